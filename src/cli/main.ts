@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from '../config/load-config.js';
+import { isSuwenError } from '../shared/errors.js';
+import { registerAuditCommands } from './commands/audit.js';
+import { registerDoctorCommand } from './commands/doctor.js';
+import { registerExportCommands } from './commands/export-fhir.js';
+import { registerImportCommands } from './commands/import-fhir.js';
+import { registerServeCommand } from './commands/serve.js';
+import { registerUserCommands } from './commands/user.js';
+import { CliError } from './context.js';
+import { SUWEN_VERSION } from '../shared/version.js';
+
+const program = new Command()
+  .name('suwen')
+  .description('Suwen (素问) — a self-hostable clinical LLM platform')
+  .version(SUWEN_VERSION)
+  .showHelpAfterError()
+  .exitOverride();
+
+registerServeCommand(program);
+registerImportCommands(program);
+registerExportCommands(program);
+registerUserCommands(program);
+registerAuditCommands(program);
+registerDoctorCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof CliError) {
+    process.stderr.write(`suwen: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  if (error instanceof ConfigError) {
+    process.stderr.write(`suwen: ${error.message}\n`);
+    process.exit(78); // EX_CONFIG
+  }
+  if (isSuwenError(error)) {
+    process.stderr.write(`suwen: ${error.message}\n`);
+    process.exit(error.status >= 500 ? 1 : 2);
+  }
+  process.stderr.write(`suwen: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}

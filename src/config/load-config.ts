@@ -1,0 +1,145 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * One configuration per process, read once at start: `SUWEN_*` environment variables over an
+ * optional JSON config file (`SUWEN_CONFIG`, default `./suwen.config.json`) over defaults.
+ * Every problem is reported at once, each with the setting's name.
+ */
+
+const boundary = z.enum(['local', 'external']);
+
+const modelSchema = z.object({
+  id: z.string().min(1).default('default'),
+  baseUrl: z.url().optional(),
+  name: z.string().min(1).optional(),
+  apiKey: z.string().min(1).optional(),
+  dataBoundary: boundary.optional(),
+  gguf: z.string().min(1).optional(),
+});
+
+const configSchema = z.object({
+  dataDir: z.string().min(1).default('./.suwen'),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  host: z.string().min(1).default('127.0.0.1'),
+  databaseUrl: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+  /** undefined means "decide from the data directory": demo on a fresh one. */
+  demo: z.boolean().optional(),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
+  sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
+  trustProxy: z.boolean().default(false),
+  models: z.array(modelSchema).default([]),
+});
+
+export type SuwenConfig = z.infer<typeof configSchema> & { configFile: string | undefined };
+export type ModelConfig = z.infer<typeof modelSchema>;
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Suwen's configuration has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Environment variable → config path. Kept as data so errors can name the variable. */
+const ENV_KEYS: Record<string, string> = {
+  SUWEN_DATA_DIR: 'dataDir',
+  SUWEN_PORT: 'port',
+  SUWEN_HOST: 'host',
+  SUWEN_DATABASE_URL: 'databaseUrl',
+  SUWEN_DEMO: 'demo',
+  SUWEN_LOG_LEVEL: 'logLevel',
+  SUWEN_SESSION_TTL_HOURS: 'sessionTtlHours',
+  SUWEN_TRUST_PROXY: 'trustProxy',
+};
+
+const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {
+  SUWEN_MODEL_BASE_URL: 'baseUrl',
+  SUWEN_MODEL_NAME: 'name',
+  SUWEN_MODEL_API_KEY: 'apiKey',
+  SUWEN_MODEL_DATA_BOUNDARY: 'dataBoundary',
+  SUWEN_MODEL_GGUF: 'gguf',
+};
+
+function parseBool(name: string, raw: string, problems: string[]): boolean | undefined {
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  problems.push(`${name}: expected 1 or 0 (true/false), got "${raw}"`);
+  return undefined;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): SuwenConfig {
+  const problems: string[] = [];
+  const explicitFile = env.SUWEN_CONFIG;
+  const file = resolve(cwd, explicitFile ?? 'suwen.config.json');
+  let fromFile: Record<string, unknown> = {};
+  let configFile: string | undefined;
+  if (existsSync(file)) {
+    configFile = file;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) fromFile = parsed as Record<string, unknown>;
+      else problems.push(`SUWEN_CONFIG (${file}): must be a JSON object`);
+    } catch (error) {
+      problems.push(`SUWEN_CONFIG (${file}): not valid JSON (${(error as Error).message})`);
+    }
+  } else if (explicitFile) {
+    problems.push(`SUWEN_CONFIG: file not found: ${file}`);
+  }
+
+  const merged: Record<string, unknown> = { ...fromFile };
+  const origin: Record<string, string> = {};
+  for (const key of Object.keys(fromFile)) origin[key] = `${key} in ${file}`;
+  for (const [name, key] of Object.entries(ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    merged[key] = key === 'demo' || key === 'trustProxy' ? parseBool(name, raw, problems) : raw;
+    origin[key] = name;
+  }
+
+  // A model named by environment variables replaces the config file's default entry.
+  const envModel: Record<string, string> = {};
+  for (const [name, key] of Object.entries(MODEL_ENV_KEYS)) {
+    const raw = env[name];
+    if (raw !== undefined && raw !== '') envModel[key] = raw;
+  }
+  if (Object.keys(envModel).length > 0) {
+    const fileModels = Array.isArray(fromFile.models) ? (fromFile.models as unknown[]) : [];
+    merged.models = [{ id: 'default', ...envModel }, ...fileModels.filter((m) => (m as { id?: string })?.id !== 'default')];
+    for (const [name, key] of Object.entries(MODEL_ENV_KEYS)) if (envModel[key]) origin[`models.0.${key}`] = name;
+  }
+
+  const result = configSchema.safeParse(merged);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.join('.');
+      const named = origin[path] ?? origin[String(issue.path[0])] ?? envNameFor(path) ?? path;
+      problems.push(`${named}: ${issue.message}`);
+    }
+  }
+  if (result.success) {
+    result.data.models.forEach((model, index) => {
+      const where = origin[`models.${index}.baseUrl`] ? 'SUWEN_MODEL_*' : `models[${index}] in ${file}`;
+      if (!model.gguf && (model.baseUrl === undefined) !== (model.name === undefined))
+        problems.push(`${where}: a model endpoint needs both a base URL (SUWEN_MODEL_BASE_URL) and a model name (SUWEN_MODEL_NAME)`);
+    });
+  }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return { ...result.data, dataDir: resolve(cwd, result.data.dataDir), configFile };
+}
+
+function envNameFor(path: string): string | undefined {
+  const entry = Object.entries(ENV_KEYS).find(([, key]) => key === path);
+  return entry?.[0];
+}
+
+/** The database URL in effect: the configured one, else an SQLite file in the data directory. */
+export function databaseUrlOf(config: SuwenConfig): string {
+  return config.databaseUrl ?? `sqlite:${resolve(config.dataDir, 'suwen.sqlite')}`;
+}

@@ -1,0 +1,60 @@
+import type { ErrorCode } from './errors.js';
+import { type Locale, type Localized, interpolate } from './locale.js';
+
+/** User-facing text for every error code, in both languages. Never contains patient text. */
+const MESSAGES: Record<ErrorCode, Localized> = {
+  VALIDATION_FAILED: { en: 'The request is not valid: {summary}', 'zh-CN': '请求内容无效：{summary}' },
+  BAD_REQUEST: { en: 'The request could not be understood.', 'zh-CN': '无法理解该请求。' },
+  IMPORT_MALFORMED: {
+    en: 'The import file is malformed: {file}, line {line}: {problem}',
+    'zh-CN': '导入文件格式错误：{file} 第 {line} 行：{problem}',
+  },
+  UNAUTHENTICATED: { en: 'Please sign in first.', 'zh-CN': '请先登录。' },
+  INVALID_CREDENTIALS: { en: 'Wrong username or password.', 'zh-CN': '用户名或密码错误。' },
+  FORBIDDEN: {
+    en: 'Your role is not allowed to do this.',
+    'zh-CN': '您的角色无权执行此操作。',
+  },
+  NOT_FOUND: { en: 'The {resource} was not found.', 'zh-CN': '未找到该{resource}。' },
+  CONFLICT: { en: 'This conflicts with existing data: {reason}', 'zh-CN': '与现有数据冲突：{reason}' },
+  INVALID_TRANSITION: {
+    en: 'This draft has already been reviewed ({status}).',
+    'zh-CN': '该草稿已被审核（{status}）。',
+  },
+  PAYLOAD_TOO_LARGE: { en: 'The request body is too large.', 'zh-CN': '请求内容过大。' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    en: 'Send the request body as JSON (Content-Type: application/json).',
+    'zh-CN': '请以 JSON 格式发送请求体（Content-Type: application/json）。',
+  },
+  RATE_LIMITED: {
+    en: 'Too many attempts. Try again in {seconds} seconds.',
+    'zh-CN': '尝试次数过多，请在 {seconds} 秒后重试。',
+  },
+  INTERNAL: {
+    en: 'Something went wrong on the server. The request id is in the X-Request-Id header.',
+    'zh-CN': '服务器内部错误。请求编号见 X-Request-Id 响应头。',
+  },
+  MODEL_NOT_CONFIGURED: {
+    en: 'No language model is connected. Set SUWEN_MODEL_BASE_URL and SUWEN_MODEL_NAME (or SUWEN_MODEL_GGUF) and restart Suwen.',
+    'zh-CN': '尚未连接语言模型。请设置 SUWEN_MODEL_BASE_URL 与 SUWEN_MODEL_NAME（或 SUWEN_MODEL_GGUF）后重启素问。',
+  },
+  SERVICE_UNAVAILABLE: {
+    en: 'The service is temporarily unavailable.',
+    'zh-CN': '服务暂时不可用。',
+  },
+};
+
+/** Names of things that appear inside messages ("The patient was not found"). */
+const RESOURCE_NAMES: Record<string, Localized> = {
+  patient: { en: 'patient', 'zh-CN': '患者' },
+  artifact: { en: 'AI draft', 'zh-CN': 'AI 草稿' },
+  user: { en: 'user', 'zh-CN': '用户' },
+  route: { en: 'page or endpoint', 'zh-CN': '页面或接口' },
+  encounter: { en: 'encounter', 'zh-CN': '就诊' },
+};
+
+export function localizeError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {
+  const resource = typeof params.resource === 'string' ? RESOURCE_NAMES[params.resource]?.[locale] : undefined;
+  const merged = resource ? { ...params, resource } : params;
+  return interpolate(MESSAGES[code][locale], merged);
+}

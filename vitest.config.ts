@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Store tests create real databases; two workers suit a 2-core machine.
+    maxWorkers: 2,
+    reporters: ['default', './tests/plain-summary-reporter.ts'],
+  },
+});
