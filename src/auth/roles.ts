@@ -1,0 +1,48 @@
+/**
+ * Roles and what each may do. One table, read by every route: a route names a permission, never
+ * a role, so changing who may do what is a one-line change here.
+ */
+export const ROLES = ['admin', 'clinician', 'researcher', 'educator', 'patient'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** List and search all patients. */
+  'patient.list': ['clinician'],
+  /** Read a chart; patients only their own (checked by `canReadPatient`). */
+  'patient.read': ['clinician', 'patient'],
+  'patient.export': ['clinician'],
+  'artifact.read': ['clinician', 'admin'],
+  'artifact.create': ['clinician', 'admin'],
+  'artifact.review': ['clinician'],
+  'audit.read': ['admin'],
+  'monitoring.read': ['admin'],
+  'settings.read': ['admin', 'clinician', 'researcher', 'educator', 'patient'],
+  'user.manage': ['admin'],
+  'token.create': ['admin', 'clinician', 'researcher', 'educator'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** For the patient role: the one record they may see. */
+  patientId: string | null;
+  via: 'session' | 'token';
+}
+
+/** A patient may read only their own record; clinicians may read any. */
+export function canReadPatient(principal: Principal, patientId: string): boolean {
+  if (!hasPermission(principal.role, 'patient.read')) return false;
+  return principal.role !== 'patient' || principal.patientId === patientId;
+}

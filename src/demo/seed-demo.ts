@@ -1,0 +1,105 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArtifactService } from '../audit/artifacts.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthService } from '../auth/auth-service.js';
+import { importFhir } from '../record/fhir/import-fhir.js';
+import type { Store } from '../store/database.js';
+import { type DemoAccount, ensureDemoAccounts } from './demo-accounts.js';
+
+/** Shipped demo data: the Synthea sample (CC0) and Suwen's synthetic lab/vital series. */
+export function demoDataPaths(repoRoot: string): string[] {
+  return [join(repoRoot, 'data/demo/synthea-10'), join(repoRoot, 'data/demo/observations')].filter((p) => existsSync(p));
+}
+
+const META_LOADED = 'demo.data_loaded';
+
+export interface DemoSeedResult {
+  loaded: boolean;
+  accounts: DemoAccount[];
+}
+
+/**
+ * On a demo data directory: import the demo patients once, create the demo accounts, and put a
+ * few record-summary drafts in the review inbox so the review flow can be tried without a model.
+ */
+export async function seedDemo(
+  deps: { store: Store; auth: AuthService; audit: AuditLog; artifacts: ArtifactService },
+  repoRoot: string,
+): Promise<DemoSeedResult> {
+  const { store } = deps;
+  const loaded = await store.db.selectFrom('meta').select('value').where('key', '=', META_LOADED).executeTakeFirst();
+  let justLoaded = false;
+  if (!loaded) {
+    const summary = await importFhir(store, demoDataPaths(repoRoot));
+    await deps.audit.append({
+      action: 'record.import',
+      entityType: 'bundle',
+      entityId: 'demo',
+      details: { imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length },
+    });
+    await store.db.insertInto('meta').values({ key: META_LOADED, value: new Date().toISOString() }).execute();
+    justLoaded = true;
+  }
+  const firstPatient = await store.db.selectFrom('patients').select('id').where('deceased_at', 'is', null).orderBy('name_text').limit(1).executeTakeFirst();
+  const accounts = await ensureDemoAccounts(store, deps.auth, firstPatient?.id ?? null);
+  if (justLoaded) await seedRecordSummaries(deps);
+  return { loaded: justLoaded, accounts };
+}
+
+/**
+ * Drafts built deterministically from each record (no model): the active medication list with a
+ * source per line. They exercise review, provenance and monitoring, and say what they are.
+ */
+async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactService; audit: AuditLog }): Promise<void> {
+  const patients = await deps.store.db.selectFrom('patients').select(['id', 'name_text']).orderBy('name_text').limit(3).execute();
+  for (const patient of patients) {
+    const meds = await deps.store.db
+      .selectFrom('medications')
+      .select(['id', 'display', 'status', 'authored_at'])
+      .where('patient_id', '=', patient.id)
+      .where('status', '=', 'active')
+      .orderBy('authored_at', 'desc')
+      .limit(8)
+      .execute();
+    const conditions = await deps.store.db
+      .selectFrom('conditions')
+      .select(['id', 'display'])
+      .where('patient_id', '=', patient.id)
+      .where('clinical_status', '=', 'active')
+      .limit(8)
+      .execute();
+    const lines = [
+      'Demo sample — assembled from the record by rules, not by a language model. 演示样例：由规则根据病历汇总，非语言模型生成。',
+      '',
+      'Active problems / 现有问题:',
+      ...(conditions.length ? conditions.map((c) => `- ${c.display}`) : ['- none recorded / 无记录']),
+      '',
+      'Active medications / 在用药物:',
+      ...(meds.length ? meds.map((m) => `- ${m.display}`) : ['- none recorded / 无记录']),
+    ];
+    const artifact = await deps.artifacts.create(
+      {
+        kind: 'record.summary',
+        workflow: 'demo',
+        patientId: patient.id,
+        model: { id: 'rules (no model)', version: '1' },
+        prompt: null,
+        input: { patientId: patient.id, conditions: conditions.map((c) => c.id), medications: meds.map((m) => m.id) },
+        content: { title: 'Problem and medication summary / 问题与用药汇总', text: lines.join('\n') },
+        sources: [
+          ...conditions.map((c) => ({ type: 'record' as const, ref: `Condition/${c.id}`, label: c.display })),
+          ...meds.map((m) => ({ type: 'record' as const, ref: `MedicationRequest/${m.id}`, label: m.display })),
+        ],
+        guardrails: [
+          { code: 'demo.sample', severity: 'info', message: 'Demo data: synthetic patient (Synthea). 演示数据：合成患者。' },
+        ],
+        latencyMs: 0,
+        tokensIn: 0,
+        tokensOut: 0,
+      },
+      null,
+    );
+    await deps.audit.append({ action: 'artifact.create', entityType: 'artifact', entityId: artifact.id, patientId: patient.id, details: { kind: artifact.kind } });
+  }
+}

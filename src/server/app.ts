@@ -1,0 +1,85 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { pickLocale } from '../shared/locale.js';
+import { SuwenError } from '../shared/errors.js';
+import { SUWEN_VERSION } from '../shared/version.js';
+import { toErrorResponse } from './errors.js';
+import { authenticate } from './middleware/authenticate.js';
+import { requestId } from './middleware/request-id.js';
+import { type RouteSpec, buildOpenApi, mountRoutes } from './route.js';
+import { adminRoutes } from './routes/admin-routes.js';
+import { artifactRoutes } from './routes/artifact-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { patientRoutes } from './routes/patient-routes.js';
+import { mountWebApp } from './static-web.js';
+import type { AppEnv, Services } from './types.js';
+
+export const API_ROUTES: RouteSpec[] = [...healthRoutes, ...authRoutes, ...patientRoutes, ...artifactRoutes, ...adminRoutes];
+
+export interface AppOptions {
+  /** Where the built web app lives; omit to serve the API only. */
+  webDir?: string;
+  /** Extra routes (workflows add theirs; tests add probes). */
+  extraRoutes?: RouteSpec[];
+}
+
+export function createApp(services: Services, options: AppOptions = {}): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const { logger, config } = services;
+
+  app.use('*', requestId());
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use('*', async (c, next) => {
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    let ip: string | null = null;
+    if (config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
+    if (!ip) {
+      try {
+        ip = getConnInfo(c).remote.address ?? null;
+      } catch {
+        ip = null; // app.request() in tests has no socket
+      }
+    }
+    c.set('clientIp', ip);
+    const started = performance.now();
+    await next();
+    // Method, route pattern, status and time only: paths' query strings may hold patient names.
+    if (logger.isLevelEnabled('debug') || c.res.status >= 500) {
+      logger[c.res.status >= 500 ? 'warn' : 'debug'](
+        { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+        'request',
+      );
+    }
+  });
+  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new SuwenError('PAYLOAD_TOO_LARGE', 'Body too large'); } }));
+  app.use('/api/*', authenticate(services.auth));
+
+  const routes = [...API_ROUTES, ...(options.extraRoutes ?? [])];
+  const api = new Hono<AppEnv>();
+  mountRoutes(api, routes, services);
+  const openApi = buildOpenApi(routes, SUWEN_VERSION);
+  api.get('/openapi.json', (c) => c.json(openApi));
+  api.all('*', () => {
+    throw new SuwenError('NOT_FOUND', 'No such endpoint', { params: { resource: 'route' } });
+  });
+  app.route('/api/v1', api);
+
+  if (options.webDir) mountWebApp(app, options.webDir);
+  app.onError((error, c) => toErrorResponse(error, c, logger));
+  app.notFound((c) => toErrorResponse(new SuwenError('NOT_FOUND', 'Not found', { params: { resource: 'route' } }), c, logger));
+  return app;
+}

@@ -1,0 +1,157 @@
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { type Permission, type Principal, hasPermission } from '../auth/roles.js';
+import { SuwenError } from '../shared/errors.js';
+import { validationError } from './errors.js';
+import type { AppEnv, Services } from './types.js';
+
+/**
+ * A route is data: method, path, permission, zod schemas for what comes in (and, for the docs,
+ * what goes out) and a handler. `mountRoutes` validates input and checks the permission before the
+ * handler runs; `buildOpenApi` turns the same list into the OpenAPI 3.1 document.
+ */
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Present on every route that names a permission. */
+  principal: Principal;
+}
+
+export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
+  method: Method;
+  /** Hono path under /api/v1, e.g. `/patients/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** `null`: public. Otherwise the caller must be signed in and hold this permission. */
+  permission: Permission | null;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  params?: z.ZodType<P>;
+  /** Documented response (200 unless `status`). */
+  response?: z.ZodType;
+  status?: number;
+  handler: (c: Context<AppEnv>, input: RouteInput<B, Q, P>, services: Services) => Promise<Response> | Response;
+}
+
+/** Keeps the generic types of each route while collecting routes of different shapes in one list. */
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: RouteSpec<B, Q, P>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export function mountRoutes(app: Hono<AppEnv>, routes: RouteSpec[], services: Services): void {
+  for (const route of routes) {
+    app.on(route.method.toUpperCase(), route.path, async (c) => {
+      let principal = c.get('principal');
+      if (route.permission !== null) {
+        if (!principal) throw new SuwenError('UNAUTHENTICATED', 'Not signed in');
+        if (!hasPermission(principal.role, route.permission)) {
+          await services.audit.append({
+            actorId: principal.userId,
+            actorRole: principal.role,
+            action: 'access.denied',
+            entityType: 'route',
+            entityId: `${route.method.toUpperCase()} ${route.path}`,
+            outcome: 'denied',
+            sourceIp: c.get('clientIp'),
+            requestId: c.get('requestId'),
+            details: { permission: route.permission },
+          });
+          throw new SuwenError('FORBIDDEN', `Missing permission ${route.permission}`, { params: { reason: route.permission } });
+        }
+      }
+      const params = route.params ? parseOrThrow(route.params, c.req.param(), 'params') : c.req.param();
+      const query = route.query ? parseOrThrow(route.query, c.req.query(), 'query') : undefined;
+      let body: unknown;
+      if (route.body) {
+        const type = c.req.header('content-type') ?? '';
+        if (!type.toLowerCase().startsWith('application/json')) throw new SuwenError('UNSUPPORTED_MEDIA_TYPE', 'Expected JSON');
+        let raw: unknown;
+        try {
+          raw = await c.req.json();
+        } catch {
+          throw new SuwenError('VALIDATION_FAILED', 'Body is not valid JSON', { params: { summary: 'body: not valid JSON' } });
+        }
+        body = parseOrThrow(route.body, raw, 'body');
+      }
+      principal ??= null;
+      return route.handler(c, { body, query, params, principal: principal as Principal }, services);
+    });
+  }
+}
+
+function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | 'query' | 'params'): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw validationError(result.error, where);
+  return result.data;
+}
+
+const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string().describe('In the caller’s language (Accept-Language: zh-CN or en)'),
+    details: z.array(z.object({ path: z.string().optional(), message: z.string() })).optional(),
+  }),
+});
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+}
+
+/** The OpenAPI 3.1 document, generated from the same route list the server mounts. */
+export function buildOpenApi(routes: RouteSpec[], version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes) {
+    const openApiPath = `/api/v1${route.path.replace(/:(\w+)/g, '{$1}')}`;
+    const parameters: unknown[] = [];
+    for (const name of route.path.match(/:(\w+)/g) ?? []) {
+      parameters.push({ name: name.slice(1), in: 'path', required: true, schema: { type: 'string' } });
+    }
+    if (route.query) {
+      const schema = jsonSchema(route.query, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+      for (const [name, prop] of Object.entries(schema.properties ?? {})) {
+        parameters.push({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: prop });
+      }
+    }
+    const status = String(route.status ?? 200);
+    const operation: Record<string, unknown> = {
+      summary: route.summary,
+      tags: [route.tag],
+      operationId: `${route.method}${route.path.replace(/[/:](\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+      parameters,
+      security: route.permission === null ? [] : [{ session: [] }, { bearer: [] }],
+      'x-permission': route.permission,
+      responses: {
+        [status]: route.response
+          ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
+          : { description: status === '204' ? 'No content' : 'OK' },
+        default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      },
+    };
+    if (route.body) {
+      operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
+    }
+    paths[openApiPath] = { ...paths[openApiPath], [route.method]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Suwen (素问) API',
+      version,
+      description: 'Clinical LLM platform API. AI output is a draft for a clinician; Suwen does not diagnose or treat.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorEnvelopeSchema, 'output') },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'suwen_session' },
+        bearer: { type: 'http', scheme: 'bearer' },
+      },
+    },
+  };
+}

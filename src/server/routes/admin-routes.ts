@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { verifyAuditChain, toAuditEntry } from '../../audit/audit-log.js';
+import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
+import { computeMonitoring } from '../../audit/monitoring.js';
+import { ROLES } from '../../auth/roles.js';
+import { describeModels } from '../../config/model-settings.js';
+import { SUWEN_VERSION } from '../../shared/version.js';
+import { defineRoute } from '../route.js';
+
+const auditQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  before: z.coerce.number().int().min(1).optional(),
+  action: z.string().max(100).optional(),
+  actorId: z.string().max(100).optional(),
+  patientId: z.string().max(100).optional(),
+});
+
+export const adminRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/audit',
+    summary: 'Audit entries, newest first (page with `before`)',
+    tag: 'audit',
+    permission: 'audit.read',
+    query: auditQuery,
+    handler: async (c, { query, principal }, { store, audit }) => {
+      let q = store.db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .selectAll('audit_log')
+        .select('users.display_name as actor_name');
+      if (query.before) q = q.where('audit_log.seq', '<', query.before);
+      if (query.action) q = q.where('audit_log.action', '=', query.action);
+      if (query.actorId) q = q.where('audit_log.actor_id', '=', query.actorId);
+      if (query.patientId) q = q.where('audit_log.patient_id', '=', query.patientId);
+      const rows = await q.orderBy('audit_log.seq', 'desc').limit(query.limit).execute();
+      await audit.append({
+        actorId: principal.userId,
+        actorRole: principal.role,
+        action: 'audit.read',
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+      });
+      const items = rows.map((row) => {
+        const { details: _d, prevHash: _p, hash: _h, ...entry } = toAuditEntry(row);
+        return { ...entry, actorName: row.actor_name ?? null };
+      });
+      const last = items.at(-1);
+      return c.json({ items, nextBefore: items.length === query.limit && last ? last.seq : null });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/audit/verify',
+    summary: 'Recompute the audit hash chain; names the first broken entry',
+    tag: 'audit',
+    permission: 'audit.read',
+    handler: async (c, _input, { store, audit }) => {
+      await audit.flush();
+      return c.json(await verifyAuditChain(store));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/audit/fhir',
+    summary: 'Audit entries as a FHIR R4 Bundle of AuditEvent',
+    tag: 'audit',
+    permission: 'audit.read',
+    query: auditQuery,
+    handler: async (c, { query }, { store }) => {
+      let q = store.db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_id')
+        .selectAll('audit_log')
+        .select('users.display_name as actor_name');
+      if (query.before) q = q.where('audit_log.seq', '<', query.before);
+      if (query.action) q = q.where('audit_log.action', '=', query.action);
+      if (query.patientId) q = q.where('audit_log.patient_id', '=', query.patientId);
+      const rows = await q.orderBy('audit_log.seq', 'desc').limit(query.limit).execute();
+      const bundle = {
+        resourceType: 'Bundle',
+        type: 'collection',
+        timestamp: new Date().toISOString(),
+        entry: rows.map((row) => ({ fullUrl: `urn:uuid:${row.id}`, resource: toFhirAuditEvent(toAuditEntry(row), row.actor_name) })),
+      };
+      return c.body(JSON.stringify(bundle), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/monitoring',
+    summary: 'AI output monitoring: review outcomes, edit size, latency and tokens per workflow and model',
+    tag: 'monitoring',
+    permission: 'monitoring.read',
+    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+    handler: async (c, { query }, { store }) => c.json(await computeMonitoring(store, query.days)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/settings',
+    summary: 'Model connection, database and mode (no secrets)',
+    tag: 'system',
+    permission: 'settings.read',
+    handler: (c, _input, { store, config, demo }) =>
+      c.json({
+        version: SUWEN_VERSION,
+        demo,
+        database: { dialect: store.dialect, url: store.dialect === 'sqlite' ? 'sqlite (embedded)' : store.displayUrl },
+        model: describeModels(config.models),
+      }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/users',
+    summary: 'List users',
+    tag: 'users',
+    permission: 'user.manage',
+    handler: async (c, _input, { store }) => {
+      const rows = await store.db
+        .selectFrom('users')
+        .select(['id', 'username', 'display_name', 'role', 'patient_id', 'disabled', 'created_at'])
+        .orderBy('username')
+        .execute();
+      return c.json({
+        items: rows.map((r) => ({
+          id: r.id,
+          username: r.username,
+          displayName: r.display_name,
+          role: r.role,
+          patientId: r.patient_id,
+          disabled: r.disabled === 1,
+          createdAt: r.created_at,
+        })),
+      });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/users',
+    summary: 'Create a user',
+    tag: 'users',
+    permission: 'user.manage',
+    status: 201,
+    body: z.object({
+      username: z.string().min(2).max(64),
+      displayName: z.string().max(100).optional(),
+      role: z.enum(ROLES),
+      password: z.string().min(10).max(200),
+      patientId: z.string().max(100).optional(),
+    }),
+    handler: async (c, { body, principal }, { auth, audit }) => {
+      const user = await auth.createUser(body);
+      await audit.append({
+        actorId: principal.userId,
+        actorRole: principal.role,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+        details: { role: user.role },
+      });
+      return c.json({ user }, 201);
+    },
+  }),
+];

@@ -1,0 +1,126 @@
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { ROLES } from '../../auth/roles.js';
+import { SuwenError } from '../../shared/errors.js';
+import { LoginThrottle } from '../../auth/login-throttle.js';
+import { defineRoute } from '../route.js';
+
+export const SESSION_COOKIE = 'suwen_session';
+
+const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(ROLES),
+  patientId: z.string().nullable(),
+});
+
+const throttle = new LoginThrottle();
+
+export const authRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/auth/login',
+    summary: 'Sign in with a username and password; sets an HttpOnly session cookie',
+    tag: 'auth',
+    permission: null,
+    body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+    response: z.object({ user: userSchema }),
+    handler: async (c, { body }, { auth, audit, config }) => {
+      const ip = c.get('clientIp') ?? 'unknown';
+      const key = `${ip}|${body.username.toLowerCase()}`;
+      const wait = throttle.retryAfterSeconds(key);
+      if (wait > 0) throw new SuwenError('RATE_LIMITED', 'Too many login attempts', { params: { seconds: wait } });
+      const user = await auth.authenticate(body.username, body.password);
+      await audit.append({
+        actorId: user?.id ?? null,
+        actorRole: user?.role ?? null,
+        action: 'auth.login',
+        outcome: user ? 'success' : 'denied',
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+        // The attempted username is not patient data, and it is what an investigator needs.
+        details: user ? {} : { username: body.username.slice(0, 64) },
+      });
+      if (!user) {
+        throttle.recordFailure(key);
+        throw new SuwenError('INVALID_CREDENTIALS', 'Invalid credentials');
+      }
+      throttle.reset(key);
+      const session = await auth.createSession(user.id);
+      setCookie(c, SESSION_COOKIE, session.token, {
+        httpOnly: true,
+        sameSite: 'Strict',
+        path: '/',
+        secure: c.req.url.startsWith('https:'),
+        maxAge: Math.floor(config.sessionTtlHours * 3600),
+      });
+      return c.json({ user });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/logout',
+    summary: 'Sign out: ends the session',
+    tag: 'auth',
+    permission: null,
+    status: 204,
+    handler: async (c, _input, { auth, audit }) => {
+      const token = getCookie(c, SESSION_COOKIE);
+      const principal = c.get('principal');
+      if (token) await auth.endSession(token);
+      if (principal) {
+        await audit.append({
+          actorId: principal.userId,
+          actorRole: principal.role,
+          action: 'auth.logout',
+          sourceIp: c.get('clientIp'),
+          requestId: c.get('requestId'),
+        });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return c.body(null, 204);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/auth/me',
+    summary: 'The signed-in user',
+    tag: 'auth',
+    permission: 'settings.read',
+    response: z.object({ user: userSchema }),
+    handler: (c, { principal }) =>
+      c.json({
+        user: {
+          id: principal.userId,
+          username: principal.username,
+          displayName: principal.displayName,
+          role: principal.role,
+          patientId: principal.patientId,
+        },
+      }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/auth/tokens',
+    summary: 'Create a bearer API token for a program (shown once)',
+    tag: 'auth',
+    permission: 'token.create',
+    status: 201,
+    body: z.object({ name: z.string().min(1).max(100), ttlDays: z.number().int().min(1).max(3650).optional() }),
+    response: z.object({ id: z.string(), token: z.string() }),
+    handler: async (c, { body, principal }, { auth, audit }) => {
+      const token = await auth.createApiToken(principal.userId, body.name, body.ttlDays);
+      await audit.append({
+        actorId: principal.userId,
+        actorRole: principal.role,
+        action: 'token.create',
+        entityType: 'api_token',
+        entityId: token.id,
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+      });
+      return c.json(token, 201);
+    },
+  }),
+];

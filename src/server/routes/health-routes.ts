@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { SUWEN_VERSION } from '../../shared/version.js';
+import { defineRoute } from '../route.js';
+import { readDemoAccounts } from '../../demo/demo-accounts.js';
+
+const healthSchema = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['sqlite', 'postgres']),
+  demo: z.boolean(),
+  time: z.string(),
+});
+
+export const healthRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and readiness: the database answers',
+    tag: 'system',
+    permission: null,
+    response: healthSchema,
+    handler: async (c, _input, { store, demo }) => {
+      await store.db.selectFrom('meta').select('key').limit(1).execute();
+      return c.json({ status: 'ok', version: SUWEN_VERSION, database: store.dialect, demo, time: new Date().toISOString() });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/demo',
+    summary: 'Demo accounts (only in demo mode), shown on the login page',
+    tag: 'system',
+    permission: null,
+    response: z.object({
+      demo: z.boolean(),
+      accounts: z.array(z.object({ role: z.string(), username: z.string(), password: z.string() })),
+    }),
+    handler: async (c, _input, { store, demo }) =>
+      c.json({ demo, accounts: demo ? await readDemoAccounts(store) : [] }),
+  }),
+];

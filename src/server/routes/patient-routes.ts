@@ -1,0 +1,134 @@
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { type Principal, canReadPatient } from '../../auth/roles.js';
+import { exportPatientBundle } from '../../record/fhir/export-fhir.js';
+import { getDocument, getObservationSeries, getPatientChart } from '../../record/patient-chart.js';
+import { listPatients } from '../../record/patient-queries.js';
+import { SuwenError, notFound } from '../../shared/errors.js';
+import { defineRoute } from '../route.js';
+import type { AppEnv, Services } from '../types.js';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/**
+ * Record reads are audited before the data is returned; a patient asking for another record is
+ * refused and the refusal is audited too.
+ */
+async function guardPatientRead(
+  c: Context<AppEnv>,
+  services: Services,
+  principal: Principal,
+  patientId: string,
+  action: string,
+  entity?: { type: string; id: string },
+): Promise<void> {
+  const allowed = canReadPatient(principal, patientId);
+  await services.audit.append({
+    actorId: principal.userId,
+    actorRole: principal.role,
+    action,
+    entityType: entity?.type ?? 'patient',
+    entityId: entity?.id ?? patientId,
+    patientId,
+    outcome: allowed ? 'success' : 'denied',
+    sourceIp: c.get('clientIp'),
+    requestId: c.get('requestId'),
+  });
+  if (!allowed) throw new SuwenError('FORBIDDEN', 'Not this patient’s record', { params: { reason: 'own record only' } });
+}
+
+const patientSummary = z.object({
+  id: z.string(),
+  mrn: z.string().nullable(),
+  name: z.string(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  age: z.number().nullable(),
+  deceased: z.boolean(),
+});
+
+export const patientRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/patients',
+    summary: 'List and search patients (name, MRN, birth date)',
+    tag: 'patients',
+    permission: 'patient.list',
+    query: z.object({
+      q: z.string().max(100).optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(50),
+      offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    }),
+    response: z.object({ items: z.array(patientSummary), total: z.number() }),
+    handler: async (c, { query, principal }, services) => {
+      const result = await listPatients(services.store, query);
+      await services.audit.append({
+        actorId: principal.userId,
+        actorRole: principal.role,
+        action: 'patient.search',
+        entityType: 'patient',
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+        // How many were shown, not what was searched: the query may be a patient's name.
+        details: { returned: result.items.length, hasQuery: Boolean(query.q) },
+      });
+      return c.json(result);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/chart',
+    summary: 'The patient chart: demographics, problems, medications, allergies, encounters, labs, documents',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'patient.read');
+      const chart = await getPatientChart(services.store, params.id);
+      if (!chart) throw notFound('patient');
+      return c.json(chart);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/observations',
+    summary: 'One lab or vital sign over time, oldest first (for trend charts)',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    query: z.object({ code: z.string().min(1).max(100) }),
+    handler: async (c, { params, query, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'observation.read', { type: 'observation', id: query.code });
+      return c.json({ items: await getObservationSeries(services.store, params.id, query.code) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/documents/:docId',
+    summary: 'One clinical document with its text',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: z.object({ id: z.string().min(1).max(100), docId: z.string().min(1).max(100) }),
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'document.read', { type: 'document', id: params.docId });
+      const doc = await getDocument(services.store, params.id, params.docId);
+      if (!doc) throw notFound('patient');
+      return c.json(doc);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/fhir',
+    summary: 'Export the patient as a FHIR R4 Bundle',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'patient.export');
+      const bundle = await exportPatientBundle(services.store, params.id);
+      if (!bundle) throw notFound('patient');
+      c.header('Content-Disposition', `attachment; filename="patient-${params.id}.fhir.json"`);
+      return c.body(JSON.stringify(bundle, null, 2), 200, { 'Content-Type': 'application/fhir+json; charset=utf-8' });
+    },
+  }),
+];

@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { pino, type Logger } from 'pino';
+import { ArtifactService } from '../audit/artifacts.js';
+import { AuditLog } from '../audit/audit-log.js';
+import { AuthService } from '../auth/auth-service.js';
+import { type SuwenConfig, databaseUrlOf } from '../config/load-config.js';
+import { type Store, openMigratedStore } from '../store/database.js';
+import type { Services } from './types.js';
+
+/** The repository root, where `data/` and `web/dist` live. */
+export const REPO_ROOT = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+export function createLogger(level: SuwenConfig['logLevel']): Logger {
+  return pino({ level, base: { app: 'suwen' }, timestamp: pino.stdTimeFunctions.isoTime });
+}
+
+const META_DEMO = 'demo.mode';
+
+/** Demo is on for a fresh data directory unless SUWEN_DEMO says otherwise; the choice is remembered. */
+async function decideDemo(store: Store, configured: boolean | undefined): Promise<boolean> {
+  const row = await store.db.selectFrom('meta').select('value').where('key', '=', META_DEMO).executeTakeFirst();
+  const demo = configured ?? (row ? row.value === '1' : true);
+  const value = demo ? '1' : '0';
+  if (!row) await store.db.insertInto('meta').values({ key: META_DEMO, value }).execute();
+  else if (row.value !== value) await store.db.updateTable('meta').set({ value }).where('key', '=', META_DEMO).execute();
+  return demo;
+}
+
+export async function createServices(config: SuwenConfig, logger = createLogger(config.logLevel), store?: Store): Promise<Services> {
+  const opened = store ?? (await openMigratedStore(databaseUrlOf(config)));
+  const demo = await decideDemo(opened, config.demo);
+  return {
+    config,
+    store: opened,
+    auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
+    audit: new AuditLog(opened),
+    artifacts: new ArtifactService(opened),
+    logger,
+    demo,
+  };
+}

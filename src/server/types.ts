@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { ArtifactService } from '../audit/artifacts.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { AuthService } from '../auth/auth-service.js';
+import type { Principal } from '../auth/roles.js';
+import type { SuwenConfig } from '../config/load-config.js';
+import type { Locale } from '../shared/locale.js';
+import type { Store } from '../store/database.js';
+
+/** Everything a route needs, built once per process by `createServices`. */
+export interface Services {
+  config: SuwenConfig;
+  store: Store;
+  auth: AuthService;
+  audit: AuditLog;
+  artifacts: ArtifactService;
+  logger: Logger;
+  /** Whether this data directory runs in demo mode (decided at start). */
+  demo: boolean;
+}
+
+export interface AppVariables {
+  requestId: string;
+  locale: Locale;
+  principal: Principal | null;
+  clientIp: string | null;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+}

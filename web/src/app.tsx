@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type Health, type User, api, setUnauthenticatedHandler } from './api';
+import { AppHeader } from './components/app-header';
+import { Loading } from './components/feedback';
+import { homePathFor } from './nav';
+import { AuditPage } from './pages/audit-page';
+import { ArtifactPage } from './pages/artifact-page';
+import { ChartPage } from './pages/chart-page';
+import { HomePage } from './pages/home-page';
+import { InboxPage } from './pages/inbox-page';
+import { LoginPage } from './pages/login-page';
+import { MonitoringPage } from './pages/monitoring-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { PatientsPage } from './pages/patients-page';
+import { SettingsPage } from './pages/settings-page';
+import { type Route, navigate, useRoute } from './router';
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  // undefined while the session probe runs; null when signed out.
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [health, setHealth] = useState<Health | undefined>(undefined);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setUser(null);
+      navigate('/login', { replace: true });
+    });
+    api.me().then(
+      ({ user: me }) => setUser(me),
+      () => setUser(null),
+    );
+    api.health().then(setHealth, () => undefined);
+  }, []);
+
+  // A signed-in user on the sign-in page or at the root goes to their home.
+  useEffect(() => {
+    if (user && (route.path === '/' || route.path === '/login')) navigate(homePathFor(user), { replace: true });
+  }, [user, route.path]);
+
+  const signIn = useCallback((signedIn: User) => {
+    setUser(signedIn);
+    navigate(homePathFor(signedIn), { replace: true });
+  }, []);
+
+  const signOut = useCallback(() => {
+    api.logout().finally(() => {
+      setUser(null);
+      navigate('/login', { replace: true });
+    });
+  }, []);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <AppHeader user={user ?? null} demo={health?.demo ?? false} currentPath={route.path} onSignOut={signOut} />
+      <main id="main" className="app-main" tabIndex={-1}>
+        {user === undefined ? <Loading /> : user === null ? <LoginPage onSignedIn={signIn} /> : renderRoute(route, user)}
+      </main>
+      <footer className="app-footer">
+        <p data-testid="disclaimer">{t('app.disclaimer')}</p>
+        {health && <p className="muted">{t('app.version', { version: health.version })}</p>}
+      </footer>
+    </div>
+  );
+}
+
+function renderRoute(route: Route, user: User) {
+  const [first, second, third] = route.segments;
+  switch (first) {
+    case undefined:
+    case 'login':
+      return <Loading />;
+    case 'patients':
+      if (second === undefined) return <PatientsPage />;
+      return third === undefined ? <ChartPage key={second} patientId={second} user={user} /> : <NotFoundPage />;
+    case 'inbox':
+      return second === undefined ? <InboxPage /> : <ArtifactPage key={second} artifactId={second} />;
+    case 'audit':
+      return <AuditPage />;
+    case 'monitoring':
+      return <MonitoringPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'home':
+      return <HomePage user={user} />;
+    default:
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,20 @@
+import { useTranslation } from 'react-i18next';
+import type { GuardrailFinding } from '../api';
+
+const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
+
+export function GuardrailList({ findings, compact = false }: { findings: GuardrailFinding[]; compact?: boolean }) {
+  const { t } = useTranslation();
+  if (findings.length === 0) return <span className="muted small">{t('inbox.noFindings')}</span>;
+  const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return (
+    <ul className={`guardrails ${compact ? 'guardrails-compact' : ''}`}>
+      {sorted.map((f, i) => (
+        <li key={`${f.code}-${i}`} className={`guardrail guardrail-${f.severity}`}>
+          <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
+          <span className="guardrail-message">{f.message}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+import type { Role, User } from './api';
+
+export interface NavItem {
+  id: string;
+  path: string;
+  labelKey: string;
+}
+
+const PATIENTS: NavItem = { id: 'patients', path: '/patients', labelKey: 'nav.patients' };
+const INBOX: NavItem = { id: 'inbox', path: '/inbox', labelKey: 'nav.inbox' };
+const AUDIT: NavItem = { id: 'audit', path: '/audit', labelKey: 'nav.audit' };
+const MONITORING: NavItem = { id: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring' };
+const SETTINGS: NavItem = { id: 'settings', path: '/settings', labelKey: 'nav.settings' };
+const HOME: NavItem = { id: 'home', path: '/home', labelKey: 'nav.home' };
+
+/** What each role may open; the server enforces the same rules, this only tidies the menu. */
+export function navItemsFor(user: User): NavItem[] {
+  switch (user.role) {
+    case 'clinician':
+      return [PATIENTS, INBOX, SETTINGS];
+    case 'admin':
+      return [AUDIT, MONITORING, SETTINGS];
+    case 'patient':
+      return user.patientId ? [{ id: 'my-chart', path: `/patients/${user.patientId}`, labelKey: 'nav.myChart' }] : [];
+    case 'researcher':
+    case 'educator':
+      return [HOME, SETTINGS];
+    default:
+      return assertNever(user.role);
+  }
+}
+
+export function homePathFor(user: User): string {
+  const byRole: Record<Role, string> = {
+    clinician: '/patients',
+    admin: '/audit',
+    patient: user.patientId ? `/patients/${user.patientId}` : '/home',
+    researcher: '/home',
+    educator: '/home',
+  };
+  return byRole[user.role];
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unexpected role ${String(value)}`);
+}

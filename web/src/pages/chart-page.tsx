@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { type Chart, type User, api, fhirDownloadUrl } from '../api';
+import { Badge, ErrorMessage, Loading } from '../components/feedback';
+import { formatDate, label } from '../format';
+import { href } from '../router';
+import { useApi } from '../use-api';
+import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
+import { DocumentsCard } from './documents-card';
+import { LabsCard } from './labs-card';
+
+export function ChartPage({ patientId, user }: { patientId: string; user: User }) {
+  const { t } = useTranslation();
+  const chart = useApi(`chart:${patientId}`, () => api.chart(patientId));
+
+  return (
+    <div className="page" data-testid="chart-page">
+      {user.role !== 'patient' && (
+        <p className="breadcrumb">
+          <a href={href('/patients')}>← {t('chart.backToList')}</a>
+        </p>
+      )}
+      {chart.error ? (
+        <ErrorMessage error={chart.error} onRetry={chart.reload} />
+      ) : !chart.data ? (
+        <Loading />
+      ) : (
+        <ChartBody chart={chart.data} />
+      )}
+    </div>
+  );
+}
+
+function ChartBody({ chart }: { chart: Chart }) {
+  const { t } = useTranslation();
+  const p = chart.patient;
+  return (
+    <>
+      <section className="card demographics" data-testid="chart-demographics" aria-labelledby="patient-name">
+        <div className="card-body demographics-body">
+          <div className="demographics-main">
+            <h1 id="patient-name" data-testid="patient-name">
+              {p.name}
+              {p.deceased && (
+                <Badge tone="dark">
+                  {p.deceasedAt ? t('chart.deceasedOn', { date: formatDate(p.deceasedAt) }) : t('patients.deceasedBadge')}
+                </Badge>
+              )}
+            </h1>
+            <dl className="facts">
+              <Fact term={t('chart.mrn')} value={<span className="mono">{p.mrn}</span>} />
+              <Fact term={t('chart.sex')} value={label('gender', p.gender)} />
+              <Fact
+                term={t('chart.birthDate')}
+                value={`${formatDate(p.birthDate)}${p.age !== null ? ` (${t('common.years', { count: p.age })})` : ''}`}
+              />
+              {p.phone && <Fact term={t('chart.phone')} value={p.phone} />}
+              {p.language && <Fact term={t('chart.language')} value={p.language} />}
+              {p.address && <Fact term={t('chart.address')} value={p.address} />}
+            </dl>
+            <p className="muted small">
+              {t('chart.counts', {
+                encounters: chart.counts.encounters,
+                documents: chart.counts.documents,
+                observations: chart.counts.observations,
+              })}
+            </p>
+          </div>
+          <a
+            className="button"
+            href={fhirDownloadUrl(p.id)}
+            download={`${p.mrn || p.id}.fhir.json`}
+            title={t('chart.downloadFhirHint')}
+            data-testid="download-fhir"
+          >
+            {t('chart.downloadFhir')}
+          </a>
+        </div>
+      </section>
+      <div className="chart-grid">
+        <ProblemsCard conditions={chart.conditions} />
+        <MedicationsCard medications={chart.medications} />
+        <AllergiesCard allergies={chart.allergies} />
+      </div>
+      <LabsCard patientId={p.id} labs={chart.labs} />
+      <div className="chart-grid chart-grid-2">
+        <EncountersCard encounters={chart.encounters} />
+        <DocumentsCard patientId={p.id} documents={chart.documents} />
+      </div>
+    </>
+  );
+}
+
+function Fact({ term, value }: { term: string; value: React.ReactNode }) {
+  return (
+    <div className="fact">
+      <dt>{term}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Allergy, Condition, Encounter, Medication } from '../api';
+import { Badge, Card, EmptyState } from '../components/feedback';
+import { formatDate, label } from '../format';
+
+const ACTIVE_CONDITION = new Set(['active', 'recurrence', 'relapse']);
+const ACTIVE_MEDICATION = new Set(['active', 'on-hold', 'draft']);
+
+/** Active items first; the sort is stable, so the server's order holds within each group. */
+function activeFirst<T>(items: T[], isActive: (item: T) => boolean): T[] {
+  return [...items].sort((a, b) => Number(isActive(b)) - Number(isActive(a)));
+}
+
+export function ProblemsCard({ conditions }: { conditions: Condition[] }) {
+  const { t } = useTranslation();
+  const isActive = (c: Condition) => ACTIVE_CONDITION.has(c.clinicalStatus ?? '');
+  const sorted = activeFirst(conditions, isActive);
+  return (
+    <Card title={t('chart.problems')} testId="chart-problems" headingId="chart-problems-title">
+      {sorted.length === 0 ? (
+        <EmptyState>{t('chart.problemsEmpty')}</EmptyState>
+      ) : (
+        <ul className="item-list">
+          {sorted.map((c) => (
+            <li key={c.id} className={isActive(c) ? undefined : 'is-inactive'}>
+              <div className="item-title">
+                {c.display}
+                <Badge tone={isActive(c) ? 'accent' : 'neutral'}>{label('status', c.clinicalStatus)}</Badge>
+              </div>
+              <div className="item-meta">
+                {c.code && <span className="mono">{c.code}</span>}
+                {c.onsetAt && (
+                  <span>
+                    {t('chart.onset')} {formatDate(c.onsetAt)}
+                  </span>
+                )}
+                {c.abatedAt && (
+                  <span>
+                    {t('chart.resolvedOn')} {formatDate(c.abatedAt)}
+                  </span>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function MedicationsCard({ medications }: { medications: Medication[] }) {
+  const { t } = useTranslation();
+  const isActive = (m: Medication) => ACTIVE_MEDICATION.has(m.status ?? '');
+  const sorted = activeFirst(medications, isActive);
+  return (
+    <Card title={t('chart.medications')} testId="chart-medications" headingId="chart-medications-title">
+      {sorted.length === 0 ? (
+        <EmptyState>{t('chart.medicationsEmpty')}</EmptyState>
+      ) : (
+        <ul className="item-list">
+          {sorted.map((m) => (
+            <li key={m.id} className={isActive(m) ? undefined : 'is-inactive'}>
+              <div className="item-title">
+                {m.display}
+                <Badge tone={isActive(m) ? 'accent' : 'neutral'}>{label('status', m.status)}</Badge>
+              </div>
+              <div className="item-meta">
+                {m.dosageText && <span>{m.dosageText}</span>}
+                {m.authoredAt && (
+                  <span>
+                    {t('chart.authored')} {formatDate(m.authoredAt)}
+                  </span>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+export function AllergiesCard({ allergies }: { allergies: Allergy[] }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('chart.allergies')} testId="chart-allergies" headingId="chart-allergies-title">
+      {allergies.length === 0 ? (
+        <EmptyState>{t('chart.allergiesEmpty')}</EmptyState>
+      ) : (
+        <ul className="item-list">
+          {allergies.map((a) => {
+            const high = a.criticality === 'high';
+            return (
+              <li key={a.id} className={high ? 'is-critical' : undefined}>
+                <div className="item-title">
+                  {a.display}
+                  {a.criticality && (
+                    <Badge tone={high ? 'danger' : 'neutral'}>
+                      {t('chart.criticality')}: {label('criticality', a.criticality)}
+                    </Badge>
+                  )}
+                </div>
+                <div className="item-meta">
+                  {a.reaction && (
+                    <span>
+                      {t('chart.reaction')}: {a.reaction}
+                    </span>
+                  )}
+                  {a.category && <span>{a.category}</span>}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+const ENCOUNTERS_SHOWN = 8;
+
+export function EncountersCard({ encounters }: { encounters: Encounter[] }) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? encounters : encounters.slice(0, ENCOUNTERS_SHOWN);
+  return (
+    <Card
+      title={t('chart.encounters')}
+      testId="chart-encounters"
+      headingId="chart-encounters-title"
+      actions={
+        encounters.length > ENCOUNTERS_SHOWN && (
+          <button type="button" className="button button-small button-quiet" onClick={() => setAll((v) => !v)}>
+            {all ? t('chart.showLess') : t('chart.showMore', { count: encounters.length })}
+          </button>
+        )
+      }
+    >
+      {encounters.length === 0 ? (
+        <EmptyState>{t('chart.encountersEmpty')}</EmptyState>
+      ) : (
+        <ul className="item-list">
+          {shown.map((e) => (
+            <li key={e.id}>
+              <div className="item-title">
+                <span>{e.type ?? label('encounterClass', e.classCode)}</span>
+                {e.classCode && <Badge>{label('encounterClass', e.classCode)}</Badge>}
+              </div>
+              <div className="item-meta">
+                <span>{formatDate(e.start)}</span>
+                {e.reason && (
+                  <span>
+                    {t('chart.encounterReason')}: {e.reason}
+                  </span>
+                )}
+                {e.provider && <span>{e.provider}</span>}
+                {e.status && e.status !== 'finished' && <span>{label('status', e.status)}</span>}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Card>
+  );
+}

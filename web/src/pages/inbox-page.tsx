@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type ArtifactFilter, type ArtifactSummary, api } from '../api';
+import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
+import { GuardrailList } from '../components/guardrail-list';
+import { formatDateTime } from '../format';
+import { href, navigate } from '../router';
+import { useApi } from '../use-api';
+
+const FILTERS: ArtifactFilter[] = ['draft', 'accepted', 'edited', 'rejected', 'all'];
+const PAGE_SIZE = 25;
+
+export const STATUS_TONE: Record<string, string> = {
+  draft: 'warning',
+  accepted: 'success',
+  edited: 'accent',
+  rejected: 'danger',
+};
+
+export function InboxPage() {
+  const { t } = useTranslation();
+  const [view, setView] = useState<{ status: ArtifactFilter; offset: number }>({ status: 'draft', offset: 0 });
+  const list = useApi(`artifacts:${view.status}:${view.offset}`, () =>
+    api.artifacts(view.status, PAGE_SIZE, view.offset),
+  );
+
+  return (
+    <div className="page" data-testid="inbox-page">
+      <div className="page-header">
+        <h1>{t('inbox.title')}</h1>
+        <p className="muted">{t('inbox.intro')}</p>
+      </div>
+      <div className="toolbar">
+        <div className="segmented" role="group" aria-label={t('inbox.filter')} data-testid="inbox-filter">
+          {FILTERS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              aria-pressed={view.status === f}
+              className={view.status === f ? 'is-selected' : undefined}
+              onClick={() => setView({ status: f, offset: 0 })}
+              data-testid={`inbox-filter-${f}`}
+            >
+              {t(`artifactStatus.${f}`)}
+            </button>
+          ))}
+        </div>
+      </div>
+      {list.error ? (
+        <ErrorMessage error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState>{t('inbox.empty')}</EmptyState>
+      ) : (
+        <>
+          <ArtifactTable items={list.data.items} />
+          <Pager
+            offset={view.offset}
+            limit={PAGE_SIZE}
+            total={list.data.total}
+            onChange={(offset) => setView((v) => ({ ...v, offset }))}
+          />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ArtifactTable({ items }: { items: ArtifactSummary[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap">
+      <table className="table table-clickable" data-testid="artifact-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('inbox.kind')}</th>
+            <th scope="col">{t('inbox.patient')}</th>
+            <th scope="col">{t('inbox.model')}</th>
+            <th scope="col">{t('inbox.created')}</th>
+            <th scope="col">{t('inbox.guardrails')}</th>
+            <th scope="col">{t('inbox.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((a) => (
+            <tr key={a.id} data-testid="artifact-row" onClick={() => navigate(`/inbox/${a.id}`)}>
+              <td data-label={t('inbox.kind')}>
+                <a href={href(`/inbox/${a.id}`)}>{a.kind}</a>
+                <div className="muted small">{a.workflow}</div>
+              </td>
+              <td data-label={t('inbox.patient')}>{a.patientName ?? t('common.none')}</td>
+              <td data-label={t('inbox.model')} className="mono small">
+                {a.model.id}
+                {a.model.version ? `@${a.model.version}` : ''}
+              </td>
+              <td data-label={t('inbox.created')}>{formatDateTime(a.createdAt)}</td>
+              <td data-label={t('inbox.guardrails')}>
+                <GuardrailList findings={a.guardrails} compact />
+              </td>
+              <td data-label={t('inbox.status')}>
+                <Badge tone={STATUS_TONE[a.status] ?? 'neutral'}>{t(`artifactStatus.${a.status}`)}</Badge>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
