@@ -157,7 +157,7 @@ function mapPatient(resource: PatientResource, ctx: MapContext): Insertable<Pati
     phone,
     address_text: addressText,
     language: conceptCode(communication?.language) ?? communication?.language.text ?? null,
-    search_text: [names.name_text, names.family_name, names.given_name, mrn, birthDate].filter(Boolean).join(' ').toLowerCase(),
+    search_text: [names.name_text, mrn, birthDate].filter(Boolean).join(' ').toLowerCase(),
     resource: JSON.stringify(resource),
     source: ctx.source,
     created_at: ctx.now,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Chart, type User, api, fhirDownloadUrl } from '../api';
 import { Badge, ErrorMessage, Loading } from '../components/feedback';
@@ -90,7 +91,7 @@ function ChartBody({ chart }: { chart: Chart }) {
   );
 }
 
-function Fact({ term, value }: { term: string; value: React.ReactNode }) {
+function Fact({ term, value }: { term: string; value: ReactNode }) {
   return (
     <div className="fact">
       <dt>{term}</dt>
