@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SuwenError, notFound } from '../shared/errors.js';
+import { notFound, SuwenError } from '../shared/errors.js';
 import { newId, nowIso, sha256Hex } from '../shared/ids.js';
 import type { Store } from '../store/database.js';
 import type { ArtifactRow } from '../store/schema.js';
@@ -39,7 +39,10 @@ export const newArtifactSchema = z.object({
   model: z.object({ id: z.string().min(1).max(200), version: z.string().max(200).nullish() }).nullish(),
   prompt: z.object({ id: z.string().min(1).max(200), version: z.string().max(100) }).nullish(),
   /** Hash of everything the model saw; computed from `input` when not given. */
-  inputHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  inputHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   input: z.unknown().optional(),
   content: artifactContentSchema,
   sources: z.array(sourceSchema).max(500).default([]),
@@ -128,7 +131,11 @@ export function hashInput(input: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]))
+        ? Object.fromEntries(
+            Object.entries(value as Record<string, unknown>)
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([k, v]) => [k, canonical(v)]),
+          )
         : value;
   return sha256Hex(JSON.stringify(canonical(input ?? null)));
 }
@@ -199,7 +206,11 @@ export class ArtifactService {
     const { n } = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     if (ids.length === 0) return { items: [], total: Number(n) };
     const rows = await this.selectJoined()
-      .where('artifacts.id', 'in', ids.map((r) => r.id))
+      .where(
+        'artifacts.id',
+        'in',
+        ids.map((r) => r.id),
+      )
       .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const items = ids.map((r) => byId.get(r.id)).filter((r): r is JoinedRow => r !== undefined);
@@ -218,7 +229,10 @@ export class ArtifactService {
       let edited: { content: string; diff: string; size: number } | null = null;
       if (decision.decision === 'edit') {
         const before = JSON.parse(row.content) as { text?: unknown };
-        const diff = diffLines(typeof before.text === 'string' ? before.text : JSON.stringify(before, null, 2), decision.content.text ?? '');
+        const diff = diffLines(
+          typeof before.text === 'string' ? before.text : JSON.stringify(before, null, 2),
+          decision.content.text ?? '',
+        );
         edited = { content: JSON.stringify(decision.content), diff: diff.text, size: diff.editSize };
       }
       const status: ArtifactStatus = decision.decision === 'accept' ? 'accepted' : decision.decision === 'reject' ? 'rejected' : 'edited';

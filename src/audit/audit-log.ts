@@ -133,8 +133,8 @@ export class AuditLog {
         const batch = this.queue;
         this.queue = [];
         try {
-          const entries = await this.writeBatch(batch.map((p) => p.input));
-          batch.forEach((p, i) => p.resolve(entries[i] as AuditEntry));
+          const entries = await this.writeWithRetry(batch.map((p) => p.input));
+          for (const [i, p] of batch.entries()) p.resolve(entries[i] as AuditEntry);
         } catch (error) {
           for (const p of batch) p.reject(error);
         }
@@ -144,18 +144,32 @@ export class AuditLog {
     }
   }
 
+  /**
+   * Another process (a CLI next to the server on one SQLite file) may append between our read of
+   * the chain head and our insert; the sequence key then refuses our rows and we simply retry.
+   */
+  private async writeWithRetry(inputs: AuditEntryInput[]): Promise<AuditEntry[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeBatch(inputs);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : '';
+        const contended =
+          /SQLITE_BUSY|database is locked|UNIQUE constraint|duplicate key/i.test(message) ||
+          (error as { code?: string }).code === 'SQLITE_BUSY';
+        if (!contended || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
+      }
+    }
+  }
+
   private async writeBatch(inputs: AuditEntryInput[]): Promise<AuditEntry[]> {
     return this.store.db.transaction().execute(async (trx) => {
       if (this.store.dialect === 'postgres') {
         // Replicas share one chain: serialise appends across processes for this transaction.
         await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK_KEY})`.execute(trx);
       }
-      const last = await trx
-        .selectFrom('audit_log')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
       let seq = last ? Number(last.seq) : 0;
       let prevHash = last?.hash ?? GENESIS_HASH;
       const at = nowIso();
@@ -182,7 +196,10 @@ export class AuditLog {
         return row;
       });
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx.insertInto('audit_log').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+        await trx
+          .insertInto('audit_log')
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .execute();
       }
       return rows.map(toAuditEntry);
     });

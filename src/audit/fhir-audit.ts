@@ -78,7 +78,9 @@ export function toFhirProvenance(artifact: Artifact): Record<string, unknown> {
   const agents: unknown[] = [
     {
       type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/provenance-participant-type', code: 'assembler' }] },
-      who: { display: artifact.model.id ? `model ${artifact.model.id}${artifact.model.version ? ` (${artifact.model.version})` : ''}` : 'Suwen' },
+      who: {
+        display: artifact.model.id ? `model ${artifact.model.id}${artifact.model.version ? ` (${artifact.model.version})` : ''}` : 'Suwen',
+      },
     },
   ];
   if (artifact.reviewer) {
@@ -91,16 +93,26 @@ export function toFhirProvenance(artifact: Artifact): Record<string, unknown> {
     resourceType: 'Provenance',
     id: artifact.id,
     target: [
-      artifact.patientId ? { reference: `Patient/${artifact.patientId}` } : { identifier: { system: 'urn:suwen:artifact', value: artifact.id } },
+      artifact.patientId
+        ? { reference: `Patient/${artifact.patientId}` }
+        : { identifier: { system: 'urn:suwen:artifact', value: artifact.id } },
     ],
     recorded: artifact.reviewedAt ?? artifact.createdAt,
     occurredDateTime: artifact.createdAt,
     activity: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: ACTIVITY[artifact.status] }] },
     agent: agents,
     entity: [
-      ...artifact.sources.map((s) => ({ role: 'source', what: { display: `${s.type}: ${s.label || s.ref}`, identifier: { value: s.ref } } })),
+      ...artifact.sources.map((s) => ({
+        role: 'source',
+        what: { display: `${s.type}: ${s.label || s.ref}`, identifier: { value: s.ref } },
+      })),
       ...(artifact.prompt.id
-        ? [{ role: 'instantiates', what: { identifier: { system: 'urn:suwen:prompt', value: `${artifact.prompt.id}@${artifact.prompt.version ?? ''}` } } }]
+        ? [
+            {
+              role: 'instantiates',
+              what: { identifier: { system: 'urn:suwen:prompt', value: `${artifact.prompt.id}@${artifact.prompt.version ?? ''}` } },
+            },
+          ]
         : []),
       { role: 'derivation', what: { identifier: { system: 'urn:suwen:input-sha256', value: artifact.inputHash } } },
     ],

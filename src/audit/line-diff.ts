@@ -38,7 +38,7 @@ export function diffLines(before: string, after: string): LineDiff {
       out.push(`  ${a[i]}`);
       i++;
       j++;
-    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) >= (lcs[i + 1]?.[j] ?? 0))) {
+    } else if (j < m && (i >= n || (lcs[i]?.[j + 1] ?? 0) > (lcs[i + 1]?.[j] ?? 0))) {
       out.push(`+ ${b[j]}`);
       editSize += (b[j] ?? '').length + 1;
       j++;

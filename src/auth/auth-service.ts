@@ -3,7 +3,7 @@ import { newId, newSecret, nowIso, sha256Hex } from '../shared/ids.js';
 import type { Store } from '../store/database.js';
 import type { UserRow } from '../store/schema.js';
 import { checkPasswordStrength, hashPassword, verifyPassword } from './password.js';
-import { type Principal, type Role, isRole } from './roles.js';
+import { isRole, type Principal, type Role } from './roles.js';
 
 export interface NewUser {
   username: string;
@@ -178,5 +178,4 @@ function principalOf(row: UserRow): Omit<Principal, 'via'> {
 }
 
 // A fixed, valid hash of a random password, verified when the username is unknown.
-const DUMMY_HASH =
-  'scrypt$32768$8$1$c3V3ZW4tZHVtbXktc2FsdA==$0i7LFZPl0X7C1mQ0lJv8N5v7o5sXgG8mZl2xg0k9pZ0=';
+const DUMMY_HASH = 'scrypt$32768$8$1$c3V3ZW4tZHVtbXktc2FsdA==$0i7LFZPl0X7C1mQ0lJv8N5v7o5sXgG8mZl2xg0k9pZ0=';

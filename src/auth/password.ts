@@ -11,9 +11,7 @@ const MAXMEM = 64 * 1024 * 1024;
 
 function scrypt(password: string, salt: Buffer, N: number, r: number, p: number, keylen: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scryptCb(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: MAXMEM }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
+    scryptCb(password.normalize('NFKC'), salt, keylen, { N, r, p, maxmem: MAXMEM }, (error, key) => (error ? reject(error) : resolve(key)));
   });
 }
 

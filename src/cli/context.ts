@@ -1,5 +1,5 @@
-import { type SuwenConfig, databaseUrlOf, loadConfig } from '../config/load-config.js';
-import { type Store, openMigratedStore } from '../store/database.js';
+import { databaseUrlOf, loadConfig, type SuwenConfig } from '../config/load-config.js';
+import { openMigratedStore, type Store } from '../store/database.js';
 
 /** What most commands need: the configuration and a migrated store. */
 export interface CliContext {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load-config.js';
 import { isSuwenError } from '../shared/errors.js';
+import { SUWEN_VERSION } from '../shared/version.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerExportCommands } from './commands/export-fhir.js';
@@ -9,7 +10,6 @@ import { registerImportCommands } from './commands/import-fhir.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { CliError } from './context.js';
-import { SUWEN_VERSION } from '../shared/version.js';
 
 const program = new Command()
   .name('suwen')

@@ -30,7 +30,11 @@ const configSchema = z.object({
   /** undefined means "decide from the data directory": demo on a fresh one. */
   demo: z.boolean().optional(),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info'),
-  sessionTtlHours: z.coerce.number().positive().max(24 * 30).default(12),
+  sessionTtlHours: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   trustProxy: z.boolean().default(false),
   models: z.array(modelSchema).default([]),
 });

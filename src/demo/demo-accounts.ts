@@ -39,6 +39,9 @@ export async function ensureDemoAccounts(store: Store, auth: AuthService, patien
     await auth.createUser({ ...account, displayName: DISPLAY_NAMES[role], patientId: role === 'patient' ? patientId : null });
     accounts.push(account);
   }
-  await store.db.insertInto('meta').values({ key: META_KEY, value: JSON.stringify(accounts) }).execute();
+  await store.db
+    .insertInto('meta')
+    .values({ key: META_KEY, value: JSON.stringify(accounts) })
+    .execute();
   return accounts;
 }

@@ -41,7 +41,13 @@ export async function seedDemo(
     await store.db.insertInto('meta').values({ key: META_LOADED, value: new Date().toISOString() }).execute();
     justLoaded = true;
   }
-  const firstPatient = await store.db.selectFrom('patients').select('id').where('deceased_at', 'is', null).orderBy('name_text').limit(1).executeTakeFirst();
+  const firstPatient = await store.db
+    .selectFrom('patients')
+    .select('id')
+    .where('deceased_at', 'is', null)
+    .orderBy('name_text')
+    .limit(1)
+    .executeTakeFirst();
   const accounts = await ensureDemoAccounts(store, deps.auth, firstPatient?.id ?? null);
   if (justLoaded) await seedRecordSummaries(deps);
   return { loaded: justLoaded, accounts };
@@ -91,15 +97,19 @@ async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactServ
           ...conditions.map((c) => ({ type: 'record' as const, ref: `Condition/${c.id}`, label: c.display })),
           ...meds.map((m) => ({ type: 'record' as const, ref: `MedicationRequest/${m.id}`, label: m.display })),
         ],
-        guardrails: [
-          { code: 'demo.sample', severity: 'info', message: 'Demo data: synthetic patient (Synthea). 演示数据：合成患者。' },
-        ],
+        guardrails: [{ code: 'demo.sample', severity: 'info', message: 'Demo data: synthetic patient (Synthea). 演示数据：合成患者。' }],
         latencyMs: 0,
         tokensIn: 0,
         tokensOut: 0,
       },
       null,
     );
-    await deps.audit.append({ action: 'artifact.create', entityType: 'artifact', entityId: artifact.id, patientId: patient.id, details: { kind: artifact.kind } });
+    await deps.audit.append({
+      action: 'artifact.create',
+      entityType: 'artifact',
+      entityId: artifact.id,
+      patientId: patient.id,
+      details: { kind: artifact.kind },
+    });
   }
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../store/database.js';
-import { type PatientDetail, ageInYears } from './patient-queries.js';
+import { ageInYears, type PatientDetail } from './patient-queries.js';
 
 /** The patient chart as the clinician sees it: one call, bounded lists, no document bodies. */
 
@@ -21,10 +21,33 @@ export interface LabSummary {
 
 export interface PatientChart {
   patient: PatientDetail;
-  conditions: { id: string; code: string | null; display: string; clinicalStatus: string | null; onsetAt: string | null; abatedAt: string | null }[];
+  conditions: {
+    id: string;
+    code: string | null;
+    display: string;
+    clinicalStatus: string | null;
+    onsetAt: string | null;
+    abatedAt: string | null;
+  }[];
   medications: { id: string; display: string; status: string; authoredAt: string | null; dosageText: string | null }[];
-  allergies: { id: string; display: string; category: string | null; criticality: string | null; clinicalStatus: string | null; reaction: string | null }[];
-  encounters: { id: string; status: string; classCode: string | null; type: string | null; reason: string | null; start: string | null; end: string | null; provider: string | null }[];
+  allergies: {
+    id: string;
+    display: string;
+    category: string | null;
+    criticality: string | null;
+    clinicalStatus: string | null;
+    reaction: string | null;
+  }[];
+  encounters: {
+    id: string;
+    status: string;
+    classCode: string | null;
+    type: string | null;
+    reason: string | null;
+    start: string | null;
+    end: string | null;
+    provider: string | null;
+  }[];
   labs: LabSummary[];
   documents: { id: string; title: string; type: string | null; date: string | null; author: string | null }[];
   counts: { encounters: number; documents: number; conditions: number; medications: number; procedures: number; observations: number };
@@ -87,7 +110,14 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .orderBy('id')
       .limit(LIST_LIMIT)
       .execute(),
-    Promise.all([count('encounters'), count('documents'), count('conditions'), count('medications'), count('procedures'), count('observations')]),
+    Promise.all([
+      count('encounters'),
+      count('documents'),
+      count('conditions'),
+      count('medications'),
+      count('procedures'),
+      count('observations'),
+    ]),
   ]);
 
   // Observations arrive newest first, so the first row per code is its latest value.
@@ -136,7 +166,13 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       onsetAt: c.onset_at,
       abatedAt: c.abated_at,
     })),
-    medications: medications.map((m) => ({ id: m.id, display: m.display, status: m.status, authoredAt: m.authored_at, dosageText: m.dosage_text })),
+    medications: medications.map((m) => ({
+      id: m.id,
+      display: m.display,
+      status: m.status,
+      authoredAt: m.authored_at,
+      dosageText: m.dosage_text,
+    })),
     allergies: allergies.map((a) => ({
       id: a.id,
       display: a.display,
@@ -171,7 +207,18 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
 export async function getObservationSeries(store: Store, patientId: string, code: string) {
   const rows = await store.db
     .selectFrom('observations')
-    .select(['id', 'code', 'display', 'value_num', 'value_text', 'unit', 'effective_at', 'interpretation', 'reference_low', 'reference_high'])
+    .select([
+      'id',
+      'code',
+      'display',
+      'value_num',
+      'value_text',
+      'unit',
+      'effective_at',
+      'interpretation',
+      'reference_low',
+      'reference_high',
+    ])
     .where('patient_id', '=', patientId)
     .where('code', '=', code)
     .orderBy('effective_at', 'asc')

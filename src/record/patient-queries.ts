@@ -28,8 +28,7 @@ export function ageInYears(birthDate: string | null, at: Date = new Date()): num
   if (Number.isNaN(birth.getTime())) return null;
   let age = at.getUTCFullYear() - birth.getUTCFullYear();
   const beforeBirthday =
-    at.getUTCMonth() < birth.getUTCMonth() ||
-    (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
+    at.getUTCMonth() < birth.getUTCMonth() || (at.getUTCMonth() === birth.getUTCMonth() && at.getUTCDate() < birth.getUTCDate());
   if (beforeBirthday) age -= 1;
   return age >= 0 ? age : null;
 }

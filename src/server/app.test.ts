@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../audit/audit-log.js';
 import type { Role } from '../auth/roles.js';
 import { DIALECTS } from '../store/test-stores.js';
-import { type TestServer, startTestServer } from './testing/test-server.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: { path?: string; message: string }[] };
@@ -37,7 +37,10 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     });
     expect(zh.status).toBe(401);
     expect(((await zh.json()) as ErrorBody).error).toEqual({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误。' });
-    const en = await server.request('/api/v1/auth/login', { body: { username: 'nobody', password: 'x' }, headers: { 'accept-language': 'en' } });
+    const en = await server.request('/api/v1/auth/login', {
+      body: { username: 'nobody', password: 'x' },
+      headers: { 'accept-language': 'en' },
+    });
     expect(((await en.json()) as ErrorBody).error.message).toBe('Wrong username or password.');
     const ok = await server.request('/api/v1/auth/login', { body: { username: 'test-clinician', password: 'correct horse battery' } });
     const cookie = ok.headers.get('set-cookie') ?? '';
@@ -72,7 +75,10 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     const [own, other] = server.patientIds;
     const mine = await server.request(`/api/v1/patients/${own}/chart`, { cookie: cookies.patient });
     expect(mine.status).toBe(200);
-    const theirs = await server.request(`/api/v1/patients/${other}/chart`, { cookie: cookies.patient, headers: { 'accept-language': 'zh-CN' } });
+    const theirs = await server.request(`/api/v1/patients/${other}/chart`, {
+      cookie: cookies.patient,
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect(theirs.status).toBe(403);
     expect(((await theirs.json()) as ErrorBody).error.message).toBe('您的角色无权执行此操作。');
     const list = await server.request('/api/v1/patients', { cookie: cookies.patient });
@@ -91,11 +97,15 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     const first = list.items[0];
     if (!first) throw new Error('no patients');
     const fragment = first.name.slice(0, 4).toUpperCase();
-    const found = (await (await server.request(`/api/v1/patients?q=${encodeURIComponent(fragment)}`, { cookie: cookies.clinician })).json()) as {
+    const found = (await (
+      await server.request(`/api/v1/patients?q=${encodeURIComponent(fragment)}`, { cookie: cookies.clinician })
+    ).json()) as {
       items: { id: string }[];
     };
     expect(found.items.map((p) => p.id)).toContain(first.id);
-    const none = (await (await server.request('/api/v1/patients?q=%25%25zz_no_match', { cookie: cookies.clinician })).json()) as { total: number };
+    const none = (await (await server.request('/api/v1/patients?q=%25%25zz_no_match', { cookie: cookies.clinician })).json()) as {
+      total: number;
+    };
     expect(none.total).toBe(0);
 
     const chart = (await (await server.request(`/api/v1/patients/${first.id}/chart`, { cookie: cookies.clinician })).json()) as {
@@ -106,7 +116,9 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect(chart.labs.length).toBeGreaterThan(0);
     const lab = chart.labs[0];
     if (!lab) throw new Error('no labs');
-    const series = (await (await server.request(`/api/v1/patients/${first.id}/observations?code=${lab.code}`, { cookie: cookies.clinician })).json()) as {
+    const series = (await (
+      await server.request(`/api/v1/patients/${first.id}/observations?code=${lab.code}`, { cookie: cookies.clinician })
+    ).json()) as {
       items: { at: string }[];
     };
     expect(series.items).toHaveLength(lab.count);
@@ -118,7 +130,10 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
 
   it('audits each chart read with the patient and the request id', async () => {
     const patientId = server.patientIds[1] as string;
-    const response = await server.request(`/api/v1/patients/${patientId}/chart`, { cookie: cookies.clinician, headers: { 'x-request-id': 'audit-probe-0001' } });
+    const response = await server.request(`/api/v1/patients/${patientId}/chart`, {
+      cookie: cookies.clinician,
+      headers: { 'x-request-id': 'audit-probe-0001' },
+    });
     expect(response.status).toBe(200);
     const rows = await server.store.db.selectFrom('audit_log').selectAll().where('request_id', '=', 'audit-probe-0001').execute();
     expect(rows).toHaveLength(1);
@@ -167,10 +182,15 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect(artifact.status).toBe('draft');
     expect(artifact.inputHash).toMatch(/^[0-9a-f]{64}$/);
 
-    const inbox = (await (await server.request('/api/v1/artifacts?status=draft', { cookie: cookies.clinician })).json()) as { items: { id: string }[] };
+    const inbox = (await (await server.request('/api/v1/artifacts?status=draft', { cookie: cookies.clinician })).json()) as {
+      items: { id: string }[];
+    };
     expect(inbox.items.map((i) => i.id)).toContain(artifact.id);
 
-    const adminReview = await server.request(`/api/v1/artifacts/${artifact.id}/review`, { cookie: cookies.admin, body: { decision: 'accept' } });
+    const adminReview = await server.request(`/api/v1/artifacts/${artifact.id}/review`, {
+      cookie: cookies.admin,
+      body: { decision: 'accept' },
+    });
     expect(adminReview.status).toBe(403);
 
     const edited = await server.request(`/api/v1/artifacts/${artifact.id}/review`, {
@@ -185,11 +205,16 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect(reviewed.editDistance).toBeGreaterThan(0);
     expect(reviewed.reviewer.displayName).toBe('test-clinician');
 
-    const again = await server.request(`/api/v1/artifacts/${artifact.id}/review`, { cookie: cookies.clinician, body: { decision: 'accept' } });
+    const again = await server.request(`/api/v1/artifacts/${artifact.id}/review`, {
+      cookie: cookies.clinician,
+      body: { decision: 'accept' },
+    });
     expect(again.status).toBe(409);
     expect(((await again.json()) as ErrorBody).error.code).toBe('INVALID_TRANSITION');
 
-    const provenance = (await (await server.request(`/api/v1/artifacts/${artifact.id}/provenance`, { cookie: cookies.clinician })).json()) as {
+    const provenance = (await (
+      await server.request(`/api/v1/artifacts/${artifact.id}/provenance`, { cookie: cookies.clinician })
+    ).json()) as {
       resourceType: string;
       activity: { coding: { code: string }[] };
       agent: unknown[];

@@ -1,14 +1,14 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import { pickLocale } from '../shared/locale.js';
 import { SuwenError } from '../shared/errors.js';
+import { pickLocale } from '../shared/locale.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { toErrorResponse } from './errors.js';
 import { authenticate } from './middleware/authenticate.js';
 import { requestId } from './middleware/request-id.js';
-import { type RouteSpec, buildOpenApi, mountRoutes } from './route.js';
+import { buildOpenApi, mountRoutes, type RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -47,25 +47,34 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     c.set('locale', pickLocale(c.req.header('accept-language')));
     let ip: string | null = null;
     if (config.trustProxy) ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? null;
-    if (!ip) {
-      try {
-        ip = getConnInfo(c).remote.address ?? null;
-      } catch {
-        ip = null; // app.request() in tests has no socket
-      }
-    }
+    // @hono/node-server passes the Node request as env.incoming; app.request() in tests has none.
+    ip ??= (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket.remoteAddress ?? null;
     c.set('clientIp', ip);
     const started = performance.now();
     await next();
     // Method, route pattern, status and time only: paths' query strings may hold patient names.
     if (logger.isLevelEnabled('debug') || c.res.status >= 500) {
       logger[c.res.status >= 500 ? 'warn' : 'debug'](
-        { requestId: c.get('requestId'), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) },
+        {
+          requestId: c.get('requestId'),
+          method: c.req.method,
+          route: c.req.routePath,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+        },
         'request',
       );
     }
   });
-  app.use('/api/*', bodyLimit({ maxSize: 2 * 1024 * 1024, onError: () => { throw new SuwenError('PAYLOAD_TOO_LARGE', 'Body too large'); } }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 2 * 1024 * 1024,
+      onError: () => {
+        throw new SuwenError('PAYLOAD_TOO_LARGE', 'Body too large');
+      },
+    }),
+  );
   app.use('/api/*', authenticate(services.auth));
 
   const routes = [...API_ROUTES, ...(options.extraRoutes ?? [])];

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { localizeError } from '../shared/error-messages.js';
 import { type ErrorCode, type ErrorDetail, SuwenError } from '../shared/errors.js';
 import type { AppEnv } from './types.js';
-import type { Logger } from 'pino';
 
 /** The one error envelope every failing response uses. */
 export interface ErrorEnvelope {
@@ -42,7 +42,11 @@ export function toErrorResponse(error: unknown, c: Context<AppEnv>, logger: Logg
   }
   const locale = c.get('locale') ?? 'en';
   const body: ErrorEnvelope = {
-    error: { code: suwen.code, message: localizeError(suwen.code, suwen.params, locale), ...(suwen.details ? { details: suwen.details } : {}) },
+    error: {
+      code: suwen.code,
+      message: localizeError(suwen.code, suwen.params, locale),
+      ...(suwen.details ? { details: suwen.details } : {}),
+    },
   };
   return c.json(body, suwen.status as 400);
 }

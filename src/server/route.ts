@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { type Permission, type Principal, hasPermission } from '../auth/roles.js';
+import { hasPermission, type Permission, type Principal } from '../auth/roles.js';
 import { SuwenError } from '../shared/errors.js';
 import { validationError } from './errors.js';
 import type { AppEnv, Services } from './types.js';
@@ -99,7 +99,7 @@ const errorEnvelopeSchema = z.object({
 });
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
 }
 
 /** The OpenAPI 3.1 document, generated from the same route list the server mounts. */

@@ -1,11 +1,11 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { pino, type Logger } from 'pino';
+import { fileURLToPath } from 'node:url';
+import { type Logger, pino } from 'pino';
 import { ArtifactService } from '../audit/artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
-import { type SuwenConfig, databaseUrlOf } from '../config/load-config.js';
-import { type Store, openMigratedStore } from '../store/database.js';
+import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
+import { openMigratedStore, type Store } from '../store/database.js';
 import type { Services } from './types.js';
 
 /** The repository root, where `data/` and `web/dist` live. */

@@ -1,10 +1,10 @@
-import { type ServerType, serve } from '@hono/node-server';
 import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
 import type { SuwenConfig } from '../config/load-config.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { createApp } from './app.js';
-import { REPO_ROOT, createServices } from './services.js';
+import { createServices, REPO_ROOT } from './services.js';
 import type { Services } from './types.js';
 
 export interface RunningServer {
@@ -33,7 +33,9 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  out(`  Suwen ${SUWEN_VERSION} — ${url}  (database: ${store.dialect}${store.dialect === 'sqlite' ? ` ${store.displayUrl.slice(7)}` : ''})`);
+  out(
+    `  Suwen ${SUWEN_VERSION} — ${url}  (database: ${store.dialect}${store.dialect === 'sqlite' ? ` ${store.displayUrl.slice(7)}` : ''})`,
+  );
   await services.audit.append({ action: 'system.start', details: { version: SUWEN_VERSION, database: store.dialect } });
   return {
     url,

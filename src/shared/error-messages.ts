@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors.js';
-import { type Locale, type Localized, interpolate } from './locale.js';
+import { interpolate, type Locale, type Localized } from './locale.js';
 
 /** User-facing text for every error code, in both languages. Never contains patient text. */
 const MESSAGES: Record<ErrorCode, Localized> = {

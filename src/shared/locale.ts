@@ -28,7 +28,5 @@ export type Localized = Record<Locale, string>;
 
 /** Replaces `{name}` placeholders with values; unknown placeholders are left as they are. */
 export function interpolate(template: string, params: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in params ? String(params[key]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }

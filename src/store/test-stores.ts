@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { type DialectName, type Store, openMigratedStore } from './database.js';
+import { type DialectName, openMigratedStore, type Store } from './database.js';
 
 export const TEST_PG_ADMIN_URL = process.env.SUWEN_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -22,7 +22,14 @@ export async function createTestStore(dialect: DialectName): Promise<TestStore> 
     const dir = mkdtempSync(join(tmpdir(), 'suwen-test-'));
     const url = `sqlite:${join(dir, 'suwen.sqlite')}`;
     const store = await openMigratedStore(url);
-    return { ...store, url, dispose: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+    return {
+      ...store,
+      url,
+      dispose: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `suwen_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });

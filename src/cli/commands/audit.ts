@@ -15,7 +15,10 @@ export function registerAuditCommands(program: Command): void {
         const result = await verifyAuditChain(store);
         if (!result.ok && result.firstBroken) {
           const b = result.firstBroken;
-          throw new CliError(`audit chain BROKEN at entry ${b.seq} (id ${b.id}): ${b.reason}; ${result.checked} entries before it are intact`, 1);
+          throw new CliError(
+            `audit chain BROKEN at entry ${b.seq} (id ${b.id}): ${b.reason}; ${result.checked} entries before it are intact`,
+            1,
+          );
         }
         process.stdout.write(`audit chain OK: ${result.checked} entries verified\n`);
       } finally {

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { ConfigError, type SuwenConfig, databaseUrlOf, loadConfig } from '../../config/load-config.js';
+import { ConfigError, databaseUrlOf, loadConfig, type SuwenConfig } from '../../config/load-config.js';
 import { describeModels } from '../../config/model-settings.js';
 import { REPO_ROOT } from '../../server/services.js';
 import { openMigratedStore } from '../../store/database.js';
@@ -29,18 +29,28 @@ async function checkModel(config: SuwenConfig): Promise<Check[]> {
   for (const model of models) {
     if (model.kind === 'llama-cpp') {
       const ok = model.gguf !== null && existsSync(model.gguf);
-      checks.push({ name: `model ${model.id}`, ok, detail: `GGUF ${model.gguf} (${model.dataBoundary})`, ...(ok ? {} : { fix: 'SUWEN_MODEL_GGUF must name an existing .gguf file' }) });
+      checks.push({
+        name: `model ${model.id}`,
+        ok,
+        detail: `GGUF ${model.gguf} (${model.dataBoundary})`,
+        ...(ok ? {} : { fix: 'SUWEN_MODEL_GGUF must name an existing .gguf file' }),
+      });
       continue;
     }
     const url = `${(model.baseUrl ?? '').replace(/\/$/, '')}/models`;
     const apiKey = config.models.find((m) => m.id === model.id)?.apiKey;
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(5000), headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {} });
+      const response = await fetch(url, {
+        signal: AbortSignal.timeout(5000),
+        headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      });
       checks.push({
         name: `model ${model.id}`,
         ok: response.ok,
         detail: `${model.baseUrl} answered ${response.status} for ${model.name} (${model.dataBoundary})`,
-        ...(response.ok ? {} : { fix: response.status === 401 ? 'check SUWEN_MODEL_API_KEY' : 'check SUWEN_MODEL_BASE_URL (it should end in /v1)' }),
+        ...(response.ok
+          ? {}
+          : { fix: response.status === 401 ? 'check SUWEN_MODEL_API_KEY' : 'check SUWEN_MODEL_BASE_URL (it should end in /v1)' }),
       });
     } catch (error) {
       checks.push({
@@ -71,13 +81,24 @@ export async function runDoctor(): Promise<Check[]> {
     accessSync(config.dataDir, constants.W_OK);
     checks.push({ name: 'data directory', ok: true, detail: config.dataDir });
   } catch {
-    checks.push({ name: 'data directory', ok: false, detail: `${config.dataDir} is not writable`, fix: 'set SUWEN_DATA_DIR to a writable folder' });
+    checks.push({
+      name: 'data directory',
+      ok: false,
+      detail: `${config.dataDir} is not writable`,
+      fix: 'set SUWEN_DATA_DIR to a writable folder',
+    });
   }
   try {
     const started = performance.now();
     const store = await openMigratedStore(databaseUrlOf(config));
-    const patients = await store.db.selectFrom('patients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const users = await store.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const patients = await store.db
+      .selectFrom('patients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const users = await store.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await store.close();
     checks.push({
       name: 'database',
@@ -85,7 +106,12 @@ export async function runDoctor(): Promise<Check[]> {
       detail: `${store.dialect} ${store.displayUrl} migrated, ${Number(patients.n)} patients, ${Number(users.n)} users (${Math.round(performance.now() - started)} ms)`,
     });
     if (Number(users.n) === 0) {
-      checks.push({ name: 'users', ok: 'warn', detail: 'no users yet', fix: 'create an admin: echo "<password>" | suwen user add admin --role admin' });
+      checks.push({
+        name: 'users',
+        ok: 'warn',
+        detail: 'no users yet',
+        fix: 'create an admin: echo "<password>" | suwen user add admin --role admin',
+      });
     }
   } catch (error) {
     checks.push({

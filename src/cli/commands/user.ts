@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { AuditLog } from '../../audit/audit-log.js';
 import { AuthService } from '../../auth/auth-service.js';
-import { ROLES, isRole } from '../../auth/roles.js';
+import { isRole, ROLES } from '../../auth/roles.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { CliError, openCliContext } from '../context.js';
 
@@ -30,12 +30,28 @@ export function registerUserCommands(program: Command): void {
       const { config, store } = await openCliContext();
       try {
         const auth = new AuthService(store, { sessionTtlHours: config.sessionTtlHours });
-        const created = await auth.createUser({ username, role: options.role, password, displayName: options.name, patientId: options.patient ?? null });
+        const created = await auth.createUser({
+          username,
+          role: options.role,
+          password,
+          displayName: options.name,
+          patientId: options.patient ?? null,
+        });
         const audit = new AuditLog(store);
-        await audit.append({ action: 'user.create', entityType: 'user', entityId: created.id, actorRole: 'cli', details: { role: created.role } });
+        await audit.append({
+          action: 'user.create',
+          entityType: 'user',
+          entityId: created.id,
+          actorRole: 'cli',
+          details: { role: created.role },
+        });
         process.stdout.write(`created ${created.role} ${created.username} (${created.id})\n`);
       } catch (error) {
-        if (isSuwenError(error)) throw new CliError(`${error.message}${error.params.summary ? `: ${error.params.summary}` : ''}${error.params.reason ? `: ${error.params.reason}` : ''}`, 2);
+        if (isSuwenError(error))
+          throw new CliError(
+            `${error.message}${error.params.summary ? `: ${error.params.summary}` : ''}${error.params.reason ? `: ${error.params.reason}` : ''}`,
+            2,
+          );
         throw error;
       } finally {
         await store.close();
@@ -47,8 +63,13 @@ export function registerUserCommands(program: Command): void {
     .action(async () => {
       const { store } = await openCliContext();
       try {
-        const rows = await store.db.selectFrom('users').select(['username', 'role', 'display_name', 'disabled']).orderBy('username').execute();
-        for (const r of rows) process.stdout.write(`${r.username.padEnd(24)} ${r.role.padEnd(11)} ${r.disabled ? 'disabled' : 'active  '} ${r.display_name}\n`);
+        const rows = await store.db
+          .selectFrom('users')
+          .select(['username', 'role', 'display_name', 'disabled'])
+          .orderBy('username')
+          .execute();
+        for (const r of rows)
+          process.stdout.write(`${r.username.padEnd(24)} ${r.role.padEnd(11)} ${r.disabled ? 'disabled' : 'active  '} ${r.display_name}\n`);
       } finally {
         await store.close();
       }

@@ -111,6 +111,8 @@ export async function importFhir(store: Store, paths: string[], options: ImportO
     // A repeated id within one import: the last one wins, as a later upsert would.
     rows.get(result.mapped.table)?.set(resource.id, { resourceType: resource.resourceType, mapped: result.mapped });
   }
+  const fileOrder = new Map(files.map((f, i) => [f.path, i]));
+  summary.rejected.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0) || a.line - b.line);
   if (options.strict && summary.rejected.length > 0) throw new StrictImportError(summary.rejected);
 
   await store.db.transaction().execute(async (trx) => {

@@ -162,7 +162,7 @@ function parseJson(text: string, file: string, firstLine: number): unknown {
 /** V8's message without the quoted input (which may be patient data) and without the position. */
 function describeJsonError(message: string): string {
   const reason = message
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, (\.\.\.)?".*$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '')
     .replace(/ at position \d+.*$/s, '');
   return reason.charAt(0).toLowerCase() + reason.slice(1);

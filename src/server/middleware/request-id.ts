@@ -1,5 +1,5 @@
-import type { MiddlewareHandler } from 'hono';
 import { randomUUID } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../types.js';
 
 /** A caller-supplied id is kept only if it is short and plain, so it is safe to log and audit. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { verifyAuditChain, toAuditEntry } from '../../audit/audit-log.js';
+import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { computeMonitoring } from '../../audit/monitoring.js';
 import { ROLES } from '../../auth/roles.js';

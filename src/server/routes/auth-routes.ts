@@ -1,8 +1,8 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
+import { LoginThrottle } from '../../auth/login-throttle.js';
 import { ROLES } from '../../auth/roles.js';
 import { SuwenError } from '../../shared/errors.js';
-import { LoginThrottle } from '../../auth/login-throttle.js';
 import { defineRoute } from '../route.js';
 
 export const SESSION_COOKIE = 'suwen_session';

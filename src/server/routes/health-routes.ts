@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { readDemoAccounts } from '../../demo/demo-accounts.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { defineRoute } from '../route.js';
-import { readDemoAccounts } from '../../demo/demo-accounts.js';
 
 const healthSchema = z.object({
   status: z.literal('ok'),
@@ -34,7 +34,6 @@ export const healthRoutes = [
       demo: z.boolean(),
       accounts: z.array(z.object({ role: z.string(), username: z.string(), password: z.string() })),
     }),
-    handler: async (c, _input, { store, demo }) =>
-      c.json({ demo, accounts: demo ? await readDemoAccounts(store) : [] }),
+    handler: async (c, _input, { store, demo }) => c.json({ demo, accounts: demo ? await readDemoAccounts(store) : [] }),
   }),
 ];

@@ -1,10 +1,10 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { type Principal, canReadPatient } from '../../auth/roles.js';
+import { canReadPatient, type Principal } from '../../auth/roles.js';
 import { exportPatientBundle } from '../../record/fhir/export-fhir.js';
 import { getDocument, getObservationSeries, getPatientChart } from '../../record/patient-chart.js';
 import { listPatients } from '../../record/patient-queries.js';
-import { SuwenError, notFound } from '../../shared/errors.js';
+import { notFound, SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
 import type { AppEnv, Services } from '../types.js';
 

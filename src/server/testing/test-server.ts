@@ -2,18 +2,19 @@
  * Test support: a real Suwen server on a loopback socket over a real database (SQLite file or
  * PostgreSQL), with one user per role and two patients from the demo set.
  */
-import { type ServerType, serve } from '@hono/node-server';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type ServerType, serve } from '@hono/node-server';
+import type { Role } from '../../auth/roles.js';
 import { loadConfig } from '../../config/load-config.js';
 import { importFhir } from '../../record/fhir/import-fhir.js';
-import { type TestStore, createTestStore } from '../../store/test-stores.js';
 import type { DialectName } from '../../store/database.js';
+import { createTestStore, type TestStore } from '../../store/test-stores.js';
 import { type AppOptions, createApp } from '../app.js';
-import { REPO_ROOT, createLogger, createServices } from '../services.js';
+import { createLogger, createServices, REPO_ROOT } from '../services.js';
 import type { Services } from '../types.js';
-import type { Role } from '../../auth/roles.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -31,7 +32,10 @@ export interface TestServer {
 
 export async function startTestServer(dialect: DialectName, options: AppOptions & { withPatients?: boolean } = {}): Promise<TestServer> {
   const store = await createTestStore(dialect);
-  const config = loadConfig({ SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' }, REPO_ROOT);
+  const config = loadConfig(
+    { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' },
+    REPO_ROOT,
+  );
   const services = await createServices(config, createLogger('silent'), store);
   let patientIds: string[] = [];
   if (options.withPatients !== false) {
@@ -39,7 +43,12 @@ export async function startTestServer(dialect: DialectName, options: AppOptions 
     patientIds = (await store.db.selectFrom('patients').select('id').orderBy('name_text').execute()).map((r) => r.id);
   }
   for (const role of ['admin', 'clinician', 'researcher', 'educator', 'patient'] as const) {
-    await services.auth.createUser({ username: `test-${role}`, role, password: TEST_PASSWORD, patientId: role === 'patient' ? (patientIds[0] ?? null) : null });
+    await services.auth.createUser({
+      username: `test-${role}`,
+      role,
+      password: TEST_PASSWORD,
+      patientId: role === 'patient' ? (patientIds[0] ?? null) : null,
+    });
   }
   const app = createApp(services, options);
   const server: ServerType = await new Promise((resolve) => {

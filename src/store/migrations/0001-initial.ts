@@ -1,15 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /** Clinical tables share these columns: id, patient, optional encounter, original FHIR JSON. */
-const CLINICAL_TABLES = [
-  'encounters',
-  'conditions',
-  'medications',
-  'allergies',
-  'observations',
-  'procedures',
-  'documents',
-] as const;
+const CLINICAL_TABLES = ['encounters', 'conditions', 'medications', 'allergies', 'observations', 'procedures', 'documents'] as const;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

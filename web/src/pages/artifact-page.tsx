@@ -97,8 +97,8 @@ function ArtifactView({ artifact, onReviewed }: { artifact: Artifact; onReviewed
               </dd>
               <dt>{t('inbox.metaPrompt')}</dt>
               <dd className="mono">
-                {artifact.prompt.id}
-                {artifact.prompt.version ? ` v${artifact.prompt.version}` : ''}
+                {artifact.prompt.id ?? t('common.none')}
+                {artifact.prompt.id && artifact.prompt.version ? ` v${artifact.prompt.version}` : ''}
               </dd>
               <dt>{t('inbox.metaInputHash')}</dt>
               <dd className="mono" title={artifact.inputHash}>

@@ -7,6 +7,20 @@ import { formatDate, label } from '../format';
 const ACTIVE_CONDITION = new Set(['active', 'recurrence', 'relapse']);
 const ACTIVE_MEDICATION = new Set(['active', 'on-hold', 'draft']);
 
+/** Long lists show their first `limit` items until the reader asks for all. */
+export function useShowAll<T>(items: T[], limit: number) {
+  const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? items : items.slice(0, limit);
+  const toggle =
+    items.length > limit ? (
+      <button type="button" className="button button-small button-quiet" aria-expanded={all} onClick={() => setAll((v) => !v)}>
+        {all ? t('chart.showLess') : t('chart.showMore', { count: items.length })}
+      </button>
+    ) : undefined;
+  return { shown, toggle };
+}
+
 /** Active items first; the sort is stable, so the server's order holds within each group. */
 function activeFirst<T>(items: T[], isActive: (item: T) => boolean): T[] {
   return [...items].sort((a, b) => Number(isActive(b)) - Number(isActive(a)));
@@ -16,13 +30,14 @@ export function ProblemsCard({ conditions }: { conditions: Condition[] }) {
   const { t } = useTranslation();
   const isActive = (c: Condition) => ACTIVE_CONDITION.has(c.clinicalStatus ?? '');
   const sorted = activeFirst(conditions, isActive);
+  const { shown, toggle } = useShowAll(sorted, 10);
   return (
-    <Card title={t('chart.problems')} testId="chart-problems" headingId="chart-problems-title">
+    <Card title={t('chart.problems')} testId="chart-problems" headingId="chart-problems-title" actions={toggle}>
       {sorted.length === 0 ? (
         <EmptyState>{t('chart.problemsEmpty')}</EmptyState>
       ) : (
         <ul className="item-list">
-          {sorted.map((c) => (
+          {shown.map((c) => (
             <li key={c.id} className={isActive(c) ? undefined : 'is-inactive'}>
               <div className="item-title">
                 {c.display}
@@ -53,13 +68,14 @@ export function MedicationsCard({ medications }: { medications: Medication[] }) 
   const { t } = useTranslation();
   const isActive = (m: Medication) => ACTIVE_MEDICATION.has(m.status ?? '');
   const sorted = activeFirst(medications, isActive);
+  const { shown, toggle } = useShowAll(sorted, 8);
   return (
-    <Card title={t('chart.medications')} testId="chart-medications" headingId="chart-medications-title">
+    <Card title={t('chart.medications')} testId="chart-medications" headingId="chart-medications-title" actions={toggle}>
       {sorted.length === 0 ? (
         <EmptyState>{t('chart.medicationsEmpty')}</EmptyState>
       ) : (
         <ul className="item-list">
-          {sorted.map((m) => (
+          {shown.map((m) => (
             <li key={m.id} className={isActive(m) ? undefined : 'is-inactive'}>
               <div className="item-title">
                 {m.display}
@@ -122,21 +138,9 @@ const ENCOUNTERS_SHOWN = 8;
 
 export function EncountersCard({ encounters }: { encounters: Encounter[] }) {
   const { t } = useTranslation();
-  const [all, setAll] = useState(false);
-  const shown = all ? encounters : encounters.slice(0, ENCOUNTERS_SHOWN);
+  const { shown, toggle } = useShowAll(encounters, ENCOUNTERS_SHOWN);
   return (
-    <Card
-      title={t('chart.encounters')}
-      testId="chart-encounters"
-      headingId="chart-encounters-title"
-      actions={
-        encounters.length > ENCOUNTERS_SHOWN && (
-          <button type="button" className="button button-small button-quiet" onClick={() => setAll((v) => !v)}>
-            {all ? t('chart.showLess') : t('chart.showMore', { count: encounters.length })}
-          </button>
-        )
-      }
-    >
+    <Card title={t('chart.encounters')} testId="chart-encounters" headingId="chart-encounters-title" actions={toggle}>
       {encounters.length === 0 ? (
         <EmptyState>{t('chart.encountersEmpty')}</EmptyState>
       ) : (

@@ -3,19 +3,21 @@ import { useTranslation } from 'react-i18next';
 import { type DocumentSummary, api } from '../api';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate } from '../format';
+import { useShowAll } from './chart-sections';
 import { useApi } from '../use-api';
 
 export function DocumentsCard({ patientId, documents }: { patientId: string; documents: DocumentSummary[] }) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | undefined>(undefined);
+  const { shown, toggle } = useShowAll(documents, 8);
 
   return (
-    <Card title={t('chart.documents')} testId="chart-documents" headingId="chart-documents-title">
+    <Card title={t('chart.documents')} testId="chart-documents" headingId="chart-documents-title" actions={toggle}>
       {documents.length === 0 ? (
         <EmptyState>{t('chart.documentsEmpty')}</EmptyState>
       ) : (
         <ul className="item-list">
-          {documents.map((d) => (
+          {shown.map((d) => (
             <li key={d.id} className={openId === d.id ? 'is-selected' : undefined}>
               <button
                 type="button"

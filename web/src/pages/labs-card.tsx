@@ -17,7 +17,7 @@ export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSumm
       ) : (
         <>
           <p className="muted small">{t('chart.labsHint')}</p>
-          <div className="labs-layout">
+          <div className={`labs-layout ${selected ? 'has-trend' : ''}`}>
             <div className="table-wrap">
               <table className="table table-clickable table-compact" data-testid="lab-table">
                 <thead>

@@ -1,0 +1,40 @@
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { exportNdjson, exportPatientBundle } from '../../record/fhir/export-fhir.js';
+import { CliError, openCliContext } from '../context.js';
+
+export function registerExportCommands(program: Command): void {
+  const exportCommand = program.command('export').description('Export clinical records');
+  exportCommand
+    .command('fhir')
+    .description('Export FHIR R4: one patient as a Bundle, or every patient as NDJSON files (one per resource type)')
+    .option('--patient <id>', 'export this patient as a collection Bundle (JSON)')
+    .option('--all', 'export every patient, bulk-data layout: <dir>/<Type>.ndjson')
+    .option('--out <path>', 'file for --patient (default: standard output); directory for --all')
+    .addHelpText('after', '\nExit codes:\n  0  exported\n  2  bad options, or no patient with that id')
+    .action(async (options: { patient?: string; all?: boolean; out?: string }) => {
+      if (Boolean(options.patient) === Boolean(options.all)) throw new CliError('give either --patient <id> or --all', 2);
+      if (options.all && !options.out) throw new CliError('--all needs --out <dir>', 2);
+      const { store } = await openCliContext();
+      try {
+        if (options.patient) {
+          const bundle = await exportPatientBundle(store, options.patient);
+          if (!bundle) throw new CliError(`no patient with id ${JSON.stringify(options.patient)} in ${store.displayUrl}`, 2);
+          // audit: record.export
+          const json = `${JSON.stringify(bundle, null, 2)}\n`;
+          if (options.out) {
+            await writeFile(options.out, json);
+            process.stderr.write(`Wrote ${bundle.entry.length} resources to ${options.out}\n`);
+          } else {
+            process.stdout.write(json);
+          }
+          return;
+        }
+        const files = await exportNdjson(store, options.out ?? '.');
+        // audit: record.export
+        for (const file of files) process.stdout.write(`${file.path}\t${file.count}\n`);
+      } finally {
+        await store.close();
+      }
+    });
+}
