@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Store } from '../store/database.js';
 import { ageInYears, type PatientDetail } from './patient-queries.js';
 
@@ -57,29 +58,36 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
   const { db } = store;
   const patient = await db.selectFrom('patients').selectAll().where('id', '=', patientId).executeTakeFirst();
   if (!patient) return null;
-  const count = (table: 'encounters' | 'documents' | 'conditions' | 'medications' | 'procedures' | 'observations') =>
-    db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('patient_id', '=', patientId)
-      .executeTakeFirstOrThrow()
-      .then((r) => Number(r.n));
-
   const [conditions, medications, allergies, encounters, observations, documents, counts] = await Promise.all([
+    // One line per problem (Synthea and real records repeat a condition per episode).
     db
       .selectFrom('conditions')
-      .select(['id', 'code', 'display', 'clinical_status', 'onset_at', 'abated_at'])
+      .select([
+        sql<string>`coalesce(code, display)`.as('key'),
+        (eb) => eb.fn.max('display').as('display'),
+        (eb) => eb.fn.max('code').as('code'),
+        (eb) => eb.fn.max('onset_at').as('onset_at'),
+        (eb) => eb.fn.max('abated_at').as('abated_at'),
+        (eb) => eb.fn.countAll<number>().as('episodes'),
+        sql<number>`max(case when clinical_status = 'active' then 1 else 0 end)`.as('any_active'),
+        (eb) => eb.fn.max('clinical_status').as('some_status'),
+      ])
       .where('patient_id', '=', patientId)
-      .orderBy('onset_at', 'desc')
-      .orderBy('id')
+      .groupBy(sql`coalesce(code, display)`)
       .execute(),
+    // One line per drug: the order history collapses to the latest order and a count.
     db
       .selectFrom('medications')
-      .select(['id', 'display', 'status', 'authored_at', 'dosage_text'])
+      .select([
+        'display',
+        (eb) => eb.fn.max('authored_at').as('authored_at'),
+        (eb) => eb.fn.max('dosage_text').as('dosage_text'),
+        (eb) => eb.fn.countAll<number>().as('orders'),
+        sql<number>`max(case when status = 'active' then 1 else 0 end)`.as('any_active'),
+        (eb) => eb.fn.max('status').as('some_status'),
+      ])
       .where('patient_id', '=', patientId)
-      .orderBy('authored_at', 'desc')
-      .orderBy('id')
-      .limit(200)
+      .groupBy('display')
       .execute(),
     db
       .selectFrom('allergies')
@@ -110,14 +118,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .orderBy('id')
       .limit(LIST_LIMIT)
       .execute(),
-    Promise.all([
-      count('encounters'),
-      count('documents'),
-      count('conditions'),
-      count('medications'),
-      count('procedures'),
-      count('observations'),
-    ]),
+    countRecords(store, patientId),
   ]);
 
   // Observations arrive newest first, so the first row per code is its latest value.
@@ -143,7 +144,6 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
     });
   }
 
-  const [nEncounters, nDocuments, nConditions, nMedications, nProcedures, nObservations] = counts;
   return {
     patient: {
       id: patient.id,
@@ -158,21 +158,27 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       address: patient.address_text,
       language: patient.language,
     },
-    conditions: conditions.map((c) => ({
-      id: c.id,
-      code: c.code,
-      display: c.display,
-      clinicalStatus: c.clinical_status,
-      onsetAt: c.onset_at,
-      abatedAt: c.abated_at,
-    })),
-    medications: medications.map((m) => ({
-      id: m.id,
-      display: m.display,
-      status: m.status,
-      authoredAt: m.authored_at,
-      dosageText: m.dosage_text,
-    })),
+    conditions: conditions
+      .map((c) => ({
+        id: c.key,
+        code: c.code,
+        display: c.display,
+        clinicalStatus: Number(c.any_active) ? 'active' : c.some_status,
+        onsetAt: c.onset_at,
+        abatedAt: Number(c.any_active) ? null : c.abated_at,
+        episodes: Number(c.episodes),
+      }))
+      .sort(activeFirstThenLatest((c) => c.onsetAt)),
+    medications: medications
+      .map((m) => ({
+        id: m.display,
+        display: m.display,
+        status: Number(m.any_active) ? 'active' : m.some_status,
+        authoredAt: m.authored_at,
+        dosageText: m.dosage_text,
+        orders: Number(m.orders),
+      }))
+      .sort(activeFirstThenLatest((m) => m.authoredAt)),
     allergies: allergies.map((a) => ({
       id: a.id,
       display: a.display,
@@ -193,14 +199,37 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
     })),
     labs: [...labs.values()].sort((a, b) => a.display.localeCompare(b.display)),
     documents: documents.map((d) => ({ id: d.id, title: d.title, type: d.type_text, date: d.date, author: d.author_text })),
-    counts: {
-      encounters: nEncounters,
-      documents: nDocuments,
-      conditions: nConditions,
-      medications: nMedications,
-      procedures: nProcedures,
-      observations: nObservations,
-    },
+    counts,
+  };
+}
+
+/** Active entries first, then the most recent; ISO dates compare as text. */
+function activeFirstThenLatest<T extends { clinicalStatus?: string | null; status?: string }>(dateOf: (item: T) => string | null) {
+  return (a: T, b: T): number => {
+    const activeA = (a.clinicalStatus ?? a.status) === 'active' ? 0 : 1;
+    const activeB = (b.clinicalStatus ?? b.status) === 'active' ? 0 : 1;
+    return activeA - activeB || (dateOf(b) ?? '').localeCompare(dateOf(a) ?? '');
+  };
+}
+
+/** All six counts in one round trip. */
+async function countRecords(store: Store, patientId: string): Promise<PatientChart['counts']> {
+  const row = await sql<Record<keyof PatientChart['counts'], number>>`
+    select
+      (select count(*) from encounters where patient_id = ${patientId}) as encounters,
+      (select count(*) from documents where patient_id = ${patientId}) as documents,
+      (select count(*) from conditions where patient_id = ${patientId}) as conditions,
+      (select count(*) from medications where patient_id = ${patientId}) as medications,
+      (select count(*) from procedures where patient_id = ${patientId}) as procedures,
+      (select count(*) from observations where patient_id = ${patientId}) as observations`.execute(store.db);
+  const counts = row.rows[0];
+  return {
+    encounters: Number(counts?.encounters ?? 0),
+    documents: Number(counts?.documents ?? 0),
+    conditions: Number(counts?.conditions ?? 0),
+    medications: Number(counts?.medications ?? 0),
+    procedures: Number(counts?.procedures ?? 0),
+    observations: Number(counts?.observations ?? 0),
   };
 }
 

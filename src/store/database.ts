@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
+import * as chartIndexes from './migrations/0002-chart-indexes.js';
 import type { Database } from './schema.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -24,6 +25,7 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 /** Migrations in order. Add a file, add it here; names are sorted by Kysely. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-chart-indexes': chartIndexes,
 };
 
 const migrationProvider: MigrationProvider = {

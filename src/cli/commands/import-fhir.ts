@@ -1,6 +1,12 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { type ImportProgress, type ImportSummary, type RejectedResource, StrictImportError, importFhir } from '../../record/fhir/import-fhir.js';
+import {
+  type ImportProgress,
+  type ImportSummary,
+  importFhir,
+  type RejectedResource,
+  StrictImportError,
+} from '../../record/fhir/import-fhir.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { CliError, openCliContext } from '../context.js';
 
@@ -57,7 +63,7 @@ function importFailure(error: unknown): unknown {
 }
 
 /** A progress bar on an interactive terminal; otherwise one line per file read. */
-function createProgressReporter(): { update(p: ImportProgress): void; stop(): void } {
+function createProgressReporter(): { update: (p: ImportProgress) => void; stop: () => void } {
   if (!process.stderr.isTTY) {
     return {
       update: (p) => {

@@ -4,7 +4,7 @@
  * kept at import, so an export re-imports to the same rows.
  */
 import { once } from 'node:events';
-import { type WriteStream, createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -92,7 +92,13 @@ export async function exportNdjson(store: Store, dir: string): Promise<NdjsonExp
     for (const table of ['patients', ...CLINICAL_TABLES.map(([t]) => t)] as const) {
       let after = '';
       for (;;) {
-        const rows = await store.db.selectFrom(table).select(['id', 'resource']).where('id', '>', after).orderBy('id').limit(PAGE).execute();
+        const rows = await store.db
+          .selectFrom(table)
+          .select(['id', 'resource'])
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(PAGE)
+          .execute();
         for (const row of rows) {
           // The medications table holds MedicationRequest and MedicationStatement; the resource says which.
           const type = table === 'patients' ? 'Patient' : resourceTypeOf(row.resource);
@@ -105,7 +111,9 @@ export async function exportNdjson(store: Store, dir: string): Promise<NdjsonExp
     }
   } finally {
     await Promise.all(
-      [...outputs.values()].map(({ stream }) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())))),
+      [...outputs.values()].map(
+        ({ stream }) => new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve()))),
+      ),
     );
   }
   return [...outputs.values()].map((o) => o.file).sort((a, b) => compare(a.resourceType, b.resourceType));

@@ -83,10 +83,9 @@ const patientReference = z.custom<Reference & { reference: string }>(
 );
 
 /** Suwen needs something to show for a coded item: a text or a coding with a display or code. */
-const namedConcept = codeableConcept.refine(
-  (concept) => Boolean(concept.text || concept.coding?.some((c) => c.display || c.code)),
-  { error: 'needs a text or a coding with a code or display' },
-);
+const namedConcept = codeableConcept.refine((concept) => Boolean(concept.text || concept.coding?.some((c) => c.display || c.code)), {
+  error: 'needs a text or a coding with a code or display',
+});
 
 const id = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be 1–64 letters, digits, "-" or "."');
 
@@ -264,9 +263,7 @@ export const documentReferenceSchema = z.looseObject({
   author: z.array(reference).optional(),
   description: z.string().optional(),
   content: z.array(z.looseObject({ attachment })).min(1),
-  context: z
-    .looseObject({ encounter: z.array(reference).optional(), period: period.optional() })
-    .optional(),
+  context: z.looseObject({ encounter: z.array(reference).optional(), period: period.optional() }).optional(),
 });
 
 export const bundleSchema = z.looseObject({
@@ -327,9 +324,7 @@ function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
   return undefined;
 }
 
-export type ValidationResult =
-  | { ok: true; resource: SupportedResource }
-  | { ok: false; problems: string[] };
+export type ValidationResult = { ok: true; resource: SupportedResource } | { ok: false; problems: string[] };
 
 /**
  * Checks a resource of a supported type. Problems read `Observation.subject: missing reference to

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuwenError } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
-import { DIALECTS, type TestStore, createTestStore } from '../../store/test-stores.js';
+import { createTestStore, DIALECTS, type TestStore } from '../../store/test-stores.js';
 import { exportNdjson, exportPatientBundle } from './export-fhir.js';
-import { StrictImportError, importFhir } from './import-fhir.js';
+import { importFhir, StrictImportError } from './import-fhir.js';
 
 const DEMO = fileURLToPath(new URL('../../../data/demo/', import.meta.url));
 const DEMO_PATHS = [join(DEMO, 'synthea-10'), join(DEMO, 'observations')];
@@ -19,7 +19,11 @@ function demoLineCounts(): Record<string, number> {
   for (const dir of DEMO_PATHS) {
     for (const name of readdirSync(dir).filter((n) => n.endsWith('.ndjson'))) {
       const type = name.split('.')[0] ?? '';
-      counts[type] = (counts[type] ?? 0) + readFileSync(join(dir, name), 'utf8').split('\n').filter((l) => l.trim()).length;
+      counts[type] =
+        (counts[type] ?? 0) +
+        readFileSync(join(dir, name), 'utf8')
+          .split('\n')
+          .filter((l) => l.trim()).length;
     }
   }
   return counts;
@@ -151,7 +155,11 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
     ['a missing comma', (l: string) => l.replace('"active": true', '"active": true "x": 1'), '"active": true'],
     ['an unquoted value', (l: string) => l.replace('"gender": "male"', '"gender": male'), '"gender": "male"'],
   ])('names the line of %s in a pretty-printed bundle', async (_name, corrupt, marker) => {
-    const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource: patient('b-1') }, { resource: patient('b-2', { gender: 'male', active: true }) }] };
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [{ resource: patient('b-1') }, { resource: patient('b-2', { gender: 'male', active: true }) }],
+    };
     const lines = JSON.stringify(bundle, null, 2).split('\n');
     const index = lines.findIndex((l) => l.includes(marker));
     lines[index] = corrupt(lines[index] ?? '');
@@ -177,12 +185,23 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
   it('rejects a resource whose patient is unknown, with a reason, and imports the rest', async () => {
     const file = fixture(
       'partly.ndjson',
-      ndjson(patient('p-ok'), condition('c-ok', 'Patient/p-ok'), condition('c-orphan', 'Patient/nobody'), condition('c-nosubject', undefined)),
+      ndjson(
+        patient('p-ok'),
+        condition('c-ok', 'Patient/p-ok'),
+        condition('c-orphan', 'Patient/nobody'),
+        condition('c-nosubject', undefined),
+      ),
     );
     const summary = await importFhir(store, [file]);
     expect(summary.imported).toEqual({ Patient: 1, Condition: 1 });
     expect(summary.rejected).toEqual([
-      { file, line: 3, resourceType: 'Condition', id: 'c-orphan', reason: 'Condition.subject: patient not found in this import or in the database' },
+      {
+        file,
+        line: 3,
+        resourceType: 'Condition',
+        id: 'c-orphan',
+        reason: 'Condition.subject: patient not found in this import or in the database',
+      },
       { file, line: 4, resourceType: 'Condition', id: 'c-nosubject', reason: 'Condition.subject: missing reference to a patient' },
     ]);
     expect(await rowCounts(store, 'p-ok')).toMatchObject({ patients: 1, conditions: 1 });
@@ -192,7 +211,10 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
 
   it('with strict, aborts on any rejection and writes nothing', async () => {
     const before = await rowCounts(store);
-    const file = fixture('strict.ndjson', ndjson(patient('p-strict'), condition('c-strict', 'Patient/p-strict'), condition('c-bad', 'Patient/ghost')));
+    const file = fixture(
+      'strict.ndjson',
+      ndjson(patient('p-strict'), condition('c-strict', 'Patient/p-strict'), condition('c-bad', 'Patient/ghost')),
+    );
     const error = await importError(importFhir(store, [file], { strict: true }));
     expect(error).toBeInstanceOf(StrictImportError);
     expect((error as StrictImportError).rejected.map((r) => r.id)).toEqual(['c-bad']);
@@ -210,7 +232,10 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
         { fullUrl: 'urn:uuid:5b0c3c1e-0000-4000-8000-000000000002', resource: condition('c-urn', patientUrn), request: { method: 'POST' } },
         // p-ok was stored by an earlier test: the conditional reference resolves against the database.
         { resource: condition('c-cond', 'Patient?identifier=urn:test:mrn|MRN-p-ok'), request: { method: 'PUT' } },
-        { resource: { resourceType: 'Observation', id: 'o-bad', status: 'final', subject: { reference: patientUrn } }, request: { method: 'POST' } },
+        {
+          resource: { resourceType: 'Observation', id: 'o-bad', status: 'final', subject: { reference: patientUrn } },
+          request: { method: 'POST' },
+        },
         { request: { method: 'DELETE', url: 'Condition/old' } },
       ],
     };
@@ -223,7 +248,12 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
     expect(summary.rejected).toEqual([
       { file, line: observationLine, resourceType: 'Observation', id: 'o-bad', reason: 'Observation.code: missing' },
     ]);
-    const rows = await store.db.selectFrom('conditions').select(['id', 'patient_id']).where('id', 'in', ['c-urn', 'c-cond']).orderBy('id').execute();
+    const rows = await store.db
+      .selectFrom('conditions')
+      .select(['id', 'patient_id'])
+      .where('id', 'in', ['c-urn', 'c-cond'])
+      .orderBy('id')
+      .execute();
     expect(rows).toEqual([
       { id: 'c-cond', patient_id: 'p-ok' },
       { id: 'c-urn', patient_id: '5b0c3c1e-0000-4000-8000-000000000001' },
@@ -247,8 +277,18 @@ describe.each(DIALECTS)('FHIR import and export on %s', (dialect) => {
       const summary = await importFhir(fresh, [file]);
       expect(summary.rejected).toEqual([]);
       expect(await rowCounts(fresh, demoPatient)).toEqual(await rowCounts(store, demoPatient));
-      const original = await store.db.selectFrom('medications').select(['id', 'display', 'dosage_text']).where('patient_id', '=', demoPatient).orderBy('id').execute();
-      const copy = await fresh.db.selectFrom('medications').select(['id', 'display', 'dosage_text']).where('patient_id', '=', demoPatient).orderBy('id').execute();
+      const original = await store.db
+        .selectFrom('medications')
+        .select(['id', 'display', 'dosage_text'])
+        .where('patient_id', '=', demoPatient)
+        .orderBy('id')
+        .execute();
+      const copy = await fresh.db
+        .selectFrom('medications')
+        .select(['id', 'display', 'dosage_text'])
+        .where('patient_id', '=', demoPatient)
+        .orderBy('id')
+        .execute();
       expect(copy).toEqual(original);
     } finally {
       await fresh.dispose();

@@ -10,14 +10,8 @@ import { SuwenError } from '../../shared/errors.js';
 import { nowIso } from '../../shared/ids.js';
 import type { Store } from '../../store/database.js';
 import type { Database } from '../../store/schema.js';
-import {
-  type PatientResource,
-  type SupportedResource,
-  isSupportedResourceType,
-  parsePatientReference,
-  validateResource,
-} from './fhir-resources.js';
-import { type MappedRow, type RecordTable, mapResource, patientReferenceOf } from './map-resource.js';
+import { isSupportedResourceType, parsePatientReference, type SupportedResource, validateResource } from './fhir-resources.js';
+import { type MappedRow, mapResource, patientReferenceOf, type RecordTable } from './map-resource.js';
 import { type FhirInputItem, listFhirInputFiles, readFhirFile } from './read-fhir-input.js';
 
 export interface ImportProgress {
@@ -31,7 +25,7 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  onProgress?(progress: ImportProgress): void;
+  onProgress?: (progress: ImportProgress) => void;
   /** Abort, writing nothing, if any resource is rejected. */
   strict?: boolean;
   /** Stored in patients.source; defaults to 'fhir-import'. */
@@ -176,7 +170,7 @@ async function buildPatientResolver(store: Store, accepted: Accepted[]) {
     if (item.fullUrl?.startsWith('urn:')) urns.set(item.fullUrl, { type: resource.resourceType, id: resource.id });
     if (resource.resourceType !== 'Patient') continue;
     patientIds.add(resource.id);
-    for (const identifier of (resource as PatientResource).identifier ?? []) {
+    for (const identifier of resource.identifier ?? []) {
       if (!identifier.value) continue;
       if (identifier.system) identifiers.set(`${identifier.system}|${identifier.value}`, resource.id);
       if (!identifiers.has(`|${identifier.value}`)) identifiers.set(`|${identifier.value}`, resource.id);
@@ -193,7 +187,11 @@ async function buildPatientResolver(store: Store, accepted: Accepted[]) {
       const tail = urnTail(parsed.urn);
       if (tail && !patientIds.has(tail)) missingIds.add(tail);
     }
-    if (parsed?.kind === 'identifier' && !identifiers.has(`${parsed.system ?? ''}|${parsed.value}`) && !identifiers.has(`|${parsed.value}`)) {
+    if (
+      parsed?.kind === 'identifier' &&
+      !identifiers.has(`${parsed.system ?? ''}|${parsed.value}`) &&
+      !identifiers.has(`|${parsed.value}`)
+    ) {
       missingMrns.add(parsed.value);
     }
   }
@@ -231,7 +229,10 @@ type LooseDb = Kysely<Record<string, Record<string, unknown>>>;
 async function upsertRows(trx: Kysely<Database>, table: RecordTable, pending: PendingRow[], summary: ImportSummary) {
   const db = trx as unknown as LooseDb;
   const existing = new Set<string>();
-  for (const ids of chunks(pending.map((p) => String(p.mapped.row.id)), LOOKUP_CHUNK)) {
+  for (const ids of chunks(
+    pending.map((p) => String(p.mapped.row.id)),
+    LOOKUP_CHUNK,
+  )) {
     const found = await db.selectFrom(table).select('id').where('id', 'in', ids).execute();
     for (const row of found) existing.add(String(row.id));
   }

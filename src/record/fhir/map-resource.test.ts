@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePatientReference, validateResource } from './fhir-resources.js';
-import { type MapContext, describeDosage, mapResource, patientNameColumns } from './map-resource.js';
+import { describeDosage, type MapContext, mapResource, patientNameColumns } from './map-resource.js';
 
 const ctx: MapContext = {
   resolvePatient: (ref) => (ref === 'Patient/p1' ? 'p1' : null),
@@ -20,7 +20,15 @@ function mapped(resource: Record<string, unknown>) {
 describe('patientNameColumns', () => {
   it.each([
     [[{ use: 'official', family: 'Testperson', given: ['Alex', 'B.'] }], 'Alex B. Testperson', 'Testperson', 'Alex B.'],
-    [[{ use: 'usual', given: ['Nick'] }, { use: 'official', family: '王', given: ['小明'] }], '王小明', '王', '小明'],
+    [
+      [
+        { use: 'usual', given: ['Nick'] },
+        { use: 'official', family: '王', given: ['小明'] },
+      ],
+      '王小明',
+      '王',
+      '小明',
+    ],
     [[{ text: 'Dr. Sam Example' }], 'Dr. Sam Example', null, null],
     [undefined, '', null, null],
   ])('names %j as %s', (name, text, family, given) => {
@@ -33,7 +41,10 @@ describe('mapResource', () => {
     const row = mapped({
       resourceType: 'Patient',
       id: 'p1',
-      identifier: [{ system: 'urn:x', value: 'other' }, { type: { coding: [{ code: 'MR' }] }, value: 'M-42' }],
+      identifier: [
+        { system: 'urn:x', value: 'other' },
+        { type: { coding: [{ code: 'MR' }] }, value: 'M-42' },
+      ],
       name: [{ family: 'Testperson', given: ['Alex'] }],
       birthDate: '1970-01-01',
       communication: [{ language: { coding: [{ code: 'en' }] } }, { language: { coding: [{ code: 'zh-CN' }] }, preferred: true }],
@@ -52,12 +63,16 @@ describe('mapResource', () => {
       resourceType: 'MedicationRequest',
       id: 'm1',
       status: 'active',
-      contained: [{ resourceType: 'Medication', id: 'med', code: { coding: [{ system: 'rxnorm', code: '123', display: 'Testamol 5 MG' }] } }],
+      contained: [
+        { resourceType: 'Medication', id: 'med', code: { coding: [{ system: 'rxnorm', code: '123', display: 'Testamol 5 MG' }] } },
+      ],
       medicationReference: { reference: '#med' },
       subject: { reference: 'Patient/p1' },
       encounter: { reference: 'Encounter/e1' },
       authoredOn: '2021-05-06',
-      dosageInstruction: [{ doseAndRate: [{ doseQuantity: { value: 2, unit: 'tablet' } }], timing: { repeat: { frequency: 3, period: 1, periodUnit: 'd' } } }],
+      dosageInstruction: [
+        { doseAndRate: [{ doseQuantity: { value: 2, unit: 'tablet' } }], timing: { repeat: { frequency: 3, period: 1, periodUnit: 'd' } } },
+      ],
     });
     expect(row).toMatchObject({
       patient_id: 'p1',
@@ -132,10 +147,19 @@ describe('mapResource', () => {
 describe('validateResource', () => {
   it.each([
     [{ resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' } }, 'Observation.subject: missing reference to a patient'],
-    [{ resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' }, subject: { reference: 'Group/g' } }, 'Observation.subject: must reference a Patient, not a Group'],
-    [{ resourceType: 'Condition', id: 'c', code: {}, subject: { reference: 'Patient/p' } }, 'Condition.code: needs a text or a coding with a code or display'],
+    [
+      { resourceType: 'Observation', id: 'o', status: 'final', code: { text: 'x' }, subject: { reference: 'Group/g' } },
+      'Observation.subject: must reference a Patient, not a Group',
+    ],
+    [
+      { resourceType: 'Condition', id: 'c', code: {}, subject: { reference: 'Patient/p' } },
+      'Condition.code: needs a text or a coding with a code or display',
+    ],
     [{ resourceType: 'Encounter', id: 'e', subject: { reference: 'Patient/p' } }, 'Encounter.status: missing'],
-    [{ resourceType: 'MedicationRequest', id: 'm', status: 'active', subject: { reference: 'Patient/p' } }, 'MedicationRequest.medication[x]: missing medication[x]: medicationCodeableConcept or medicationReference'],
+    [
+      { resourceType: 'MedicationRequest', id: 'm', status: 'active', subject: { reference: 'Patient/p' } },
+      'MedicationRequest.medication[x]: missing medication[x]: medicationCodeableConcept or medicationReference',
+    ],
     [{ resourceType: 'Patient', id: 'has space' }, 'Patient.id: must be 1–64 letters, digits, "-" or "."'],
   ])('reports %j as %s', (resource, problem) => {
     const result = validateResource(resource.resourceType as 'Patient', resource);

@@ -3,6 +3,7 @@
  * plus the original resource as JSON text so nothing the source said is lost.
  */
 import type { Insertable } from 'kysely';
+import { toUtcIso } from '../../shared/ids.js';
 import type {
   AllergyTable,
   ConditionTable,
@@ -13,7 +14,6 @@ import type {
   PatientTable,
   ProcedureTable,
 } from '../../store/schema.js';
-import { toUtcIso } from '../../shared/ids.js';
 import {
   type AllergyIntoleranceResource,
   type CodeableConcept,
@@ -26,8 +26,8 @@ import {
   type ObservationResource,
   type PatientResource,
   type ProcedureResource,
-  type SupportedResource,
   referencedId,
+  type SupportedResource,
 } from './fhir-resources.js';
 
 export type MappedRow =
@@ -73,26 +73,44 @@ export function mapResource(resource: SupportedResource, ctx: MapContext): MapRe
   const encounterOf = (ref: string | undefined): string | null => {
     const id = referencedId(ref, 'Encounter');
     if (!id?.startsWith('urn:')) return id;
-    return ctx.resolveUrn(id) ?? (/^urn:uuid:([A-Za-z0-9\-.]{1,64})$/.exec(id)?.[1] ?? null);
+    return ctx.resolveUrn(id) ?? /^urn:uuid:([A-Za-z0-9\-.]{1,64})$/.exec(id)?.[1] ?? null;
   };
   switch (resource.resourceType) {
     case 'Encounter':
       return ok({ table: 'encounters', row: { ...base, encounter_id: null, ...encounterColumns(resource) } });
     case 'Condition':
-      return ok({ table: 'conditions', row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...conditionColumns(resource) } });
+      return ok({
+        table: 'conditions',
+        row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...conditionColumns(resource) },
+      });
     case 'MedicationRequest':
     case 'MedicationStatement': {
       const encounter = resource.resourceType === 'MedicationRequest' ? resource.encounter : resource.context;
-      return ok({ table: 'medications', row: { ...base, encounter_id: encounterOf(encounter?.reference), ...medicationColumns(resource) } });
+      return ok({
+        table: 'medications',
+        row: { ...base, encounter_id: encounterOf(encounter?.reference), ...medicationColumns(resource) },
+      });
     }
     case 'AllergyIntolerance':
-      return ok({ table: 'allergies', row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...allergyColumns(resource) } });
+      return ok({
+        table: 'allergies',
+        row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...allergyColumns(resource) },
+      });
     case 'Observation':
-      return ok({ table: 'observations', row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...observationColumns(resource) } });
+      return ok({
+        table: 'observations',
+        row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...observationColumns(resource) },
+      });
     case 'Procedure':
-      return ok({ table: 'procedures', row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...procedureColumns(resource) } });
+      return ok({
+        table: 'procedures',
+        row: { ...base, encounter_id: encounterOf(resource.encounter?.reference), ...procedureColumns(resource) },
+      });
     case 'DocumentReference':
-      return ok({ table: 'documents', row: { ...base, encounter_id: encounterOf(resource.context?.encounter?.[0]?.reference), ...documentColumns(resource) } });
+      return ok({
+        table: 'documents',
+        row: { ...base, encounter_id: encounterOf(resource.context?.encounter?.[0]?.reference), ...documentColumns(resource) },
+      });
   }
 }
 
@@ -137,8 +155,7 @@ export function patientNameColumns(resource: Pick<PatientResource, 'name'>) {
 function mapPatient(resource: PatientResource, ctx: MapContext): Insertable<PatientTable> {
   const names = patientNameColumns(resource);
   const mrnIdentifier =
-    resource.identifier?.find((i) => i.value && i.type?.coding?.some((c) => c.code === 'MR')) ??
-    resource.identifier?.find((i) => i.value);
+    resource.identifier?.find((i) => i.value && i.type?.coding?.some((c) => c.code === 'MR')) ?? resource.identifier?.find((i) => i.value);
   const mrn = mrnIdentifier?.value ?? null;
   const birthDate = resource.birthDate ?? null;
   const phone = resource.telecom?.find((t) => t.system === 'phone' && t.value)?.value ?? null;
@@ -205,9 +222,7 @@ export function describeDosage(dosage: Dosage): string | null {
   const repeat = dosage.timing?.repeat;
   const parts = [
     dose?.value !== undefined ? `dose ${dose.value}${dose.unit ? ` ${dose.unit}` : ''}` : null,
-    repeat?.frequency !== undefined && repeat.periodUnit
-      ? `${repeat.frequency}× per ${repeat.period ?? 1} ${repeat.periodUnit}`
-      : null,
+    repeat?.frequency !== undefined && repeat.periodUnit ? `${repeat.frequency}× per ${repeat.period ?? 1} ${repeat.periodUnit}` : null,
     dosage.asNeededBoolean ? 'as needed' : null,
   ];
   return joinDistinct(parts, ', ');

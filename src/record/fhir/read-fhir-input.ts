@@ -5,7 +5,7 @@
  * the input, which may be patient data.
  */
 import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { SuwenError } from '../../shared/errors.js';
@@ -89,12 +89,7 @@ async function* readNdjson(file: string, onBytes?: (bytes: number) => void): Asy
   }
 }
 
-function* resourcesOf(
-  value: unknown,
-  file: string,
-  line: number,
-  entryLines: (count: number) => number[],
-): Generator<FhirInputItem> {
+function* resourcesOf(value: unknown, file: string, line: number, entryLines: (count: number) => number[]): Generator<FhirInputItem> {
   const resource = asResource(value, file, line);
   if (resource.resourceType !== 'Bundle') {
     yield { file, line, resource };
@@ -180,67 +175,37 @@ export function locateJsonError(text: string): number {
   const ws = () => {
     while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i += 1;
   };
-  const expect = (chars: string) => {
-    for (const c of chars) {
+  const literal = (word: string) => {
+    for (const c of word) {
       if (text.charAt(i) !== c) fail();
       i += 1;
     }
   };
   const digits = () => {
     const start = i;
-    while (i < text.length && text.charAt(i) >= '0' && text.charAt(i) <= '9') i += 1;
+    while (text.charAt(i) >= '0' && text.charAt(i) <= '9') i += 1;
     if (i === start) fail();
   };
   const string = () => {
-    i += 1;
-    for (;;) {
+    for (i += 1; text.charAt(i) !== '"'; i += 1) {
       const c = text.charAt(i);
       if (c === '' || c < ' ') fail();
-      if (c === '"') return void (i += 1);
-      if (c === '\\') {
-        i += 1;
-        const e = text.charAt(i);
-        if (e === 'u') {
-          for (let k = 0; k < 4; k += 1) {
-            i += 1;
-            if (!/^[0-9a-fA-F]$/.test(text.charAt(i))) fail();
-          }
-        } else if (e === '' || !'"\\/bfnrt'.includes(e)) fail();
-      }
+      if (c !== '\\') continue;
       i += 1;
-    }
-  };
-  const value = (): void => {
-    ws();
-    const c = text.charAt(i);
-    if (c === '{' || c === '[') {
-      const close = c === '{' ? '}' : ']';
-      i += 1;
-      ws();
-      if (text.charAt(i) === close) return void (i += 1);
-      for (;;) {
-        if (c === '{') {
-          ws();
-          if (text.charAt(i) !== '"') fail();
-          string();
-          ws();
-          expect(':');
+      const escaped = text.charAt(i);
+      if (escaped === 'u') {
+        for (let k = 0; k < 4; k += 1) {
+          i += 1;
+          if (!/^[0-9a-fA-F]$/.test(text.charAt(i))) fail();
         }
-        value();
-        ws();
-        if (text.charAt(i) === ',') i += 1;
-        else if (text.charAt(i) === close) return void (i += 1);
-        else fail();
-      }
+      } else if (escaped === '' || !'"\\/bfnrt'.includes(escaped)) fail();
     }
-    if (c === '"') return string();
-    if (c === 't') return expect('true');
-    if (c === 'f') return expect('false');
-    if (c === 'n') return expect('null');
-    if (c === '-') i += 1;
+    i += 1;
+  };
+  const number = () => {
+    if (text.charAt(i) === '-') i += 1;
     if (text.charAt(i) === '0') i += 1;
-    else if (text.charAt(i) >= '1' && text.charAt(i) <= '9') digits();
-    else fail();
+    else digits();
     if (text.charAt(i) === '.') {
       i += 1;
       digits();
@@ -251,6 +216,39 @@ export function locateJsonError(text: string): number {
       digits();
     }
   };
+  const container = (open: string) => {
+    const close = open === '{' ? '}' : ']';
+    i += 1;
+    ws();
+    if (text.charAt(i) === close) {
+      i += 1;
+      return;
+    }
+    for (;;) {
+      if (open === '{') {
+        ws();
+        if (text.charAt(i) !== '"') fail();
+        string();
+        ws();
+        literal(':');
+      }
+      value();
+      ws();
+      if (text.charAt(i) !== ',' && text.charAt(i) !== close) fail();
+      i += 1;
+      if (text.charAt(i - 1) === close) return;
+    }
+  };
+  function value(): void {
+    ws();
+    const c = text.charAt(i);
+    if (c === '{' || c === '[') container(c);
+    else if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else number();
+  }
   try {
     value();
     ws();

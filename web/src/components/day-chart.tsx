@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, formatShortDate } from '../format';
 import { linear, niceTicks, spreadIndices } from './chart-scale';
+import { useElementWidth } from './use-element-width';
 
 export interface DaySeries {
   name: string;
@@ -8,8 +9,7 @@ export interface DaySeries {
   values: (number | null)[];
 }
 
-const WIDTH = 560;
-const HEIGHT = 200;
+const HEIGHT = 190;
 const MARGIN = { top: 12, right: 14, bottom: 30, left: 52 };
 
 /**
@@ -28,31 +28,32 @@ export function DayChart({
   mode: 'bar' | 'line';
 }) {
   const { t } = useTranslation();
+  const [ref, width] = useElementWidth<HTMLElement>(360);
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
   if (days.length === 0 || all.length === 0) {
     return (
-      <figure className="chart day-chart">
+      <figure className="chart day-chart" ref={ref}>
         <figcaption className="chart-title">{title}</figcaption>
         <p className="empty-state">{t('monitoring.chartEmpty')}</p>
       </figure>
     );
   }
   const { domain, ticks } = niceTicks({ min: 0, max: Math.max(...all) }, 4);
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+  const plotWidth = width - MARGIN.left - MARGIN.right;
   const slot = plotWidth / days.length;
   const xCenter = (i: number) => MARGIN.left + slot * (i + 0.5);
   const y = linear(domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const barWidth = Math.max(1, Math.min(28, slot * 0.7));
-  const labelled = spreadIndices(days.length, 5);
+  const labelled = spreadIndices(days.length, width < 360 ? 3 : 4);
 
   return (
-    <figure className="chart day-chart">
+    <figure className="chart day-chart" ref={ref}>
       <figcaption className="chart-title">{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={title}>
         <title>{title}</title>
         {ticks.map((tick) => (
           <g key={tick} className="chart-grid">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
             <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
               {formatNumber(tick, 0)}
             </text>
@@ -72,7 +73,7 @@ export function DayChart({
         <line
           className="chart-axis"
           x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
+          x2={width - MARGIN.right}
           y1={HEIGHT - MARGIN.bottom}
           y2={HEIGHT - MARGIN.bottom}
         />

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Interpretation } from '../api';
 import { formatDate, formatNumber, formatShortDate } from '../format';
 import { extent, linear, niceTicks, spreadIndices } from './chart-scale';
+import { useElementWidth } from './use-element-width';
 
 export interface TrendPoint {
   at: string;
@@ -9,8 +10,7 @@ export interface TrendPoint {
   interpretation: Interpretation | null;
 }
 
-const WIDTH = 640;
-const HEIGHT = 240;
+const HEIGHT = 220;
 const MARGIN = { top: 14, right: 20, bottom: 34, left: 52 };
 const DAY_MS = 86_400_000;
 
@@ -29,6 +29,7 @@ export function TrendChart({
   title: string;
 }) {
   const { t } = useTranslation();
+  const [ref, width] = useElementWidth<HTMLElement>(480);
   if (points.length === 0) return <p className="empty-state">{t('chart.trendEmpty')}</p>;
 
   const times = points.map((p) => new Date(p.at).getTime());
@@ -43,10 +44,13 @@ export function TrendChart({
     ...(refHigh !== null ? [refHigh] : []),
   ]);
   const { domain, ticks } = niceTicks(valueRange, 4);
-  const x = linear(timeDomain, [MARGIN.left, WIDTH - MARGIN.right]);
+  const x = linear(timeDomain, [MARGIN.left, width - MARGIN.right]);
   const y = linear(domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const withYear = timeDomain.max - timeDomain.min > 300 * DAY_MS;
-  const xTicks = spreadIndices(5, 5).map((i) => timeDomain.min + ((timeDomain.max - timeDomain.min) * i) / 4);
+  const tickCount = width < 420 ? 3 : 5;
+  const xTicks = spreadIndices(tickCount, tickCount).map(
+    (i) => timeDomain.min + ((timeDomain.max - timeDomain.min) * i) / (tickCount - 1),
+  );
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(times[i] ?? 0).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const unitSuffix = unit ? ` ${unit}` : '';
   const bandTop = y(refHigh ?? domain.max);
@@ -54,21 +58,21 @@ export function TrendChart({
   const hasBand = refLow !== null || refHigh !== null;
 
   return (
-    <figure className="chart trend-chart">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+    <figure className="chart trend-chart" ref={ref}>
+      <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={title}>
         <title>{title}</title>
         {hasBand && (
           <rect
             className="chart-band"
             x={MARGIN.left}
-            width={WIDTH - MARGIN.left - MARGIN.right}
+            width={width - MARGIN.left - MARGIN.right}
             y={bandTop}
             height={Math.max(0, bandBottom - bandTop)}
           />
         )}
         {ticks.map((tick) => (
           <g key={tick} className="chart-grid">
-            <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} />
+            <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
             <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
               {formatNumber(tick)}
             </text>
@@ -88,7 +92,7 @@ export function TrendChart({
         <line
           className="chart-axis"
           x1={MARGIN.left}
-          x2={WIDTH - MARGIN.right}
+          x2={width - MARGIN.right}
           y1={HEIGHT - MARGIN.bottom}
           y2={HEIGHT - MARGIN.bottom}
         />
