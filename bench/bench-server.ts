@@ -14,9 +14,10 @@ import { REPO_ROOT, createLogger, createServices } from '../src/server/services.
 import { createTestStore } from '../src/store/test-stores.js';
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
+const chartCache = process.argv[3] !== 'nocache';
 const store = await createTestStore(dialect);
 const config = loadConfig({ SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-bench-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' }, REPO_ROOT);
-const services = await createServices(config, createLogger('silent'), store);
+const services = await createServices(config, createLogger('silent'), store, { chartCache });
 await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
 const user = await services.auth.createUser({ username: 'bench-clinician', role: 'clinician', password: 'bench password 1' });
 const { token } = await services.auth.createApiToken(user.id, 'bench');
@@ -29,6 +30,8 @@ const heaviest = await store.db
   .limit(1)
   .executeTakeFirstOrThrow();
 
+const patientIds = (await store.db.selectFrom('patients').select('id').execute()).map((r) => r.id);
+
 const hello = defineRoute({
   method: 'get',
   path: '/bench/hello',
@@ -39,7 +42,9 @@ const hello = defineRoute({
 });
 const app = createApp(services, { extraRoutes: [hello] });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, token, patientId: heaviest.patient_id, encounters: Number(heaviest.n) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ url: `http://127.0.0.1:${info.port}`, token, patientId: heaviest.patient_id, encounters: Number(heaviest.n), patientIds })}\n`,
+  );
 });
 
 const shutdown = async () => {

@@ -36,8 +36,17 @@ interface LoadResult {
   requests: number;
 }
 
-async function load(url: string, headers: Record<string, string>, duration: number): Promise<LoadResult> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1 });
+/** Load one URL, or cycle through several paths on the same server (one per request). */
+async function load(url: string, headers: Record<string, string>, duration: number, paths?: string[]): Promise<LoadResult> {
+  let next = 0;
+  const requests = paths
+    ? [
+        {
+          setupRequest: (request: autocannon.Request) => ({ ...request, path: paths[next++ % paths.length] ?? '/' }),
+        },
+      ]
+    : undefined;
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers, pipelining: 1, ...(requests ? { requests } : {}) });
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -50,14 +59,16 @@ async function load(url: string, headers: Record<string, string>, duration: numb
   };
 }
 
-async function startBenchServer(dialect: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'bench-server.ts'), dialect], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startBenchServer(dialect: string, cache: boolean) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(HERE, 'bench-server.ts'), dialect, cache ? 'cache' : 'nocache'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     const rl = createInterface({ input: child.stdout });
     rl.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`bench server exited ${code}`)));
   });
-  const info = JSON.parse(line) as { url: string; token: string; patientId: string; encounters: number };
+  const info = JSON.parse(line) as { url: string; token: string; patientId: string; encounters: number; patientIds: string[] };
   return {
     ...info,
     stop: () =>
@@ -69,10 +80,11 @@ async function startBenchServer(dialect: string) {
 }
 
 async function benchServer(dialect: 'sqlite' | 'postgres') {
-  const server = await startBenchServer(dialect);
+  const server = await startBenchServer(dialect, true);
   const auth = { authorization: `Bearer ${server.token}` };
   const helloUrl = `${server.url}/api/v1/bench/hello`;
   const chartUrl = `${server.url}/api/v1/patients/${server.patientId}/chart`;
+  const allCharts = server.patientIds.map((id) => `/api/v1/patients/${id}/chart`);
   const check = await fetch(chartUrl, { headers: auth });
   if (check.status !== 200) throw new Error(`chart answered ${check.status}`);
   const chartBytes = (await check.arrayBuffer()).byteLength;
@@ -81,8 +93,26 @@ async function benchServer(dialect: 'sqlite' | 'postgres') {
   await load(chartUrl, auth, 2);
   const hello = await load(helloUrl, {}, DURATION);
   const chart = await load(chartUrl, auth, DURATION);
+  const chartsRotating = await load(server.url, auth, DURATION, allCharts);
   await server.stop();
-  return { dialect, chartBytes, chartEncounters: server.encounters, hello, chart, rpsRatio: +(chart.rps / hello.rps).toFixed(3) };
+  // The same endpoint with the chart cache off: every request runs the chart queries.
+  const uncachedServer = await startBenchServer(dialect, false);
+  const uncachedUrl = `${uncachedServer.url}/api/v1/patients/${uncachedServer.patientId}/chart`;
+  const uncachedAuth = { authorization: `Bearer ${uncachedServer.token}` };
+  await load(uncachedUrl, uncachedAuth, 2);
+  const chartUncached = await load(uncachedUrl, uncachedAuth, DURATION);
+  await uncachedServer.stop();
+  return {
+    dialect,
+    chartBytes,
+    chartEncounters: server.encounters,
+    patients: server.patientIds.length,
+    hello,
+    chart,
+    chartsRotating,
+    chartUncached,
+    rpsRatio: +(chart.rps / hello.rps).toFixed(3),
+  };
 }
 
 async function benchAudit(dialect: 'sqlite' | 'postgres') {
@@ -121,7 +151,12 @@ console.log(`\nSuwen server benchmark — ${machine}; ${CONNECTIONS} connections
 console.log('| database | route | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx |');
 console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const s of servers) {
-  for (const [name, r] of [['hello (baseline)', s.hello], [`patient chart (${s.chartBytes} B)`, s.chart]] as const) {
+  for (const [name, r] of [
+    ['hello (baseline)', s.hello],
+    [`patient chart, heaviest patient (${s.chartBytes} B)`, s.chart],
+    [`patient chart, all ${s.patients} patients in turn`, s.chartsRotating],
+    ['patient chart, heaviest, cache off', s.chartUncached],
+  ] as const) {
     console.log(`| ${s.dialect} | ${name} | ${r.rps} | ${r.p50} | ${r.p90} | ${r.p99} | ${r.max} | ${r.errors} | ${r.non2xx} |`);
   }
 }

@@ -11,6 +11,12 @@ import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { CliError } from './context.js';
 
+// `suwen export fhir … | head` closes the pipe early; that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command()
   .name('suwen')
   .description('Suwen (素问) — a self-hostable clinical LLM platform')

@@ -4,6 +4,7 @@ import { type Logger, pino } from 'pino';
 import { ArtifactService } from '../audit/artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
+import { ChartCache } from '../record/chart-cache.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import type { Services } from './types.js';
@@ -27,7 +28,12 @@ async function decideDemo(store: Store, configured: boolean | undefined): Promis
   return demo;
 }
 
-export async function createServices(config: SuwenConfig, logger = createLogger(config.logLevel), store?: Store): Promise<Services> {
+export async function createServices(
+  config: SuwenConfig,
+  logger = createLogger(config.logLevel),
+  store?: Store,
+  options: { chartCache?: boolean } = {},
+): Promise<Services> {
   const opened = store ?? (await openMigratedStore(databaseUrlOf(config)));
   const demo = await decideDemo(opened, config.demo);
   return {
@@ -36,6 +42,7 @@ export async function createServices(config: SuwenConfig, logger = createLogger(
     auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
     audit: new AuditLog(opened),
     artifacts: new ArtifactService(opened),
+    chartCache: options.chartCache === false ? null : new ChartCache(opened),
     logger,
     demo,
   };

@@ -5,6 +5,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import type { Locale } from '../shared/locale.js';
+import type { ChartCache } from '../record/chart-cache.js';
 import type { Store } from '../store/database.js';
 
 /** Everything a route needs, built once per process by `createServices`. */
@@ -14,6 +15,8 @@ export interface Services {
   auth: AuthService;
   audit: AuditLog;
   artifacts: ArtifactService;
+  /** Null turns chart caching off (benchmarks compare both). */
+  chartCache: ChartCache | null;
   logger: Logger;
   /** Whether this data directory runs in demo mode (decided at start). */
   demo: boolean;

@@ -8,6 +8,7 @@
 import { type Kysely, sql } from 'kysely';
 import { SuwenError } from '../../shared/errors.js';
 import { nowIso } from '../../shared/ids.js';
+import { touchPatients } from '../record-version.js';
 import type { Store } from '../../store/database.js';
 import type { Database } from '../../store/schema.js';
 import { isSupportedResourceType, parsePatientReference, type SupportedResource, validateResource } from './fhir-resources.js';
@@ -114,6 +115,10 @@ export async function importFhir(store: Store, paths: string[], options: ImportO
       const pending = [...(rows.get(table)?.values() ?? [])];
       if (pending.length > 0) await upsertRows(trx, table, pending, summary);
     }
+    const touched = [...rows.values()].flatMap((byId) =>
+      [...byId.values()].map(({ mapped }) => (mapped.table === 'patients' ? mapped.row.id : mapped.row.patient_id)),
+    );
+    await touchPatients(trx, touched, now);
   });
   return summary;
 }

@@ -37,6 +37,11 @@ async function guardPatientRead(
   if (!allowed) throw new SuwenError('FORBIDDEN', 'Not this patient’s record', { params: { reason: 'own record only' } });
 }
 
+async function uncachedChartJson(services: Services, patientId: string): Promise<string | null> {
+  const chart = await getPatientChart(services.store, patientId);
+  return chart ? JSON.stringify(chart) : null;
+}
+
 const patientSummary = z.object({
   id: z.string(),
   mrn: z.string().nullable(),
@@ -84,9 +89,9 @@ export const patientRoutes = [
     params: idParams,
     handler: async (c, { params, principal }, services) => {
       await guardPatientRead(c, services, principal, params.id, 'patient.read');
-      const chart = await getPatientChart(services.store, params.id);
-      if (!chart) throw notFound('patient');
-      return c.json(chart);
+      const json = services.chartCache ? await services.chartCache.getJson(params.id) : await uncachedChartJson(services, params.id);
+      if (json === null) throw notFound('patient');
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     },
   }),
   defineRoute({

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Role } from '../../auth/roles.js';
+import type { Logger } from 'pino';
 import { loadConfig } from '../../config/load-config.js';
 import { importFhir } from '../../record/fhir/import-fhir.js';
 import type { DialectName } from '../../store/database.js';
@@ -30,19 +31,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(dialect: DialectName, options: AppOptions & { withPatients?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  dialect: DialectName,
+  options: AppOptions & { withPatients?: boolean; logger?: Logger } = {},
+): Promise<TestServer> {
   const store = await createTestStore(dialect);
   const config = loadConfig(
     { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' },
     REPO_ROOT,
   );
-  const services = await createServices(config, createLogger('silent'), store);
+  const services = await createServices(config, options.logger ?? createLogger('silent'), store);
   let patientIds: string[] = [];
   if (options.withPatients !== false) {
     await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10/Patient.000.ndjson'), join(REPO_ROOT, 'data/demo/observations')]);
     patientIds = (await store.db.selectFrom('patients').select('id').orderBy('name_text').execute()).map((r) => r.id);
   }
   for (const role of ['admin', 'clinician', 'researcher', 'educator', 'patient'] as const) {
+    if (role === 'patient' && patientIds.length === 0) continue;
     await services.auth.createUser({
       username: `test-${role}`,
       role,

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../api';
 import { navItemsFor } from '../nav';
@@ -19,6 +19,10 @@ export function AppHeader({
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
   const items = user ? navItemsFor(user) : [];
+  const userId = user?.id;
+  // The small-screen menu closes whenever the page or the user changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: both values are triggers, not inputs
+  useEffect(() => setMenuOpen(false), [currentPath, userId]);
 
   return (
     <header className="app-header">
