@@ -38,7 +38,8 @@ export function DayChart({
       </figure>
     );
   }
-  const { domain, ticks } = niceTicks({ min: 0, max: Math.max(...all) }, 4);
+  // Counts, latencies and tokens start at zero; an all-zero period still gets a 0–1 axis.
+  const { domain, ticks } = niceTicks({ min: 0, max: Math.max(1, ...all) }, 4);
   const plotWidth = width - MARGIN.left - MARGIN.right;
   const slot = plotWidth / days.length;
   const xCenter = (i: number) => MARGIN.left + slot * (i + 0.5);
@@ -55,7 +56,7 @@ export function DayChart({
           <g key={tick} className="chart-grid">
             <line x1={MARGIN.left} x2={width - MARGIN.right} y1={y(tick)} y2={y(tick)} />
             <text x={MARGIN.left - 8} y={y(tick)} dy="0.32em" textAnchor="end">
-              {formatNumber(tick, 0)}
+              {formatNumber(tick)}
             </text>
           </g>
         ))}

@@ -134,25 +134,37 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
               <td data-label={t('audit.seq')} className="num mono">{e.seq}</td>
               <td data-label={t('audit.time')} className="nowrap">{formatDateTime(e.at)}</td>
               <td data-label={t('audit.actor')}>
-                {e.actorName ?? '—'}
-                {e.actorId && <div className="mono small muted">{e.actorId}</div>}
+                {e.actorName ?? (e.actorId ? <ShortId id={e.actorId} /> : '—')}
               </td>
               <td data-label={t('audit.role')}>{e.actorRole ? t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }) : '—'}</td>
               <td data-label={t('audit.action')} className="mono small">{e.action}</td>
               <td data-label={t('audit.entity')} className="small">
                 {e.entityType ?? '—'}
-                {e.entityId && <div className="mono muted">{e.entityId}</div>}
+                {e.entityId && (
+                  <div className="muted">
+                    <ShortId id={e.entityId} />
+                  </div>
+                )}
               </td>
-              <td data-label={t('audit.patient')} className="mono small">{e.patientId ?? '—'}</td>
+              <td data-label={t('audit.patient')} className="small">{e.patientId ? <ShortId id={e.patientId} /> : '—'}</td>
               <td data-label={t('audit.outcome')}>
                 <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{outcomeLabel(e.outcome)}</Badge>
               </td>
-              <td data-label={t('audit.requestId')} className="mono small muted">{e.requestId ?? '—'}</td>
+              <td data-label={t('audit.requestId')} className="small muted">{e.requestId ? <ShortId id={e.requestId} /> : '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Long identifiers (UUIDs) shortened for the table; the whole value stays in the tooltip. */
+function ShortId({ id }: { id: string }) {
+  return (
+    <span className="mono" title={id}>
+      {id.length > 12 ? `${id.slice(0, 8)}…` : id}
+    </span>
   );
 }
 

@@ -66,7 +66,7 @@ export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSumm
                         <td data-label={t('chart.labFlag')}>
                           <Flag value={lab.interpretation} />
                         </td>
-                        <td data-label={t('chart.labRange')} className="muted">
+                        <td data-label={t('chart.labRange')} className="muted range">
                           {formatRange(lab.refLow, lab.refHigh)}
                         </td>
                         <td data-label={t('chart.labDate')}>{formatDate(lab.latestAt)}</td>

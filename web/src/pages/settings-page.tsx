@@ -59,8 +59,8 @@ function NoModel() {
         {[
           'SUWEN_MODEL_BASE_URL=http://127.0.0.1:8000/v1',
           'SUWEN_MODEL_NAME=qwen2.5-7b-instruct',
-          'SUWEN_MODEL_API_KEY=…            # if the endpoint needs one',
-          'SUWEN_MODEL_DATA_BOUNDARY=local  # local | external',
+          'SUWEN_MODEL_API_KEY=sk-…',
+          'SUWEN_MODEL_DATA_BOUNDARY=local   # local | external',
         ].join('\n')}
       </pre>
       <p>{t('settings.noModelGguf')}</p>
