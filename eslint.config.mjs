@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/dist/**', '.suwen/**', 'bin/**', 'scripts/*.mjs', 'eslint.config.mjs', 'test-results/**'] },
+  { ignores: ['node_modules/**', 'web/dist/**', '.suwen/**', 'bin/**', 'scripts/*.mjs', 'eslint.config.mjs', 'test-results/**', '.tmp/**'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],

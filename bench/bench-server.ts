@@ -2,21 +2,25 @@
  * The server under test for bench/server-bench.ts, in its own process so the load generator
  * does not share its event loop. Prints one JSON line ({url, token, patientId}) when ready.
  */
-import { serve } from '@hono/node-server';
+
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serve } from '@hono/node-server';
 import { loadConfig } from '../src/config/load-config.js';
 import { importFhir } from '../src/record/fhir/import-fhir.js';
 import { createApp } from '../src/server/app.js';
 import { defineRoute } from '../src/server/route.js';
-import { REPO_ROOT, createLogger, createServices } from '../src/server/services.js';
+import { createLogger, createServices, REPO_ROOT } from '../src/server/services.js';
 import { createTestStore } from '../src/store/test-stores.js';
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
 const chartCache = process.argv[3] !== 'nocache';
 const store = await createTestStore(dialect);
-const config = loadConfig({ SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-bench-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' }, REPO_ROOT);
+const config = loadConfig(
+  { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-bench-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' },
+  REPO_ROOT,
+);
 const services = await createServices(config, createLogger('silent'), store, { chartCache });
 await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
 const user = await services.auth.createUser({ username: 'bench-clinician', role: 'clinician', password: 'bench password 1' });
@@ -50,7 +54,10 @@ const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info
 const shutdown = async () => {
   server.close();
   await services.audit.flush();
-  const { n } = await store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const { n } = await store.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   process.stderr.write(`audit entries written during the run: ${Number(n)}\n`);
   await store.dispose();
   process.exit(0);

@@ -8,13 +8,14 @@
  * Goals (issue 8): chart p99 ≤ 25 ms at 50 connections on SQLite on a 2-core machine;
  * audit append ≥ 2,000/s. Results are printed and written to bench/results/server.json.
  */
-import autocannon from 'autocannon';
+
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
 import { AuditLog } from '../src/audit/audit-log.js';
 import { createTestStore } from '../src/store/test-stores.js';
 
@@ -118,7 +119,14 @@ async function benchServer(dialect: 'sqlite' | 'postgres') {
 async function benchAudit(dialect: 'sqlite' | 'postgres') {
   const store = await createTestStore(dialect);
   const audit = new AuditLog(store);
-  const entry = { action: 'patient.read', actorId: 'bench-user', actorRole: 'clinician', patientId: 'bench-patient', requestId: 'bench', sourceIp: '127.0.0.1' };
+  const entry = {
+    action: 'patient.read',
+    actorId: 'bench-user',
+    actorRole: 'clinician',
+    patientId: 'bench-patient',
+    requestId: 'bench',
+    sourceIp: '127.0.0.1',
+  };
   // Concurrent: 50 callers appending in a loop, like 50 connections each auditing a read.
   const total = 20_000;
   let issued = 0;
@@ -165,7 +173,8 @@ console.log('| --- | ---: | --- |');
 for (const s of servers) console.log(`| ${s.dialect} | ${s.rpsRatio} | ${s.chart.p99 <= 25 ? 'met' : 'NOT met'} (${s.chart.p99} ms) |`);
 console.log('\n| database | audit appends/s, 50 concurrent callers | audit appends/s, one caller awaiting each | goal ≥ 2,000/s |');
 console.log('| --- | ---: | ---: | --- |');
-for (const a of audits) console.log(`| ${a.dialect} | ${a.concurrentPerSec} | ${a.sequentialPerSec} | ${a.concurrentPerSec >= 2000 ? 'met' : 'NOT met'} |`);
+for (const a of audits)
+  console.log(`| ${a.dialect} | ${a.concurrentPerSec} | ${a.sequentialPerSec} | ${a.concurrentPerSec >= 2000 ? 'met' : 'NOT met'} |`);
 
 mkdirSync(join(HERE, 'results'), { recursive: true });
 writeFileSync(

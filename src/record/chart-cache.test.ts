@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestStore, createTestStore } from '../store/test-stores.js';
+import { createTestStore, DIALECTS, type TestStore } from '../store/test-stores.js';
 import { ChartCache } from './chart-cache.js';
 import { importFhir } from './fhir/import-fhir.js';
 import type { PatientChart } from './patient-chart.js';
@@ -13,7 +13,13 @@ function writeNdjson(resources: object[]): string {
   return file;
 }
 
-const patient = { resourceType: 'Patient', id: 'p-chart', name: [{ family: 'Test', given: ['Chart'] }], gender: 'female', birthDate: '1970-01-01' };
+const patient = {
+  resourceType: 'Patient',
+  id: 'p-chart',
+  name: [{ family: 'Test', given: ['Chart'] }],
+  gender: 'female',
+  birthDate: '1970-01-01',
+};
 const condition = (id: string, onset: string, status: string) => ({
   resourceType: 'Condition',
   id,

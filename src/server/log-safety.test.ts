@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuwenError } from '../shared/errors.js';
 import { defineRoute } from './route.js';
-import { type TestServer, startTestServer } from './testing/test-server.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
 
 /** PRODUCT.md: no patient text in log lines — not on success, not on failure. */
 describe('log lines', () => {

@@ -4,8 +4,8 @@ import { type Logger, pino } from 'pino';
 import { ArtifactService } from '../audit/artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
-import { ChartCache } from '../record/chart-cache.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
+import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import type { Services } from './types.js';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SuwenError } from '../shared/errors.js';
 import { defineRoute } from './route.js';
 import { sseResponse } from './sse.js';
-import { type TestServer, startTestServer } from './testing/test-server.js';
+import { startTestServer, type TestServer } from './testing/test-server.js';
 
 /** Probe routes standing in for a model workflow that streams tokens. */
 const streamingRoutes = [

@@ -4,8 +4,8 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
-import type { Locale } from '../shared/locale.js';
 import type { ChartCache } from '../record/chart-cache.js';
+import type { Locale } from '../shared/locale.js';
 import type { Store } from '../store/database.js';
 
 /** Everything a route needs, built once per process by `createServices`. */

@@ -5,11 +5,11 @@
  * Needs Chromium (`apt-get install chromium`, or SUWEN_CHROMIUM=/path/to/chrome).
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -22,10 +22,9 @@ const zh = JSON.parse(readFileSync(join(ROOT, 'web/src/i18n/zh-CN.json'), 'utf8'
 
 /** A string from the web app's translation files, e.g. `msg(en, 'chart.problems')`. */
 function msg(messages: Messages, key: string): string {
-  const value = key.split('.').reduce<string | Messages | undefined>(
-    (node, part) => (typeof node === 'object' ? node[part] : undefined),
-    messages,
-  );
+  const value = key
+    .split('.')
+    .reduce<string | Messages | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), messages);
   if (typeof value !== 'string') throw new Error(`No translation for ${key}`);
   return value;
 }
@@ -55,8 +54,17 @@ function freePort(): Promise<number> {
   });
 }
 
-function buildWebAppIfMissing(): void {
-  if (existsSync(join(ROOT, 'web/dist/index.html'))) return;
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds `web/dist` when it is missing or older than the app's sources. */
+function buildWebAppIfStale(): void {
+  const index = join(ROOT, 'web/dist/index.html');
+  const sources = [join(ROOT, 'web/src'), join(ROOT, 'web/index.html'), join(ROOT, 'web/vite.config.ts')];
+  if (existsSync(index) && Math.max(...sources.map(newestMtime)) <= statSync(index).mtimeMs) return;
   const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
   const built = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
@@ -110,7 +118,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set SUWEN_CHROMIUM`);
   }
-  buildWebAppIfMissing();
+  buildWebAppIfStale();
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(join(tmpdir(), 'suwen-e2e-'));
   const port = await freePort();

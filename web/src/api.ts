@@ -368,15 +368,11 @@ export const api = {
       query: { code },
     }),
   document: (patientId: string, documentId: string) =>
-    request<ClinicalDocument>(
-      'GET',
-      `/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`,
-    ),
+    request<ClinicalDocument>('GET', `/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`),
   artifacts: (status: ArtifactFilter, limit: number, offset: number) =>
     request<Page<ArtifactSummary>>('GET', '/artifacts', { query: { status, limit, offset } }),
   artifact: (id: string) => request<Artifact>('GET', `/artifacts/${encodeURIComponent(id)}`),
-  review: (id: string, body: ReviewRequest) =>
-    request<Artifact>('POST', `/artifacts/${encodeURIComponent(id)}/review`, { body }),
+  review: (id: string, body: ReviewRequest) => request<Artifact>('POST', `/artifacts/${encodeURIComponent(id)}/review`, { body }),
   audit: (query: { limit?: number; before?: number | null; action?: string; actorId?: string; patientId?: string }) =>
     request<AuditPage>('GET', '/audit', { query }),
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verify'),

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Health, type User, api, setUnauthenticatedHandler } from './api';
+import { api, type Health, setUnauthenticatedHandler, type User } from './api';
 import { AppHeader } from './components/app-header';
 import { Loading } from './components/feedback';
 import { homePathFor } from './nav';
-import { AuditPage } from './pages/audit-page';
 import { ArtifactPage } from './pages/artifact-page';
+import { AuditPage } from './pages/audit-page';
 import { ChartPage } from './pages/chart-page';
 import { HomePage } from './pages/home-page';
 import { InboxPage } from './pages/inbox-page';
@@ -14,7 +14,7 @@ import { MonitoringPage } from './pages/monitoring-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PatientsPage } from './pages/patients-page';
 import { SettingsPage } from './pages/settings-page';
-import { type Route, navigate, useRoute } from './router';
+import { navigate, type Route, useRoute } from './router';
 
 export function App() {
   const { t } = useTranslation();
@@ -46,7 +46,7 @@ export function App() {
   }, []);
 
   const signOut = useCallback(() => {
-    api.logout().finally(() => {
+    void api.logout().finally(() => {
       setUser(null);
       navigate('/login', { replace: true });
     });

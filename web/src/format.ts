@@ -15,9 +15,7 @@ export function formatDate(value: string | null | undefined): string {
   const date = toDate(value);
   if (!date) return value;
   const timeZone = dateOnly.test(value) ? 'UTC' : undefined;
-  return new Intl.DateTimeFormat(currentLocale(), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(
-    date,
-  );
+  return new Intl.DateTimeFormat(currentLocale(), { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
 }
 
 export function formatDateTime(value: string | null | undefined): string {

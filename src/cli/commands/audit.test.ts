@@ -24,7 +24,11 @@ describe('suwen user add / audit verify', () => {
     expect(badRole.stderr).toMatch(/unknown role "surgeon"/);
 
     for (const name of ['ward-admin', 'dr-li', 'dr-wang']) {
-      const added = await runCli(['user', 'add', name, '--role', name === 'ward-admin' ? 'admin' : 'clinician'], env, 'a long enough password\n');
+      const added = await runCli(
+        ['user', 'add', name, '--role', name === 'ward-admin' ? 'admin' : 'clinician'],
+        env,
+        'a long enough password\n',
+      );
       expect(added.code).toBe(0);
       expect(added.stdout).toMatch(new RegExp(`created .* ${name}`));
     }

@@ -8,9 +8,9 @@
 import { type Kysely, sql } from 'kysely';
 import { SuwenError } from '../../shared/errors.js';
 import { nowIso } from '../../shared/ids.js';
-import { touchPatients } from '../record-version.js';
 import type { Store } from '../../store/database.js';
 import type { Database } from '../../store/schema.js';
+import { touchPatients } from '../record-version.js';
 import { isSupportedResourceType, parsePatientReference, type SupportedResource, validateResource } from './fhir-resources.js';
 import { type MappedRow, mapResource, patientReferenceOf, type RecordTable } from './map-resource.js';
 import { type FhirInputItem, listFhirInputFiles, readFhirFile } from './read-fhir-input.js';

@@ -37,10 +37,10 @@ export function linear(domain: Domain, range: [number, number]): (value: number)
 }
 
 export function extent(values: number[]): Domain {
-  return values.reduce<Domain>(
-    (acc, v) => ({ min: Math.min(acc.min, v), max: Math.max(acc.max, v) }),
-    { min: Number.POSITIVE_INFINITY, max: Number.NEGATIVE_INFINITY },
-  );
+  return values.reduce<Domain>((acc, v) => ({ min: Math.min(acc.min, v), max: Math.max(acc.max, v) }), {
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+  });
 }
 
 /** Indices of up to `count` evenly spread items, always the first and the last. */

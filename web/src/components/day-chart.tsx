@@ -16,17 +16,7 @@ const MARGIN = { top: 12, right: 14, bottom: 30, left: 52 };
  * A small chart over consecutive days: bars for one series, lines for several.
  * `days` are `YYYY-MM-DD` strings, one per value.
  */
-export function DayChart({
-  title,
-  days,
-  series,
-  mode,
-}: {
-  title: string;
-  days: string[];
-  series: DaySeries[];
-  mode: 'bar' | 'line';
-}) {
+export function DayChart({ title, days, series, mode }: { title: string; days: string[]; series: DaySeries[]; mode: 'bar' | 'line' }) {
   const { t } = useTranslation();
   const [ref, width] = useElementWidth<HTMLElement>(360);
   const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
@@ -71,13 +61,7 @@ export function DayChart({
             {formatShortDate(new Date(`${days[i]}T00:00:00Z`))}
           </text>
         ))}
-        <line
-          className="chart-axis"
-          x1={MARGIN.left}
-          x2={width - MARGIN.right}
-          y1={HEIGHT - MARGIN.bottom}
-          y2={HEIGHT - MARGIN.bottom}
-        />
+        <line className="chart-axis" x1={MARGIN.left} x2={width - MARGIN.right} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
         {series.map((s) =>
           mode === 'bar' ? (
             <g key={s.name} className={s.className}>

@@ -12,13 +12,18 @@ export function Loading() {
   );
 }
 
-/** Shows the server's message as it came: the server has already localized it. */
+/**
+ * Shows the server's message as it came: the server has already localized it. Retry is
+ * offered only where trying again can help (no connection, a server fault), not for a refusal.
+ */
 export function ErrorMessage({ error, onRetry }: { error: ApiError | Error; onRetry?: () => void }) {
   const { t } = useTranslation();
+  const status = 'status' in error ? error.status : 0;
+  const retryable = status === 0 || status >= 500;
   return (
     <div className="alert alert-error" role="alert" data-testid="error-message">
       <p>{error.message}</p>
-      {onRetry && (
+      {onRetry && retryable && (
         <button type="button" className="button button-small" onClick={onRetry}>
           {t('common.retry')}
         </button>
@@ -53,20 +58,10 @@ export function Pager({
   return (
     <nav className="pager" aria-label={t('common.showing', { from, to, total })}>
       <span className="pager-text">{t('common.showing', { from, to, total })}</span>
-      <button
-        type="button"
-        className="button button-small"
-        disabled={offset === 0}
-        onClick={() => onChange(Math.max(0, offset - limit))}
-      >
+      <button type="button" className="button button-small" disabled={offset === 0} onClick={() => onChange(Math.max(0, offset - limit))}>
         {t('common.previous')}
       </button>
-      <button
-        type="button"
-        className="button button-small"
-        disabled={to >= total}
-        onClick={() => onChange(offset + limit)}
-      >
+      <button type="button" className="button button-small" disabled={to >= total} onClick={() => onChange(offset + limit)}>
         {t('common.next')}
       </button>
     </nav>
@@ -89,11 +84,7 @@ export function Card({
   headingId?: string;
 }) {
   return (
-    <section
-      className={`card ${className ?? ''}`}
-      data-testid={testId}
-      aria-labelledby={headingId}
-    >
+    <section className={`card ${className ?? ''}`} data-testid={testId} aria-labelledby={headingId}>
       <header className="card-header">
         <h2 id={headingId} data-testid={testId ? `${testId}-heading` : undefined}>
           {title}

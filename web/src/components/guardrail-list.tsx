@@ -9,8 +9,8 @@ export function GuardrailList({ findings, compact = false }: { findings: Guardra
   const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   return (
     <ul className={`guardrails ${compact ? 'guardrails-compact' : ''}`}>
-      {sorted.map((f, i) => (
-        <li key={`${f.code}-${i}`} className={`guardrail guardrail-${f.severity}`}>
+      {sorted.map((f) => (
+        <li key={`${f.code}:${f.message}`} className={`guardrail guardrail-${f.severity}`}>
           <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
           <span className="guardrail-message">{f.message}</span>
         </li>

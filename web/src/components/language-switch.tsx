@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { LOCALES, type Locale, currentLocale, setLocale } from '../i18n';
+import { currentLocale, LOCALES, type Locale, setLocale } from '../i18n';
+import { SegmentedGroup } from './segmented-group';
 
 /** 简体中文 / English, as two toggle buttons; the choice is kept in localStorage. */
 export function LanguageSwitch({ testIdPrefix = 'lang' }: { testIdPrefix?: string }) {
   const { t, i18n } = useTranslation();
   const active = currentLocale();
   return (
-    <div className="segmented language-switch" role="group" aria-label={t('language.label')} data-testid="language-switch">
+    <SegmentedGroup className="language-switch" label={t('language.label')} testId="language-switch">
       {LOCALES.map((locale: Locale) => (
         <button
           key={locale}
@@ -21,6 +22,6 @@ export function LanguageSwitch({ testIdPrefix = 'lang' }: { testIdPrefix?: strin
           {t(`language.${locale}`)}
         </button>
       ))}
-    </div>
+    </SegmentedGroup>
   );
 }

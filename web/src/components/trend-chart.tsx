@@ -5,6 +5,7 @@ import { extent, linear, niceTicks, spreadIndices } from './chart-scale';
 import { useElementWidth } from './use-element-width';
 
 export interface TrendPoint {
+  id: string;
   at: string;
   value: number;
   interpretation: Interpretation | null;
@@ -38,19 +39,13 @@ export function TrendChart({
     timeDomain.min -= DAY_MS;
     timeDomain.max += DAY_MS;
   }
-  const valueRange = extent([
-    ...points.map((p) => p.value),
-    ...(refLow !== null ? [refLow] : []),
-    ...(refHigh !== null ? [refHigh] : []),
-  ]);
+  const valueRange = extent([...points.map((p) => p.value), ...(refLow !== null ? [refLow] : []), ...(refHigh !== null ? [refHigh] : [])]);
   const { domain, ticks } = niceTicks(valueRange, 4);
   const x = linear(timeDomain, [MARGIN.left, width - MARGIN.right]);
   const y = linear(domain, [HEIGHT - MARGIN.bottom, MARGIN.top]);
   const withYear = timeDomain.max - timeDomain.min > 300 * DAY_MS;
   const tickCount = width < 420 ? 3 : 5;
-  const xTicks = spreadIndices(tickCount, tickCount).map(
-    (i) => timeDomain.min + ((timeDomain.max - timeDomain.min) * i) / (tickCount - 1),
-  );
+  const xTicks = spreadIndices(tickCount, tickCount).map((i) => timeDomain.min + ((timeDomain.max - timeDomain.min) * i) / (tickCount - 1));
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(times[i] ?? 0).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const unitSuffix = unit ? ` ${unit}` : '';
   const bandTop = y(refHigh ?? domain.max);
@@ -89,22 +84,10 @@ export function TrendChart({
             {formatShortDate(new Date(time), withYear)}
           </text>
         ))}
-        <line
-          className="chart-axis"
-          x1={MARGIN.left}
-          x2={width - MARGIN.right}
-          y1={HEIGHT - MARGIN.bottom}
-          y2={HEIGHT - MARGIN.bottom}
-        />
+        <line className="chart-axis" x1={MARGIN.left} x2={width - MARGIN.right} y1={HEIGHT - MARGIN.bottom} y2={HEIGHT - MARGIN.bottom} />
         <path className="chart-line" d={path} />
         {points.map((p, i) => (
-          <circle
-            key={`${p.at}-${i}`}
-            className={`chart-point chart-point-${p.interpretation ?? 'N'}`}
-            cx={x(times[i] ?? 0)}
-            cy={y(p.value)}
-            r={4.5}
-          >
+          <circle key={p.id} className={`chart-point chart-point-${p.interpretation ?? 'N'}`} cx={x(times[i] ?? 0)} cy={y(p.value)} r={4.5}>
             <title>{t('charts.pointTitle', { date: formatDate(p.at), value: `${formatNumber(p.value)}${unitSuffix}` })}</title>
           </circle>
         ))}

@@ -14,8 +14,8 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = flatten(en as Tree);
-const chinese = flatten(zhCN as Tree);
+const english = flatten(en);
+const chinese = flatten(zhCN);
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();

@@ -22,9 +22,7 @@ export function AuditPage() {
   // A stack of `before` cursors: the last one is the page on screen; empty means the newest.
   const [cursors, setCursors] = useState<number[]>([]);
   const before = cursors.at(-1) ?? null;
-  const page = useApi(`audit:${JSON.stringify(filters)}:${before}`, () =>
-    api.audit({ limit: PAGE_SIZE, before, ...filters }),
-  );
+  const page = useApi(`audit:${JSON.stringify(filters)}:${before}`, () => api.audit({ limit: PAGE_SIZE, before, ...filters }));
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -42,12 +40,25 @@ export function AuditPage() {
         <VerifyChain />
       </div>
       <form className="toolbar filters" onSubmit={apply}>
-        <FilterField id="audit-action" label={t('audit.filterAction')} placeholder={t('audit.filterActionPlaceholder')}
-          value={draft.action} onChange={(action) => setDraft({ ...draft, action })} />
-        <FilterField id="audit-actor" label={t('audit.filterActor')}
-          value={draft.actorId} onChange={(actorId) => setDraft({ ...draft, actorId })} />
-        <FilterField id="audit-patient" label={t('audit.filterPatient')}
-          value={draft.patientId} onChange={(patientId) => setDraft({ ...draft, patientId })} />
+        <FilterField
+          id="audit-action"
+          label={t('audit.filterAction')}
+          placeholder={t('audit.filterActionPlaceholder')}
+          value={draft.action}
+          onChange={(action) => setDraft({ ...draft, action })}
+        />
+        <FilterField
+          id="audit-actor"
+          label={t('audit.filterActor')}
+          value={draft.actorId}
+          onChange={(actorId) => setDraft({ ...draft, actorId })}
+        />
+        <FilterField
+          id="audit-patient"
+          label={t('audit.filterPatient')}
+          value={draft.patientId}
+          onChange={(patientId) => setDraft({ ...draft, patientId })}
+        />
         <div className="button-row filters-buttons">
           <button type="submit" className="button button-primary">
             {t('common.apply')}
@@ -110,14 +121,15 @@ const OUTCOME_TONE: Record<string, string> = { success: 'success', failure: 'dan
 
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
-  const outcomeLabel = (o: string) =>
-    t(`audit.outcome${o.charAt(0).toUpperCase()}${o.slice(1)}`, { defaultValue: o });
+  const outcomeLabel = (o: string) => t(`audit.outcome${o.charAt(0).toUpperCase()}${o.slice(1)}`, { defaultValue: o });
   return (
     <div className="table-wrap">
       <table className="table table-compact" data-testid="audit-table">
         <thead>
           <tr>
-            <th scope="col" className="num">{t('audit.seq')}</th>
+            <th scope="col" className="num">
+              {t('audit.seq')}
+            </th>
             <th scope="col">{t('audit.time')}</th>
             <th scope="col">{t('audit.actor')}</th>
             <th scope="col">{t('audit.role')}</th>
@@ -131,13 +143,17 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
         <tbody>
           {entries.map((e) => (
             <tr key={e.id} data-testid="audit-row">
-              <td data-label={t('audit.seq')} className="num mono">{e.seq}</td>
-              <td data-label={t('audit.time')} className="nowrap">{formatDateTime(e.at)}</td>
-              <td data-label={t('audit.actor')}>
-                {e.actorName ?? (e.actorId ? <ShortId id={e.actorId} /> : '—')}
+              <td data-label={t('audit.seq')} className="num mono">
+                {e.seq}
               </td>
+              <td data-label={t('audit.time')} className="nowrap">
+                {formatDateTime(e.at)}
+              </td>
+              <td data-label={t('audit.actor')}>{e.actorName ?? (e.actorId ? <ShortId id={e.actorId} /> : '—')}</td>
               <td data-label={t('audit.role')}>{e.actorRole ? t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }) : '—'}</td>
-              <td data-label={t('audit.action')} className="mono small">{e.action}</td>
+              <td data-label={t('audit.action')} className="mono small">
+                {e.action}
+              </td>
               <td data-label={t('audit.entity')} className="small">
                 {e.entityType ?? '—'}
                 {e.entityId && (
@@ -146,11 +162,15 @@ function AuditTable({ entries }: { entries: AuditEntry[] }) {
                   </div>
                 )}
               </td>
-              <td data-label={t('audit.patient')} className="small">{e.patientId ? <ShortId id={e.patientId} /> : '—'}</td>
+              <td data-label={t('audit.patient')} className="small">
+                {e.patientId ? <ShortId id={e.patientId} /> : '—'}
+              </td>
               <td data-label={t('audit.outcome')}>
                 <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{outcomeLabel(e.outcome)}</Badge>
               </td>
-              <td data-label={t('audit.requestId')} className="small muted">{e.requestId ? <ShortId id={e.requestId} /> : '—'}</td>
+              <td data-label={t('audit.requestId')} className="small muted">
+                {e.requestId ? <ShortId id={e.requestId} /> : '—'}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Chart, type User, api, fhirDownloadUrl } from '../api';
+import { api, type Chart, fhirDownloadUrl, type User } from '../api';
 import { Badge, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate, label } from '../format';
 import { href } from '../router';

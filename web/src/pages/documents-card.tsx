@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DocumentSummary, api } from '../api';
+import { api, type DocumentSummary } from '../api';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate } from '../format';
-import { useShowAll } from './chart-sections';
 import { useApi } from '../use-api';
+import { useShowAll } from './chart-sections';
 
 export function DocumentsCard({ patientId, documents }: { patientId: string; documents: DocumentSummary[] }) {
   const { t } = useTranslation();
@@ -33,9 +33,7 @@ export function DocumentsCard({ patientId, documents }: { patientId: string; doc
                 {d.type && <span>{d.type}</span>}
                 {d.author && <span>{t('chart.documentBy', { author: d.author })}</span>}
               </div>
-              {openId === d.id && (
-                <DocumentPanel patientId={patientId} documentId={d.id} onClose={() => setOpenId(undefined)} />
-              )}
+              {openId === d.id && <DocumentPanel patientId={patientId} documentId={d.id} onClose={() => setOpenId(undefined)} />}
             </li>
           ))}
         </ul>

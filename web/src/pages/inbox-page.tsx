@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ArtifactFilter, type ArtifactSummary, api } from '../api';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
 import { GuardrailList } from '../components/guardrail-list';
+import { SegmentedGroup } from '../components/segmented-group';
 import { formatDateTime } from '../format';
 import { href, navigate } from '../router';
 import { useApi } from '../use-api';
@@ -20,9 +21,7 @@ export const STATUS_TONE: Record<string, string> = {
 export function InboxPage() {
   const { t } = useTranslation();
   const [view, setView] = useState<{ status: ArtifactFilter; offset: number }>({ status: 'draft', offset: 0 });
-  const list = useApi(`artifacts:${view.status}:${view.offset}`, () =>
-    api.artifacts(view.status, PAGE_SIZE, view.offset),
-  );
+  const list = useApi(`artifacts:${view.status}:${view.offset}`, () => api.artifacts(view.status, PAGE_SIZE, view.offset));
 
   return (
     <div className="page" data-testid="inbox-page">
@@ -31,7 +30,7 @@ export function InboxPage() {
         <p className="muted">{t('inbox.intro')}</p>
       </div>
       <div className="toolbar">
-        <div className="segmented" role="group" aria-label={t('inbox.filter')} data-testid="inbox-filter">
+        <SegmentedGroup label={t('inbox.filter')} testId="inbox-filter">
           {FILTERS.map((f) => (
             <button
               key={f}
@@ -44,7 +43,7 @@ export function InboxPage() {
               {t(`artifactStatus.${f}`)}
             </button>
           ))}
-        </div>
+        </SegmentedGroup>
       </div>
       {list.error ? (
         <ErrorMessage error={list.error} onRetry={list.reload} />
@@ -55,12 +54,7 @@ export function InboxPage() {
       ) : (
         <>
           <ArtifactTable items={list.data.items} />
-          <Pager
-            offset={view.offset}
-            limit={PAGE_SIZE}
-            total={list.data.total}
-            onChange={(offset) => setView((v) => ({ ...v, offset }))}
-          />
+          <Pager offset={view.offset} limit={PAGE_SIZE} total={list.data.total} onChange={(offset) => setView((v) => ({ ...v, offset }))} />
         </>
       )}
     </div>
@@ -75,6 +69,7 @@ function ArtifactTable({ items }: { items: ArtifactSummary[] }) {
         <thead>
           <tr>
             <th scope="col">{t('inbox.kind')}</th>
+            <th scope="col">{t('inbox.workflow')}</th>
             <th scope="col">{t('inbox.patient')}</th>
             <th scope="col">{t('inbox.model')}</th>
             <th scope="col">{t('inbox.created')}</th>
@@ -87,8 +82,8 @@ function ArtifactTable({ items }: { items: ArtifactSummary[] }) {
             <tr key={a.id} data-testid="artifact-row" onClick={() => navigate(`/inbox/${a.id}`)}>
               <td data-label={t('inbox.kind')}>
                 <a href={href(`/inbox/${a.id}`)}>{a.kind}</a>
-                <div className="muted small">{a.workflow}</div>
               </td>
+              <td data-label={t('inbox.workflow')}>{a.workflow}</td>
               <td data-label={t('inbox.patient')}>{a.patientName ?? t('common.none')}</td>
               <td data-label={t('inbox.model')} className="mono small">
                 {a.model.id}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type LabSummary, api } from '../api';
+import { api, type LabSummary } from '../api';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { TrendChart } from '../components/trend-chart';
 import { formatDate, formatNumber, label } from '../format';
@@ -79,9 +79,7 @@ export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSumm
                 </tbody>
               </table>
             </div>
-            {selected && (
-              <LabTrend key={selected.code} patientId={patientId} lab={selected} onClose={() => setSelected(undefined)} />
-            )}
+            {selected && <LabTrend key={selected.code} patientId={patientId} lab={selected} onClose={() => setSelected(undefined)} />}
           </div>
         </>
       )}
@@ -130,7 +128,7 @@ function LabTrend({ patientId, lab, onClose }: { patientId: string; lab: LabSumm
           unit={lab.unit}
           refLow={last?.refLow ?? lab.refLow}
           refHigh={last?.refHigh ?? lab.refHigh}
-          points={numeric.map((o) => ({ at: o.at, value: o.value ?? 0, interpretation: o.interpretation }))}
+          points={numeric.map((o) => ({ id: o.id, at: o.at, value: o.value ?? 0, interpretation: o.interpretation }))}
         />
       )}
     </section>

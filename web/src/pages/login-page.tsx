@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type DemoAccount, type User, api } from '../api';
+import { ApiError, api, type DemoAccount, type User } from '../api';
 import { ErrorMessage } from '../components/feedback';
 import { useApi } from '../use-api';
 

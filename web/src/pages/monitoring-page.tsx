@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DailyStats, type WorkflowModelStats, api } from '../api';
+import { api, type DailyStats, type WorkflowModelStats } from '../api';
 import { DayChart } from '../components/day-chart';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
+import { SegmentedGroup } from '../components/segmented-group';
 import { formatNumber, formatPercent } from '../format';
 import { useApi } from '../use-api';
 
@@ -20,7 +21,7 @@ export function MonitoringPage() {
           <h1>{t('monitoring.title')}</h1>
           <p className="muted">{t('monitoring.intro')}</p>
         </div>
-        <div className="segmented" role="group" aria-label={t('monitoring.period')}>
+        <SegmentedGroup label={t('monitoring.period')}>
           {PERIODS.map((p) => (
             <button
               key={p}
@@ -33,7 +34,7 @@ export function MonitoringPage() {
               {t('monitoring.days', { count: p })}
             </button>
           ))}
-        </div>
+        </SegmentedGroup>
       </div>
       {stats.error ? (
         <ErrorMessage error={stats.error} onRetry={stats.reload} />
@@ -41,7 +42,7 @@ export function MonitoringPage() {
         <Loading />
       ) : (
         <>
-          <Card title={t('monitoring.title')} testId="monitoring-table">
+          <Card title={t('monitoring.byWorkflowModel')} testId="monitoring-table">
             {stats.data.byWorkflowModel.length === 0 ? (
               <EmptyState>{t('monitoring.empty')}</EmptyState>
             ) : (
@@ -64,28 +65,60 @@ function StatsTable({ rows }: { rows: WorkflowModelStats[] }) {
           <tr>
             <th scope="col">{t('monitoring.workflow')}</th>
             <th scope="col">{t('monitoring.model')}</th>
-            <th scope="col" className="num">{t('monitoring.total')}</th>
-            <th scope="col" className="num">{t('monitoring.accepted')}</th>
-            <th scope="col" className="num">{t('monitoring.edited')}</th>
-            <th scope="col" className="num">{t('monitoring.rejected')}</th>
-            <th scope="col" className="num">{t('monitoring.pending')}</th>
-            <th scope="col" className="num">{t('monitoring.medianEdit')}</th>
-            <th scope="col" className="num">{t('monitoring.medianLatency')}</th>
-            <th scope="col" className="num">{t('monitoring.tokens')}</th>
+            <th scope="col" className="num">
+              {t('monitoring.total')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.accepted')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.edited')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.rejected')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.pending')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.medianEdit')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.medianLatency')}
+            </th>
+            <th scope="col" className="num">
+              {t('monitoring.tokens')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.workflow}:${r.modelId}`}>
               <td data-label={t('monitoring.workflow')}>{r.workflow}</td>
-              <td data-label={t('monitoring.model')} className="mono small">{r.modelId}</td>
-              <td data-label={t('monitoring.total')} className="num">{formatNumber(r.total, 0)}</td>
-              <td data-label={t('monitoring.accepted')} className="num">{formatPercent(r.acceptanceRate)}</td>
-              <td data-label={t('monitoring.edited')} className="num">{formatPercent(r.editRate)}</td>
-              <td data-label={t('monitoring.rejected')} className="num">{formatPercent(r.rejectionRate)}</td>
-              <td data-label={t('monitoring.pending')} className="num">{formatNumber(r.draft, 0)}</td>
-              <td data-label={t('monitoring.medianEdit')} className="num">{formatNumber(r.medianEditDistance, 0)}</td>
-              <td data-label={t('monitoring.medianLatency')} className="num">{formatNumber(r.medianLatencyMs, 0)}</td>
+              <td data-label={t('monitoring.model')} className="mono small">
+                {r.modelId}
+              </td>
+              <td data-label={t('monitoring.total')} className="num">
+                {formatNumber(r.total, 0)}
+              </td>
+              <td data-label={t('monitoring.accepted')} className="num">
+                {formatPercent(r.acceptanceRate)}
+              </td>
+              <td data-label={t('monitoring.edited')} className="num">
+                {formatPercent(r.editRate)}
+              </td>
+              <td data-label={t('monitoring.rejected')} className="num">
+                {formatPercent(r.rejectionRate)}
+              </td>
+              <td data-label={t('monitoring.pending')} className="num">
+                {formatNumber(r.draft, 0)}
+              </td>
+              <td data-label={t('monitoring.medianEdit')} className="num">
+                {formatNumber(r.medianEditDistance, 0)}
+              </td>
+              <td data-label={t('monitoring.medianLatency')} className="num">
+                {formatNumber(r.medianLatencyMs, 0)}
+              </td>
               <td data-label={t('monitoring.tokens')} className="num nowrap">
                 {formatNumber(r.tokensIn, 0)} / {formatNumber(r.tokensOut, 0)}
               </td>
@@ -118,9 +151,7 @@ function DailyCharts({ daily }: { daily: DailyStats[] }) {
             title={t('monitoring.latencyPerDay')}
             mode="line"
             days={days}
-            series={[
-              { name: t('monitoring.medianLatency'), className: 'series-1', values: daily.map((d) => d.medianLatencyMs) },
-            ]}
+            series={[{ name: t('monitoring.medianLatency'), className: 'series-1', values: daily.map((d) => d.medianLatencyMs) }]}
           />
         </div>
       </section>

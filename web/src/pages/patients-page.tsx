@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type PatientSummary, api } from '../api';
+import { api, type PatientSummary } from '../api';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
 import { formatDate, label } from '../format';
 import { href, navigate } from '../router';

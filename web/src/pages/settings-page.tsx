@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type ModelSetting, api } from '../api';
+import { api, type ModelSetting } from '../api';
 import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
 import { LanguageSwitch } from '../components/language-switch';
 import { useApi } from '../use-api';
