@@ -47,6 +47,11 @@ export function openStore(url: string): Store {
   }
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
+    // An idle connection that the server drops (restart, failover, admin command) emits 'error' on
+    // the pool; unhandled, that would end the process. The pool replaces the connection by itself.
+    pool.on('error', (error) => {
+      process.emitWarning(`PostgreSQL connection lost (${(error as { code?: string }).code ?? error.name}); it will be replaced`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', displayUrl: url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@'), close: () => db.destroy() };
   }
