@@ -4,7 +4,8 @@ import { ageInYears, type PatientDetail } from './patient-queries.js';
 
 /** The patient chart as the clinician sees it: one call, bounded lists, no document bodies. */
 
-const LIST_LIMIT = 50;
+/** The chart carries the newest encounters and documents; older ones are paged on request. */
+export const CHART_HISTORY_LIMIT = 20;
 const OBSERVATION_SCAN_LIMIT = 5000;
 
 export interface LabSummary {
@@ -101,7 +102,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .where('patient_id', '=', patientId)
       .orderBy('period_start', 'desc')
       .orderBy('id')
-      .limit(LIST_LIMIT)
+      .limit(CHART_HISTORY_LIMIT)
       .execute(),
     db
       .selectFrom('observations')
@@ -116,7 +117,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .where('patient_id', '=', patientId)
       .orderBy('date', 'desc')
       .orderBy('id')
-      .limit(LIST_LIMIT)
+      .limit(CHART_HISTORY_LIMIT)
       .execute(),
     countRecords(store, patientId),
   ]);
@@ -275,4 +276,61 @@ export async function getDocument(store: Store, patientId: string, documentId: s
     .where('id', '=', documentId)
     .executeTakeFirst();
   return row ? { id: row.id, title: row.title, type: row.type_text, date: row.date, author: row.author_text, body: row.body } : null;
+}
+
+/** A page of the patient's encounters, newest first (the chart shows only the first page). */
+export async function listEncounters(store: Store, patientId: string, limit: number, offset: number) {
+  const [rows, total] = await Promise.all([
+    store.db
+      .selectFrom('encounters')
+      .select(['id', 'status', 'class_code', 'type_text', 'reason_text', 'period_start', 'period_end', 'provider_text'])
+      .where('patient_id', '=', patientId)
+      .orderBy('period_start', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    store.db
+      .selectFrom('encounters')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('patient_id', '=', patientId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((e) => ({
+      id: e.id,
+      status: e.status,
+      classCode: e.class_code,
+      type: e.type_text,
+      reason: e.reason_text,
+      start: e.period_start,
+      end: e.period_end,
+      provider: e.provider_text,
+    })),
+    total: Number(total.n),
+  };
+}
+
+/** A page of the patient's documents (titles only), newest first. */
+export async function listDocuments(store: Store, patientId: string, limit: number, offset: number) {
+  const [rows, total] = await Promise.all([
+    store.db
+      .selectFrom('documents')
+      .select(['id', 'title', 'type_text', 'date', 'author_text'])
+      .where('patient_id', '=', patientId)
+      .orderBy('date', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    store.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('patient_id', '=', patientId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return {
+    items: rows.map((d) => ({ id: d.id, title: d.title, type: d.type_text, date: d.date, author: d.author_text })),
+    total: Number(total.n),
+  };
 }

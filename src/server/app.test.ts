@@ -128,6 +128,38 @@ describe.each(DIALECTS)('HTTP API on %s', (dialect) => {
     expect(missing.status).toBe(404);
   });
 
+  it('pages through the whole encounter and document history beyond the chart', async () => {
+    const patientId = server.patientIds[0] as string;
+    const chart = (await (await server.request(`/api/v1/patients/${patientId}/chart`, { cookie: cookies.clinician })).json()) as {
+      encounters: { id: string }[];
+      counts: { encounters: number; documents: number };
+    };
+    expect(chart.counts.encounters).toBeGreaterThan(chart.encounters.length);
+    const seen: string[] = [];
+    for (let offset = 0; offset < chart.counts.encounters; offset += 7) {
+      const page = (await (
+        await server.request(`/api/v1/patients/${patientId}/encounters?limit=7&offset=${offset}`, { cookie: cookies.clinician })
+      ).json()) as {
+        items: { id: string }[];
+        total: number;
+      };
+      expect(page.total).toBe(chart.counts.encounters);
+      seen.push(...page.items.map((e) => e.id));
+    }
+    expect(new Set(seen).size).toBe(chart.counts.encounters);
+    expect(seen.slice(0, chart.encounters.length)).toEqual(chart.encounters.map((e) => e.id));
+    const docs = (await (
+      await server.request(`/api/v1/patients/${patientId}/documents?limit=3&offset=1`, { cookie: cookies.clinician })
+    ).json()) as {
+      items: { id: string; title: string }[];
+      total: number;
+    };
+    expect(docs).toMatchObject({ total: chart.counts.documents });
+    expect(docs.items).toHaveLength(3);
+    expect((await server.request(`/api/v1/patients/${server.patientIds[1]}/encounters`, { cookie: cookies.patient })).status).toBe(403);
+    expect((await server.request(`/api/v1/patients/${patientId}/encounters?limit=0`, { cookie: cookies.clinician })).status).toBe(400);
+  });
+
   it('audits each chart read with the patient and the request id', async () => {
     const patientId = server.patientIds[1] as string;
     const response = await server.request(`/api/v1/patients/${patientId}/chart`, {

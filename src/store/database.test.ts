@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateToLatest, openStore } from './database.js';
-import { DIALECTS, TEST_PG_ADMIN_URL, type TestStore, createTestStore } from './test-stores.js';
+import { createTestStore, DIALECTS, TEST_PG_ADMIN_URL, type TestStore } from './test-stores.js';
 
 describe.each(DIALECTS)('store on %s', (dialect) => {
   let store: TestStore | undefined;
@@ -45,7 +45,10 @@ describe.each(DIALECTS)('store on %s', (dialect) => {
         await trx.insertInto('patients').values(row('a')).execute(); // duplicate key
       }),
     ).rejects.toThrow();
-    const { n } = await s.db.selectFrom('patients').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await s.db
+      .selectFrom('patients')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n)).toBe(0);
   });
 });
@@ -58,7 +61,9 @@ describe('store on postgres when the server drops connections', () => {
       const database = new URL(store.url).pathname.slice(1);
       const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
       await admin.connect();
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [database]);
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [
+        database,
+      ]);
       await admin.end();
       await new Promise((resolve) => setTimeout(resolve, 100));
       const rows = await store.db.selectFrom('meta').selectAll().execute();

@@ -367,6 +367,10 @@ export const api = {
     request<{ items: Observation[] }>('GET', `/patients/${encodeURIComponent(patientId)}/observations`, {
       query: { code },
     }),
+  encounters: (patientId: string, limit: number, offset: number) =>
+    request<Page<Encounter>>('GET', `/patients/${encodeURIComponent(patientId)}/encounters`, { query: { limit, offset } }),
+  documents: (patientId: string, limit: number, offset: number) =>
+    request<Page<DocumentSummary>>('GET', `/patients/${encodeURIComponent(patientId)}/documents`, { query: { limit, offset } }),
   document: (patientId: string, documentId: string) =>
     request<ClinicalDocument>('GET', `/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`),
   artifacts: (status: ArtifactFilter, limit: number, offset: number) =>

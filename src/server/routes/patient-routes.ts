@@ -2,13 +2,17 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { canReadPatient, type Principal } from '../../auth/roles.js';
 import { exportPatientBundle } from '../../record/fhir/export-fhir.js';
-import { getDocument, getObservationSeries, getPatientChart } from '../../record/patient-chart.js';
+import { getDocument, getObservationSeries, getPatientChart, listDocuments, listEncounters } from '../../record/patient-chart.js';
 import { listPatients } from '../../record/patient-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
 import type { AppEnv, Services } from '../types.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
+const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
 
 /**
  * Record reads are audited before the data is returned; a patient asking for another record is
@@ -105,6 +109,32 @@ export const patientRoutes = [
     handler: async (c, { params, query, principal }, services) => {
       await guardPatientRead(c, services, principal, params.id, 'observation.read', { type: 'observation', id: query.code });
       return c.json({ items: await getObservationSeries(services.store, params.id, query.code) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/encounters',
+    summary: 'The patient’s encounters, newest first, a page at a time',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    query: pageQuery,
+    handler: async (c, { params, query, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'encounter.list', { type: 'encounter', id: '*' });
+      return c.json(await listEncounters(services.store, params.id, query.limit, query.offset));
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/documents',
+    summary: 'The patient’s documents (titles, dates, authors), newest first, a page at a time',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    query: pageQuery,
+    handler: async (c, { params, query, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'document.list', { type: 'document', id: '*' });
+      return c.json(await listDocuments(services.store, params.id, query.limit, query.offset));
     },
   }),
   defineRoute({

@@ -43,7 +43,7 @@ export async function startTestServer(
   const services = await createServices(config, options.logger ?? createLogger('silent'), store);
   let patientIds: string[] = [];
   if (options.withPatients !== false) {
-    await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10/Patient.000.ndjson'), join(REPO_ROOT, 'data/demo/observations')]);
+    await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
     patientIds = (await store.db.selectFrom('patients').select('id').orderBy('name_text').execute()).map((r) => r.id);
   }
   for (const role of ['admin', 'clinician', 'researcher', 'educator', 'patient'] as const) {

@@ -84,8 +84,8 @@ function ChartBody({ chart }: { chart: Chart }) {
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
       <div className="chart-grid chart-grid-2">
-        <EncountersCard encounters={chart.encounters} />
-        <DocumentsCard patientId={p.id} documents={chart.documents} />
+        <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
+        <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />
       </div>
     </>
   );

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Allergy, Condition, Encounter, Medication } from '../api';
+import { type Allergy, api, type Condition, type Encounter, type Medication } from '../api';
 import { Badge, Card, EmptyState } from '../components/feedback';
 import { formatDate, label } from '../format';
 
@@ -19,6 +19,62 @@ export function useShowAll<T>(items: T[], limit: number) {
       </button>
     ) : undefined;
   return { shown, toggle };
+}
+
+const HISTORY_PAGE = 50;
+
+/**
+ * Encounters and documents: the chart brings the newest page; "show all" expands it and then
+ * loads older pages from the server until the whole history (`total`) is listed.
+ */
+export function useHistoryList<T>(
+  initial: T[],
+  total: number,
+  preview: number,
+  loadPage: (offset: number, limit: number) => Promise<{ items: T[] }>,
+) {
+  const { t } = useTranslation();
+  const [items, setItems] = useState(initial);
+  const [expanded, setExpanded] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setItems(initial);
+    setExpanded(false);
+  }, [initial]);
+  const shown = expanded ? items : items.slice(0, preview);
+  const toggle =
+    total > preview ? (
+      <button type="button" className="button button-small button-quiet" aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
+        {expanded ? t('chart.showLess') : t('chart.showMore', { count: total })}
+      </button>
+    ) : undefined;
+  const loadMore = async () => {
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await loadPage(items.length, HISTORY_PAGE);
+      setItems((current) => [...current, ...page.items]);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setLoading(false);
+    }
+  };
+  const footer =
+    expanded && items.length < total ? (
+      <div className="list-footer">
+        {error && (
+          <p className="alert alert-error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="button" className="button button-small" disabled={loading} onClick={() => void loadMore()} data-testid="load-older">
+          {loading ? t('app.loading') : t('chart.loadOlder', { shown: items.length, total })}
+        </button>
+      </div>
+    ) : undefined;
+  return { shown, toggle, footer };
 }
 
 /** Active items first; the sort is stable, so the server's order holds within each group. */
@@ -136,9 +192,11 @@ export function AllergiesCard({ allergies }: { allergies: Allergy[] }) {
 
 const ENCOUNTERS_SHOWN = 8;
 
-export function EncountersCard({ encounters }: { encounters: Encounter[] }) {
+export function EncountersCard({ patientId, encounters, total }: { patientId: string; encounters: Encounter[]; total: number }) {
   const { t } = useTranslation();
-  const { shown, toggle } = useShowAll(encounters, ENCOUNTERS_SHOWN);
+  const { shown, toggle, footer } = useHistoryList(encounters, total, ENCOUNTERS_SHOWN, (offset, limit) =>
+    api.encounters(patientId, limit, offset),
+  );
   return (
     <Card title={t('chart.encounters')} testId="chart-encounters" headingId="chart-encounters-title" actions={toggle}>
       {encounters.length === 0 ? (
@@ -165,6 +223,7 @@ export function EncountersCard({ encounters }: { encounters: Encounter[] }) {
           ))}
         </ul>
       )}
+      {footer}
     </Card>
   );
 }

@@ -4,12 +4,12 @@ import { api, type DocumentSummary } from '../api';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate } from '../format';
 import { useApi } from '../use-api';
-import { useShowAll } from './chart-sections';
+import { useHistoryList } from './chart-sections';
 
-export function DocumentsCard({ patientId, documents }: { patientId: string; documents: DocumentSummary[] }) {
+export function DocumentsCard({ patientId, documents, total }: { patientId: string; documents: DocumentSummary[]; total: number }) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | undefined>(undefined);
-  const { shown, toggle } = useShowAll(documents, 8);
+  const { shown, toggle, footer } = useHistoryList(documents, total, 8, (offset, limit) => api.documents(patientId, limit, offset));
 
   return (
     <Card title={t('chart.documents')} testId="chart-documents" headingId="chart-documents-title" actions={toggle}>
@@ -38,6 +38,7 @@ export function DocumentsCard({ patientId, documents }: { patientId: string; doc
           ))}
         </ul>
       )}
+      {footer}
     </Card>
   );
 }
