@@ -73,3 +73,29 @@ describe('store on postgres when the server drops connections', () => {
     }
   });
 });
+
+describe('store on sqlite: WAL checkpoints', () => {
+  it('are made by the background worker, and the WAL is truncated on close', async () => {
+    const { existsSync, statSync } = await import('node:fs');
+    const store = await createTestStore('sqlite');
+    try {
+      const file = store.url.slice('sqlite:'.length);
+      for (let i = 0; i < 20; i++) {
+        await store.db
+          .insertInto('meta')
+          .values(Array.from({ length: 100 }, (_, j) => ({ key: `k${i}-${j}`, value: 'x'.repeat(200) })))
+          .execute();
+      }
+      const deadline = Date.now() + 5000;
+      while (!(store.checkpointer?.lastReport && store.checkpointer.lastReport.checkpointed > 0) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(store.checkpointer?.lastReport?.checkpointed).toBeGreaterThan(0);
+      await store.close();
+      const wal = `${file}-wal`;
+      expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+    } finally {
+      await store.dispose().catch(() => undefined);
+    }
+  });
+});
