@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'settings.read': ['admin', 'clinician', 'researcher', 'educator', 'patient'],
   'user.manage': ['admin'],
   'token.create': ['admin', 'clinician', 'researcher', 'educator'],
+  /** Free-form questions to the model (answers are stored as drafts). */
+  'model.chat': ['clinician', 'researcher', 'educator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,6 +7,7 @@ import { registerAuditCommands } from './commands/audit.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerExportCommands } from './commands/export-fhir.js';
 import { registerImportCommands } from './commands/import-fhir.js';
+import { registerModelCommands } from './commands/models.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
 import { CliError } from './context.js';
@@ -29,6 +30,7 @@ registerImportCommands(program);
 registerExportCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
+registerModelCommands(program);
 registerDoctorCommand(program);
 
 try {

@@ -10,13 +10,26 @@ import { z } from 'zod';
 
 const boundary = z.enum(['local', 'external']);
 
+export const MODEL_PRESETS = ['openai', 'azure', 'ollama', 'vllm', 'sglang', 'llamacpp-server', 'lmstudio', 'deepseek', 'dashscope', 'generic'] as const;
+
 const modelSchema = z.object({
   id: z.string().min(1).default('default'),
+  /** A known server kind: fills in defaults (port, headers, structured-output style). */
+  preset: z.enum(MODEL_PRESETS).optional(),
   baseUrl: z.url().optional(),
   name: z.string().min(1).optional(),
   apiKey: z.string().min(1).optional(),
+  /** Azure OpenAI's `api-version` query parameter. */
+  apiVersion: z.string().min(1).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
   dataBoundary: boundary.optional(),
   gguf: z.string().min(1).optional(),
+  /** Calls in flight at once to this model; more wait in line. */
+  concurrency: z.coerce.number().int().min(1).max(1000).default(8),
+  /** Whole-call limit, and the longest silence allowed inside a stream. */
+  timeoutMs: z.coerce.number().int().min(100).max(3_600_000).default(120_000),
+  idleTimeoutMs: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  maxRetries: z.coerce.number().int().min(0).max(10).default(2),
 });
 
 const configSchema = z.object({
@@ -37,6 +50,11 @@ const configSchema = z.object({
     .default(12),
   trustProxy: z.boolean().default(false),
   models: z.array(modelSchema).default([]),
+  /**
+   * Until the de-identification layer is in place, calls that carry patient data to an `external`
+   * model are refused; an administrator may allow them explicitly (e.g. under a signed agreement).
+   */
+  allowExternalPhi: z.boolean().default(false),
 });
 
 export type SuwenConfig = z.infer<typeof configSchema> & { configFile: string | undefined };
@@ -61,6 +79,7 @@ const ENV_KEYS: Record<string, string> = {
   SUWEN_LOG_LEVEL: 'logLevel',
   SUWEN_SESSION_TTL_HOURS: 'sessionTtlHours',
   SUWEN_TRUST_PROXY: 'trustProxy',
+  SUWEN_ALLOW_EXTERNAL_PHI: 'allowExternalPhi',
 };
 
 const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {
@@ -69,6 +88,10 @@ const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {
   SUWEN_MODEL_API_KEY: 'apiKey',
   SUWEN_MODEL_DATA_BOUNDARY: 'dataBoundary',
   SUWEN_MODEL_GGUF: 'gguf',
+  SUWEN_MODEL_PRESET: 'preset',
+  SUWEN_MODEL_API_VERSION: 'apiVersion',
+  SUWEN_MODEL_CONCURRENCY: 'concurrency',
+  SUWEN_MODEL_TIMEOUT_MS: 'timeoutMs',
 };
 
 function parseBool(name: string, raw: string, problems: string[]): boolean | undefined {
@@ -103,7 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   for (const [name, key] of Object.entries(ENV_KEYS)) {
     const raw = env[name];
     if (raw === undefined || raw === '') continue;
-    merged[key] = key === 'demo' || key === 'trustProxy' ? parseBool(name, raw, problems) : raw;
+    merged[key] = key === 'demo' || key === 'trustProxy' || key === 'allowExternalPhi' ? parseBool(name, raw, problems) : raw;
     origin[key] = name;
   }
 
@@ -130,8 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (result.success) {
     result.data.models.forEach((model, index) => {
       const where = origin[`models.${index}.baseUrl`] ? 'SUWEN_MODEL_*' : `models[${index}] in ${file}`;
-      if (!model.gguf && (model.baseUrl === undefined) !== (model.name === undefined))
-        problems.push(`${where}: a model endpoint needs both a base URL (SUWEN_MODEL_BASE_URL) and a model name (SUWEN_MODEL_NAME)`);
+      const presetGivesUrl = model.preset !== undefined && model.preset !== 'azure' && model.preset !== 'generic';
+      if (!model.gguf && model.name === undefined && (model.baseUrl !== undefined || model.preset !== undefined))
+        problems.push(`${where}: a model endpoint needs a model name (SUWEN_MODEL_NAME)`);
+      if (!model.gguf && model.name !== undefined && model.baseUrl === undefined && !presetGivesUrl)
+        problems.push(`${where}: a model endpoint needs a base URL (SUWEN_MODEL_BASE_URL)${model.preset === 'azure' ? ' — for Azure: https://<resource>.openai.azure.com/openai/deployments/<deployment>' : ''}`);
     });
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);

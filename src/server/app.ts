@@ -13,11 +13,12 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { mountWebApp } from './static-web.js';
 import type { AppEnv, Services } from './types.js';
 
-export const API_ROUTES: RouteSpec[] = [...healthRoutes, ...authRoutes, ...patientRoutes, ...artifactRoutes, ...adminRoutes];
+export const API_ROUTES: RouteSpec[] = [...healthRoutes, ...authRoutes, ...patientRoutes, ...artifactRoutes, ...modelRoutes, ...adminRoutes];
 
 export interface AppOptions {
   /** Where the built web app lives; omit to serve the API only. */

@@ -5,6 +5,7 @@ import { ArtifactService } from '../audit/artifacts.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
+import { ModelGateway } from '../model/model-gateway.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import type { Services } from './types.js';
@@ -32,15 +33,17 @@ export async function createServices(
   config: SuwenConfig,
   logger = createLogger(config.logLevel),
   store?: Store,
-  options: { chartCache?: boolean } = {},
+  options: { chartCache?: boolean; modelFetch?: typeof fetch } = {},
 ): Promise<Services> {
   const opened = store ?? (await openMigratedStore(databaseUrlOf(config)));
   const demo = await decideDemo(opened, config.demo);
+  const audit = new AuditLog(opened);
   return {
     config,
     store: opened,
     auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
-    audit: new AuditLog(opened),
+    audit,
+    models: new ModelGateway(config.models, { audit, allowExternalPhi: config.allowExternalPhi, ...(options.modelFetch ? { fetch: options.modelFetch } : {}) }),
     artifacts: new ArtifactService(opened),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),
     logger,

@@ -43,6 +43,7 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await services.audit.flush();
+      await services.models.dispose();
       await store.close();
     },
   };

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
+import type { ModelGateway } from '../model/model-gateway.js';
 import type { ChartCache } from '../record/chart-cache.js';
 import type { Locale } from '../shared/locale.js';
 import type { Store } from '../store/database.js';
@@ -17,6 +18,8 @@ export interface Services {
   artifacts: ArtifactService;
   /** Null turns chart caching off (benchmarks compare both). */
   chartCache: ChartCache | null;
+  /** The language models (or `none`), wrapped in audit, privacy and limits. */
+  models: ModelGateway;
   logger: Logger;
   /** Whether this data directory runs in demo mode (decided at start). */
   demo: boolean;

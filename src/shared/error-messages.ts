@@ -38,6 +38,23 @@ const MESSAGES: Record<ErrorCode, Localized> = {
     en: 'No language model is connected. Set SUWEN_MODEL_BASE_URL and SUWEN_MODEL_NAME (or SUWEN_MODEL_GGUF) and restart Suwen.',
     'zh-CN': '尚未连接语言模型。请设置 SUWEN_MODEL_BASE_URL 与 SUWEN_MODEL_NAME（或 SUWEN_MODEL_GGUF）后重启素问。',
   },
+  MODEL_UNAVAILABLE: {
+    en: 'The language model did not answer ({reason}). Try again shortly; if it persists, ask an administrator to run `suwen models`.',
+    'zh-CN': '语言模型未能应答（{reason}）。请稍后重试；如持续出现，请管理员运行 `suwen models` 检查。',
+  },
+  MODEL_TIMEOUT: {
+    en: 'The language model took too long to answer and the request was stopped.',
+    'zh-CN': '语言模型响应超时，请求已停止。',
+  },
+  OUTPUT_VALIDATION_FAILED: {
+    en: 'The model’s answer did not have the required structure, even after one correction; nothing was saved.',
+    'zh-CN': '模型的回答不符合要求的结构（已尝试纠正一次），未保存任何内容。',
+  },
+  PHI_POLICY_VIOLATION: {
+    en: 'Patient data may not be sent to an external model without de-identification. Use a local model, or ask an administrator.',
+    'zh-CN': '未经去标识化，患者数据不得发送至外部模型。请使用本地模型，或联系管理员。',
+  },
+  CANCELLED: { en: 'The request was cancelled.', 'zh-CN': '请求已取消。' },
   SERVICE_UNAVAILABLE: {
     en: 'The service is temporarily unavailable.',
     'zh-CN': '服务暂时不可用。',

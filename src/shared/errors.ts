@@ -17,6 +17,11 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   MODEL_NOT_CONFIGURED: 503,
+  MODEL_UNAVAILABLE: 502,
+  MODEL_TIMEOUT: 504,
+  OUTPUT_VALIDATION_FAILED: 502,
+  PHI_POLICY_VIOLATION: 403,
+  CANCELLED: 499,
   SERVICE_UNAVAILABLE: 503,
 } as const;
 
@@ -33,16 +38,20 @@ export class SuwenError extends Error {
   readonly params: Record<string, string | number>;
   readonly details: ErrorDetail[] | undefined;
 
+  /** Whether trying the same call again may succeed (upstream 429/5xx, resets, timeouts). */
+  readonly retryable: boolean;
+
   constructor(
     code: ErrorCode,
     message: string,
-    options: { params?: Record<string, string | number>; details?: ErrorDetail[]; cause?: unknown } = {},
+    options: { params?: Record<string, string | number>; details?: ErrorDetail[]; cause?: unknown; retryable?: boolean } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'SuwenError';
     this.code = code;
     this.params = options.params ?? {};
     this.details = options.details;
+    this.retryable = options.retryable ?? false;
   }
 
   get status(): number {

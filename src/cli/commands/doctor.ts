@@ -2,7 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, databaseUrlOf, loadConfig, type SuwenConfig } from '../../config/load-config.js';
-import { describeModels } from '../../config/model-settings.js';
+import { describeModels } from '../../model/describe-models.js';
 import { REPO_ROOT } from '../../server/services.js';
 import { openMigratedStore } from '../../store/database.js';
 

@@ -3,7 +3,7 @@ import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { computeMonitoring } from '../../audit/monitoring.js';
 import { ROLES } from '../../auth/roles.js';
-import { describeModels } from '../../config/model-settings.js';
+import { describeModels } from '../../model/describe-models.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { defineRoute } from '../route.js';
 

@@ -33,11 +33,11 @@ export interface TestServer {
 
 export async function startTestServer(
   dialect: DialectName,
-  options: AppOptions & { withPatients?: boolean; logger?: Logger } = {},
+  options: AppOptions & { withPatients?: boolean; logger?: Logger; env?: Record<string, string> } = {},
 ): Promise<TestServer> {
   const store = await createTestStore(dialect);
   const config = loadConfig(
-    { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' },
+    { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent', ...options.env },
     REPO_ROOT,
   );
   const services = await createServices(config, options.logger ?? createLogger('silent'), store);

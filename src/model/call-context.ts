@@ -1,0 +1,27 @@
+/** Who is asking the model, for what, and whether the prompt may carry patient data. */
+export interface ModelCallContext {
+  /** The workflow that calls, e.g. `chat`, `cli.ask`, `notes.soap`. */
+  workflow: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  requestId?: string | null;
+  sourceIp?: string | null;
+  patientId?: string | null;
+  /**
+   * True when the prompt may contain protected health information: anything built from a record,
+   * and free text typed by a clinician unless they declare it free of patient data.
+   */
+  containsPhi: boolean;
+}
+
+/** What the gateway knows of a model, handed to each middleware. */
+export interface ModelProfile {
+  id: string;
+  kind: 'openai-compatible' | 'llama-cpp' | 'none';
+  modelName: string;
+  dataBoundary: 'local' | 'external';
+  concurrency: number;
+  timeoutMs: number;
+  idleTimeoutMs: number;
+  maxRetries: number;
+}
