@@ -10,7 +10,18 @@ import { z } from 'zod';
 
 const boundary = z.enum(['local', 'external']);
 
-export const MODEL_PRESETS = ['openai', 'azure', 'ollama', 'vllm', 'sglang', 'llamacpp-server', 'lmstudio', 'deepseek', 'dashscope', 'generic'] as const;
+export const MODEL_PRESETS = [
+  'openai',
+  'azure',
+  'ollama',
+  'vllm',
+  'sglang',
+  'llamacpp-server',
+  'lmstudio',
+  'deepseek',
+  'dashscope',
+  'generic',
+] as const;
 
 const modelSchema = z.object({
   id: z.string().min(1).default('default'),
@@ -24,6 +35,8 @@ const modelSchema = z.object({
   headers: z.record(z.string(), z.string()).optional(),
   dataBoundary: boundary.optional(),
   gguf: z.string().min(1).optional(),
+  /** CPU threads for an embedded GGUF model (llama.cpp); on small machines 1 is often fastest. */
+  threads: z.coerce.number().int().min(1).max(256).optional(),
   /** Calls in flight at once to this model; more wait in line. */
   concurrency: z.coerce.number().int().min(1).max(1000).default(8),
   /** Whole-call limit, and the longest silence allowed inside a stream. */
@@ -92,6 +105,7 @@ const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {
   SUWEN_MODEL_API_VERSION: 'apiVersion',
   SUWEN_MODEL_CONCURRENCY: 'concurrency',
   SUWEN_MODEL_TIMEOUT_MS: 'timeoutMs',
+  SUWEN_MODEL_THREADS: 'threads',
 };
 
 function parseBool(name: string, raw: string, problems: string[]): boolean | undefined {
@@ -157,7 +171,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       if (!model.gguf && model.name === undefined && (model.baseUrl !== undefined || model.preset !== undefined))
         problems.push(`${where}: a model endpoint needs a model name (SUWEN_MODEL_NAME)`);
       if (!model.gguf && model.name !== undefined && model.baseUrl === undefined && !presetGivesUrl)
-        problems.push(`${where}: a model endpoint needs a base URL (SUWEN_MODEL_BASE_URL)${model.preset === 'azure' ? ' — for Azure: https://<resource>.openai.azure.com/openai/deployments/<deployment>' : ''}`);
+        problems.push(
+          `${where}: a model endpoint needs a base URL (SUWEN_MODEL_BASE_URL)${model.preset === 'azure' ? ' — for Azure: https://<resource>.openai.azure.com/openai/deployments/<deployment>' : ''}`,
+        );
     });
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);

@@ -239,3 +239,39 @@ describe('model gateway against a scripted OpenAI-compatible server', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(190);
   });
 });
+
+describe('model gateway with an embedded GGUF model', () => {
+  it('loads a test-generated GGUF, answers schema-valid JSON under the grammar, and audits the call as local', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { writeTinyGguf } = await import('./testing/tiny-gguf.js');
+    const file = join(mkdtempSync(join(tmpdir(), 'suwen-gguf-')), 'tiny.gguf');
+    await writeTinyGguf(file);
+    const store = await createTestStore('sqlite');
+    const audit = new AuditLog(store);
+    const gateway = new ModelGateway(
+      [{ id: 'local', gguf: file, threads: 1, concurrency: 1, timeoutMs: 60_000, idleTimeoutMs: 30_000, maxRetries: 0 }],
+      { audit },
+    );
+    try {
+      expect(gateway.profile()).toMatchObject({ kind: 'llama-cpp', dataBoundary: 'local' });
+      const schema = z.object({ drug: z.string(), doseMg: z.number(), route: z.enum(['po', 'iv']) });
+      const result = await generateStructured({
+        model: gateway.model({ ...context, containsPhi: true }),
+        schema,
+        locale: 'en',
+        messages: [{ role: 'user', content: 'metformin' }],
+        maxOutputTokens: 64,
+      });
+      expect(schema.safeParse(result.object).success).toBe(true);
+      await audit.flush();
+      const row = await store.db.selectFrom('audit_log').selectAll().where('action', '=', 'model.call').executeTakeFirstOrThrow();
+      expect(row.outcome).toBe('success');
+      expect(JSON.parse(row.details)).toMatchObject({ boundary: 'local', containsPhi: true });
+    } finally {
+      await gateway.dispose();
+      await store.dispose();
+    }
+  });
+});

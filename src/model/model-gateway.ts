@@ -140,7 +140,11 @@ function createEntry(config: ModelConfig, options: GatewayOptions): Entry {
     maxRetries: config.gguf ? 0 : config.maxRetries,
   };
   if (config.gguf) {
-    const model = createLlamaCppModel({ modelPath: config.gguf, modelId: profile.modelName });
+    const model = createLlamaCppModel({
+      modelPath: config.gguf,
+      modelId: profile.modelName,
+      ...(config.threads ? { threads: config.threads } : {}),
+    });
     return { profile, config, base: model, semaphore: new Semaphore(1), dispose: () => model.dispose() };
   }
   return {

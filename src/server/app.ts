@@ -18,7 +18,14 @@ import { patientRoutes } from './routes/patient-routes.js';
 import { mountWebApp } from './static-web.js';
 import type { AppEnv, Services } from './types.js';
 
-export const API_ROUTES: RouteSpec[] = [...healthRoutes, ...authRoutes, ...patientRoutes, ...artifactRoutes, ...modelRoutes, ...adminRoutes];
+export const API_ROUTES: RouteSpec[] = [
+  ...healthRoutes,
+  ...authRoutes,
+  ...patientRoutes,
+  ...artifactRoutes,
+  ...modelRoutes,
+  ...adminRoutes,
+];
 
 export interface AppOptions {
   /** Where the built web app lives; omit to serve the API only. */

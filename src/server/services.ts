@@ -43,7 +43,11 @@ export async function createServices(
     store: opened,
     auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
     audit,
-    models: new ModelGateway(config.models, { audit, allowExternalPhi: config.allowExternalPhi, ...(options.modelFetch ? { fetch: options.modelFetch } : {}) }),
+    models: new ModelGateway(config.models, {
+      audit,
+      allowExternalPhi: config.allowExternalPhi,
+      ...(options.modelFetch ? { fetch: options.modelFetch } : {}),
+    }),
     artifacts: new ArtifactService(opened),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),
     logger,

@@ -261,6 +261,10 @@ export interface Monitoring {
 export interface ModelSetting {
   id: string;
   kind: 'openai-compatible' | 'llama-cpp';
+  preset?: string;
+  /** Present when the status was probed (`/models?probe=1`). */
+  reachable?: boolean;
+  detail?: string;
   baseUrl: string | null;
   name: string | null;
   dataBoundary: 'local' | 'external';
@@ -382,6 +386,7 @@ export const api = {
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verify'),
   monitoring: (days: number) => request<Monitoring>('GET', '/monitoring', { query: { days } }),
   settings: () => request<Settings>('GET', '/settings'),
+  models: () => request<{ configured: boolean; models: ModelSetting[] }>('GET', '/models', { query: { probe: '1' } }),
 };
 
 export function fhirDownloadUrl(patientId: string): string {

@@ -72,6 +72,9 @@ function NoModel() {
 
 function ModelList({ models }: { models: ModelSetting[] }) {
   const { t } = useTranslation();
+  // Reachability is probed separately: a slow endpoint must not hold up the settings page.
+  const status = useApi('models-probe', api.models);
+  const probed = new Map((status.data?.models ?? []).map((m) => [m.id, m]));
   return (
     <ul className="item-list">
       {models.map((m) => (
@@ -81,7 +84,19 @@ function ModelList({ models }: { models: ModelSetting[] }) {
             <Badge tone={m.dataBoundary === 'local' ? 'success' : 'warning'}>
               {m.dataBoundary === 'local' ? t('settings.boundaryLocal') : t('settings.boundaryExternal')}
             </Badge>
+            <span data-testid="model-status">
+              {status.error ? (
+                <Badge tone="danger">{t('settings.statusUnknown')}</Badge>
+              ) : !status.data ? (
+                <Badge>{t('settings.statusChecking')}</Badge>
+              ) : probed.get(m.id)?.reachable ? (
+                <Badge tone="success">{t('settings.statusReachable')}</Badge>
+              ) : (
+                <Badge tone="danger">{t('settings.statusUnreachable', { detail: probed.get(m.id)?.detail ?? '' })}</Badge>
+              )}
+            </span>
           </div>
+          {m.dataBoundary === 'external' && <p className="muted small">{t('settings.externalNote')}</p>}
           <dl className="meta-list small">
             <dt>{t('settings.modelId')}</dt>
             <dd className="mono">{m.id}</dd>
