@@ -76,7 +76,12 @@ function splitText(text: string, pieces: number): string[] {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function startScriptedModelServer(): Promise<ScriptedModelServer> {
+export interface ScriptedServerOptions {
+  /** The reply when the queue is empty; by default the last user message is echoed at once. */
+  defaultReply?: (lastUserText: string) => ScriptStep;
+}
+
+export async function startScriptedModelServer(options: ScriptedServerOptions = {}): Promise<ScriptedModelServer> {
   const queue: ScriptStep[] = [];
   const requests: RecordedRequest[] = [];
   let open = 0;
@@ -202,7 +207,7 @@ export async function startScriptedModelServer(): Promise<ScriptedModelServer> {
         return;
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
-        const step = queue.shift() ?? { kind: 'text', text: `echo: ${lastUserText(body)}` };
+        const step = queue.shift() ?? options.defaultReply?.(lastUserText(body)) ?? { kind: 'text', text: `echo: ${lastUserText(body)}` };
         await reply(step, body.stream === true, res, record);
         return;
       }
