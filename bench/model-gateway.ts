@@ -146,6 +146,8 @@ for (const [label, paceMs] of [
       p99: g.p99 - d.p99,
       ttft50: g.ttft50 - d.ttft50,
       ttft99: g.ttft99 - d.ttft99,
+      // Throughput lost at saturation, as CPU time per stream: what the gateway costs when busy.
+      cpuMsPerStream: 1000 / g.perSec - 1000 / d.perSec,
     });
   }
   await gateway.dispose();
