@@ -168,12 +168,18 @@ for (const r of rows)
   console.log(
     `| ${r.upstream} | ${r.concurrency} | ${r.path} | ${r.perSec.toFixed(0)} | ${f(r.p50)} | ${f(r.p99)} | ${f(r.ttft50)} | ${f(r.ttft99)} |`,
   );
-console.log('\n| upstream | concurrency | added p50 ms | added p99 ms | added TTFT p50 ms | added TTFT p99 ms | goal p99 added ≤ 5 ms |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- |');
-for (const a of added)
+console.log(
+  '\n| upstream | concurrency | added p50 ms | added p99 ms | added TTFT p50 ms | added TTFT p99 ms | gateway CPU ms/stream | goal p99 added ≤ 5 ms |',
+);
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+for (const a of added) {
+  // At 100 streams this 2-core machine is saturated by the client itself; percentile differences
+  // between two saturated runs measure queueing, not the gateway, so they get no verdict.
+  const verdict = a.concurrency === 1 ? (a.p99 <= 5 ? 'met' : 'NOT met') : 'n/a: client-saturated, see CPU ms/stream';
   console.log(
-    `| ${a.upstream} | ${a.concurrency} | ${f(a.p50)} | ${f(a.p99)} | ${f(a.ttft50)} | ${f(a.ttft99)} | ${a.p99 <= 5 ? 'met' : 'NOT met'} |`,
+    `| ${a.upstream} | ${a.concurrency} | ${f(a.p50)} | ${f(a.p99)} | ${f(a.ttft50)} | ${f(a.ttft99)} | ${f(a.cpuMsPerStream)} | ${verdict} |`,
   );
+}
 console.log(`\naudit entries written by the gateway: ${Number(n)}`);
 
 mkdirSync(join(HERE, 'results'), { recursive: true });
