@@ -25,6 +25,8 @@ export type ScriptStep =
 
 export interface RecordedRequest {
   path: string;
+  /** Path with the query string. */
+  url: string;
   headers: Record<string, string | string[] | undefined>;
   body: Record<string, unknown>;
   /** Whether the client went away before the reply finished. */
@@ -188,7 +190,7 @@ export async function startScriptedModelServer(options: ScriptedServerOptions = 
           body = {};
         }
       }
-      const record: RecordedRequest = { path, headers: req.headers, body, aborted: false };
+      const record: RecordedRequest = { path, url: req.url ?? path, headers: req.headers, body, aborted: false };
       requests.push(record);
       res.on('close', () => {
         if (!res.writableFinished) record.aborted = true;
