@@ -12,7 +12,7 @@ const server = await startScriptedModelServer(
           kind: 'slow',
           delayMs: pace,
           perChunkMs: pace,
-          then: { kind: 'text', text: `echo: ${text}`, chunks: 8 },
+          reply: { kind: 'text', text: `echo: ${text}`, chunks: 8 },
         }),
       }
     : {},

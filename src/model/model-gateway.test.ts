@@ -1,4 +1,6 @@
-import { generateText, streamText } from 'ai';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditLog } from '../audit/audit-log.js';
@@ -10,6 +12,7 @@ import { generateModelText, streamModelText } from './generate.js';
 import { ModelGateway } from './model-gateway.js';
 import { generateStructured } from './structured-output.js';
 import { type ScriptedModelServer, startScriptedModelServer } from './testing/scripted-model-server.js';
+import { writeTinyGguf } from './testing/tiny-gguf.js';
 
 const context: ModelCallContext = { workflow: 'test', actorId: 'u1', actorRole: 'clinician', requestId: 'req-1', containsPhi: false };
 
@@ -182,7 +185,7 @@ describe('model gateway against a scripted OpenAI-compatible server', () => {
       kind: 'slow',
       delayMs: 0,
       perChunkMs: 150,
-      then: { kind: 'text', text: 'one two three four five six seven eight', chunks: 8 },
+      reply: { kind: 'text', text: 'one two three four five six seven eight', chunks: 8 },
     });
     const gateway = new ModelGateway([modelConfig(upstream.baseUrl)], { audit });
     const controller = new AbortController();
@@ -229,7 +232,7 @@ describe('model gateway against a scripted OpenAI-compatible server', () => {
 
   it('holds calls beyond the concurrency limit in line', async () => {
     const gateway = new ModelGateway([modelConfig(upstream.baseUrl, { concurrency: 1 })], { audit });
-    upstream.enqueue({ kind: 'slow', delayMs: 200, then: { kind: 'text', text: 'first' } }, { kind: 'text', text: 'second' });
+    upstream.enqueue({ kind: 'slow', delayMs: 200, reply: { kind: 'text', text: 'first' } }, { kind: 'text', text: 'second' });
     const started = Date.now();
     const [a, b] = await Promise.all([
       generateModelText({ model: gateway.model(context), prompt: '1', maxRetries: 0 }),
@@ -242,10 +245,6 @@ describe('model gateway against a scripted OpenAI-compatible server', () => {
 
 describe('model gateway with an embedded GGUF model', () => {
   it('loads a test-generated GGUF, answers schema-valid JSON under the grammar, and audits the call as local', async () => {
-    const { mkdtempSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { writeTinyGguf } = await import('./testing/tiny-gguf.js');
     const file = join(mkdtempSync(join(tmpdir(), 'suwen-gguf-')), 'tiny.gguf');
     await writeTinyGguf(file);
     const store = await createTestStore('sqlite');

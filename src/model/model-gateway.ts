@@ -116,7 +116,7 @@ export class ModelGateway {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(this.entries.map((e) => e.dispose?.()));
+    await Promise.all(this.entries.map((e) => (e.dispose ? e.dispose() : Promise.resolve())));
   }
 
   private entry(id?: string): Entry {

@@ -21,13 +21,13 @@ const BACKOFF_CAP_MS = 5_000;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
+    if (signal.aborted) return reject(abortReason(signal));
     const timer = setTimeout(resolve, ms);
     signal.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(signal.reason);
+        reject(abortReason(signal));
       },
       { once: true },
     );
@@ -163,4 +163,9 @@ export function limitsMiddleware(profile: ModelProfile, semaphore: Semaphore): L
       return { ...result, stream };
     },
   };
+}
+
+/** The signal's reason as an Error (a caller may abort with any value). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }

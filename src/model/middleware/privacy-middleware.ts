@@ -1,4 +1,9 @@
-import type { LanguageModelV3CallOptions, LanguageModelV3Middleware, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type {
+  LanguageModelV3CallOptions,
+  LanguageModelV3Middleware,
+  LanguageModelV3Prompt,
+  LanguageModelV3StreamPart,
+} from '@ai-sdk/provider';
 import { SuwenError } from '../../shared/errors.js';
 import type { ModelCallContext, ModelProfile } from '../call-context.js';
 
@@ -50,7 +55,7 @@ export function privacyMiddleware(profile: ModelProfile, context: ModelCallConte
       // Pseudonyms can be split across deltas, so restore per text block rather than per delta.
       const buffers = new Map<string, string>();
       const stream = result.stream.pipeThrough(
-        new TransformStream({
+        new TransformStream<LanguageModelV3StreamPart, LanguageModelV3StreamPart>({
           transform(part, out) {
             if (part.type === 'text-delta') {
               buffers.set(part.id, (buffers.get(part.id) ?? '') + part.delta);

@@ -14,7 +14,7 @@ export class Semaphore {
   }
 
   async acquire(signal?: AbortSignal): Promise<() => void> {
-    if (signal?.aborted) throw signal.reason;
+    if (signal?.aborted) throw abortReason(signal);
     if (this.active < this.limit) {
       this.active++;
       return this.releaser();
@@ -27,7 +27,7 @@ export class Semaphore {
         () => {
           const index = this.waiting.indexOf(waiter);
           if (index >= 0) this.waiting.splice(index, 1);
-          reject(signal.reason);
+          reject(abortReason(signal));
         },
         { once: true },
       );
@@ -45,4 +45,9 @@ export class Semaphore {
       this.waiting.shift()?.resolve();
     };
   }
+}
+
+/** The signal's reason as an Error (a caller may abort with any value). */
+function abortReason(signal: AbortSignal): Error {
+  return signal.reason instanceof Error ? signal.reason : new Error('aborted');
 }

@@ -72,10 +72,10 @@ export function renderPrompt(
   id: string,
   locale: Locale,
   values: Record<string, string>,
-  templates = (shipped ??=
-    loadPromptTemplates()),
+  templates?: Map<string, PromptTemplate>,
 ): RenderedPrompt {
-  const template = templates.get(id);
+  shipped ??= loadPromptTemplates();
+  const template = (templates ?? shipped).get(id);
   if (!template) throw new Error(`Unknown prompt template ${id}`);
   const missing = template.variables.filter((v) => values[v] === undefined);
   if (missing.length) throw new Error(`Prompt ${id} needs ${missing.join(', ')}`);

@@ -19,7 +19,7 @@ export type ScriptStep =
   /** Sends `chunksBeforeStall` chunks of text, then holds the connection open without sending. */
   | { kind: 'stall'; text?: string; chunksBeforeStall?: number }
   /** Waits before answering (and between streamed chunks, with `perChunkMs`). */
-  | { kind: 'slow'; delayMs: number; perChunkMs?: number; then: Exclude<ScriptStep, { kind: 'slow' }> }
+  | { kind: 'slow'; delayMs: number; perChunkMs?: number; reply: Exclude<ScriptStep, { kind: 'slow' }> }
   /** Closes the socket without an HTTP response (a connection reset). */
   | { kind: 'reset' };
 
@@ -108,7 +108,7 @@ export async function startScriptedModelServer(options: ScriptedServerOptions = 
     switch (step.kind) {
       case 'slow':
         await sleep(step.delayMs);
-        return reply(step.then, stream, res, record, step.perChunkMs ?? 0);
+        return reply(step.reply, stream, res, record, step.perChunkMs ?? 0);
       case 'reset':
         res.socket?.destroy();
         return;
