@@ -204,11 +204,29 @@ describe('the web app in a browser', () => {
       await expect.poll(() => heading.textContent()).toBe(msg(zh, 'chart.problems'));
       await page.screenshot({ path: join(RESULTS, 'chart.png'), fullPage: true });
 
+      // The whole encounter history is reachable from the chart, a page at a time.
+      const encounters = page.getByTestId('chart-encounters');
+      const before = await encounters.locator('li').count();
+      await encounters.locator('button[aria-expanded]').first().click();
+      const older = encounters.getByTestId('load-older');
+      if ((await older.count()) > 0) {
+        const shown = await encounters.locator('li').count();
+        await older.click();
+        await expect.poll(() => encounters.locator('li').count()).toBeGreaterThan(shown);
+      }
+      expect(await encounters.locator('li').count()).toBeGreaterThanOrEqual(before);
+
       await page.getByTestId('nav-inbox').click();
       await page.getByTestId('inbox-page').waitFor();
       expect(await page.locator('h1').textContent()).toBe(msg(zh, 'inbox.title'));
       await page.locator('[data-testid=artifact-row], .empty-state').first().waitFor();
       await page.screenshot({ path: join(RESULTS, 'inbox.png'), fullPage: true });
+
+      // No model is configured in this test: settings says so and names the settings to use.
+      await page.getByTestId('nav-settings').click();
+      await page.getByTestId('no-model').waitFor();
+      expect(await page.getByTestId('no-model').textContent()).toContain('SUWEN_MODEL_BASE_URL');
+      await page.screenshot({ path: join(RESULTS, 'settings.png'), fullPage: true });
     } finally {
       await context.close();
     }

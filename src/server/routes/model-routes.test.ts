@@ -84,6 +84,40 @@ describe('chat and models API with a scripted model', () => {
     expect(sent.messages[0]?.role).toBe('system');
   });
 
+  it('stops the upstream call when the HTTP client goes away mid-stream', async () => {
+    upstream.enqueue({
+      kind: 'slow',
+      delayMs: 0,
+      perChunkMs: 200,
+      reply: { kind: 'text', text: 'a long answer that streams slowly over many chunks', chunks: 10 },
+    });
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/api/v1/chat`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ role: 'user', content: 'go' }], containsPatientData: false }),
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body?.getReader();
+    const first = await reader?.read();
+    expect(new TextDecoder().decode(first?.value)).toContain('event:');
+    controller.abort();
+    const upstreamCall = upstream.requests.at(-1);
+    const deadline = Date.now() + 3000;
+    while (!upstreamCall?.aborted && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(upstreamCall?.aborted).toBe(true);
+    await server.services.audit.flush();
+    const calls = await server.store.db
+      .selectFrom('audit_log')
+      .select(['outcome', 'details'])
+      .where('action', '=', 'model.call')
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .execute();
+    expect(JSON.parse(calls[0]?.details ?? '{}')).toMatchObject({ code: 'CANCELLED' });
+  });
+
   it('lists the model with its boundary and reachability', async () => {
     const body = (await (await server.request('/api/v1/models?probe=1', { cookie })).json()) as {
       configured: boolean;
