@@ -37,7 +37,9 @@ export const newArtifactSchema = z.object({
   patientId: z.string().min(1).nullish(),
   encounterId: z.string().min(1).nullish(),
   model: z.object({ id: z.string().min(1).max(200), version: z.string().max(200).nullish() }).nullish(),
-  prompt: z.object({ id: z.string().min(1).max(200), version: z.string().max(100) }).nullish(),
+  prompt: z
+    .object({ id: z.string().min(1).max(200), version: z.string().max(100), hash: z.string().regex(/^[0-9a-f]{64}$/).optional() })
+    .nullish(),
   /** Hash of everything the model saw; computed from `input` when not given. */
   inputHash: z
     .string()
@@ -68,7 +70,7 @@ export interface Artifact {
   patientName: string | null;
   encounterId: string | null;
   model: { id: string | null; version: string | null };
-  prompt: { id: string | null; version: string | null };
+  prompt: { id: string | null; version: string | null; hash: string | null };
   inputHash: string;
   content: Record<string, unknown>;
   sources: z.infer<typeof sourceSchema>[];
@@ -100,7 +102,7 @@ function toArtifact(row: JoinedRow): Artifact {
     patientName: row.patient_name,
     encounterId: row.encounter_id,
     model: { id: row.model_id, version: row.model_version },
-    prompt: { id: row.prompt_id, version: row.prompt_version },
+    prompt: { id: row.prompt_id, version: row.prompt_version, hash: row.prompt_hash },
     inputHash: row.input_hash,
     content: JSON.parse(row.content) as Record<string, unknown>,
     sources: JSON.parse(row.sources) as Artifact['sources'],
@@ -167,6 +169,7 @@ export class ArtifactService {
         model_version: a.model?.version ?? null,
         prompt_id: a.prompt?.id ?? null,
         prompt_version: a.prompt?.version ?? null,
+        prompt_hash: a.prompt?.hash ?? null,
         input_hash: a.inputHash ?? hashInput(a.input),
         content: JSON.stringify(a.content),
         sources: JSON.stringify(a.sources),

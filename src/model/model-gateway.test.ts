@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tool } from 'ai';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AuditLog } from '../audit/audit-log.js';
@@ -141,6 +142,25 @@ describe('model gateway against a scripted OpenAI-compatible server', () => {
     const rows = await auditRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.outcome).toBe('success');
+  });
+
+  it('retries after a connection reset', async () => {
+    upstream.enqueue({ kind: 'reset' }, { kind: 'text', text: 'after reset' });
+    const gateway = new ModelGateway([modelConfig(upstream.baseUrl)], { audit });
+    expect((await generateModelText({ model: gateway.model(context), prompt: 'hi' })).text).toBe('after reset');
+  });
+
+  it('passes tool calls through', async () => {
+    upstream.enqueue({ kind: 'tool-call', name: 'lookupDrug', arguments: { name: 'metformin' } });
+    const gateway = new ModelGateway([modelConfig(upstream.baseUrl)], { audit });
+    const result = await generateModelText({
+      model: gateway.model(context),
+      prompt: 'look up metformin',
+      tools: { lookupDrug: tool({ description: 'Look up a drug', inputSchema: z.object({ name: z.string() }) }) },
+    });
+    expect(result.toolCalls).toEqual([expect.objectContaining({ toolName: 'lookupDrug', input: { name: 'metformin' } })]);
+    const sent = upstream.requests.at(-1)?.body as { tools?: { function: { name: string } }[] };
+    expect(sent.tools?.[0]?.function.name).toBe('lookupDrug');
   });
 
   it('gives up after the configured retries with MODEL_UNAVAILABLE, and does not retry a 400', async () => {

@@ -5,6 +5,7 @@ import { Kysely, type Migration, type MigrationProvider, Migrator, PostgresDiale
 import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as chartIndexes from './migrations/0002-chart-indexes.js';
+import * as artifactPromptHash from './migrations/0003-artifact-prompt-hash.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -29,6 +30,7 @@ pg.types.setTypeParser(1700, (value) => Number(value));
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-chart-indexes': chartIndexes,
+  '0003-artifact-prompt-hash': artifactPromptHash,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -142,6 +142,8 @@ export interface ArtifactTable {
   model_version: string | null;
   prompt_id: string | null;
   prompt_version: string | null;
+  /** SHA-256 of the rendered prompt (template + variables + locale). */
+  prompt_hash: string | null;
   input_hash: string;
   /** JSON text: the AI output itself. */
   content: string;

@@ -173,7 +173,7 @@ export interface ArtifactSummary {
   patientName: string | null;
   encounterId: string | null;
   model: { id: string; version: string | null };
-  prompt: { id: string | null; version: string | null };
+  prompt: { id: string | null; version: string | null; hash?: string | null };
   inputHash: string;
   sources: { type: string; ref: string; label: string }[];
   guardrails: GuardrailFinding[];

@@ -117,7 +117,7 @@ export const modelRoutes = [
                 workflow: 'chat',
                 patientId: body.patientId ?? null,
                 model: { id: profile.id, version: profile.modelName },
-                prompt: { id: prompt.templateId, version: prompt.version },
+                prompt: { id: prompt.templateId, version: prompt.version, hash: prompt.hash },
                 inputHash: hashInput({ prompt: prompt.hash, messages: body.messages, patientId: body.patientId ?? null }),
                 content: { text },
                 latencyMs: Math.round(performance.now() - started),

@@ -95,6 +95,9 @@ function ArtifactView({ artifact, onReviewed }: { artifact: Artifact; onReviewed
               <dd className="mono">
                 {artifact.prompt.id ?? t('common.none')}
                 {artifact.prompt.id && artifact.prompt.version ? ` v${artifact.prompt.version}` : ''}
+                {artifact.prompt.hash ? (
+                  <span className="mono muted" title={artifact.prompt.hash}>{` #${artifact.prompt.hash.slice(0, 10)}`}</span>
+                ) : null}
               </dd>
               <dt>{t('inbox.metaInputHash')}</dt>
               <dd className="mono" title={artifact.inputHash}>
