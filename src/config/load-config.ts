@@ -68,6 +68,13 @@ const configSchema = z.object({
    * model are refused; an administrator may allow them explicitly (e.g. under a signed agreement).
    */
   allowExternalPhi: z.boolean().default(false),
+  /** How text is de-identified before it goes to an external model. */
+  deidOperator: z.enum(['tag', 'mask', 'redact', 'hash', 'surrogate']).default('tag'),
+  /** 32-byte key (base64 or hex) that encrypts the pseudonym vault; without it the vault lives in memory only. */
+  vaultKey: z
+    .string()
+    .refine((v) => /^[0-9a-fA-F]{64}$/.test(v) || Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, as 64 hex digits or base64')
+    .optional(),
 });
 
 export type SuwenConfig = z.infer<typeof configSchema> & { configFile: string | undefined };
@@ -93,6 +100,8 @@ const ENV_KEYS: Record<string, string> = {
   SUWEN_SESSION_TTL_HOURS: 'sessionTtlHours',
   SUWEN_TRUST_PROXY: 'trustProxy',
   SUWEN_ALLOW_EXTERNAL_PHI: 'allowExternalPhi',
+  SUWEN_DEID_OPERATOR: 'deidOperator',
+  SUWEN_VAULT_KEY: 'vaultKey',
 };
 
 const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {

@@ -12,6 +12,11 @@ export interface ModelCallContext {
    * and free text typed by a clinician unless they declare it free of patient data.
    */
   containsPhi: boolean;
+  /**
+   * Filled by the privacy layer when it de-identified the prompt: the operator and how many
+   * identifiers of each type it replaced. Counts only — never text.
+   */
+  privacy?: { operator: string | null; counts: Partial<Record<string, number>> };
 }
 
 /** What the gateway knows of a model, handed to each middleware. */

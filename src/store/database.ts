@@ -6,6 +6,7 @@ import pg from 'pg';
 import * as initial from './migrations/0001-initial.js';
 import * as chartIndexes from './migrations/0002-chart-indexes.js';
 import * as artifactPromptHash from './migrations/0003-artifact-prompt-hash.js';
+import * as pseudonymVault from './migrations/0004-pseudonym-vault.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-chart-indexes': chartIndexes,
   '0003-artifact-prompt-hash': artifactPromptHash,
+  '0004-pseudonym-vault': pseudonymVault,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -181,6 +181,16 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface PseudonymTable {
+  scope: string;
+  type: string;
+  original_mac: string;
+  /** AES-256-GCM: base64 of iv (12) | tag (16) | ciphertext. */
+  original_enc: string;
+  replacement: string;
+  created_at: string;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -201,6 +211,7 @@ export interface Database {
   artifacts: ArtifactTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  pseudonyms: PseudonymTable;
 }
 
 export type PatientRow = Selectable<PatientTable>;

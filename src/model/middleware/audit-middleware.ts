@@ -57,6 +57,7 @@ export function auditMiddleware(
         tokensIn: entry.tokensIn,
         tokensOut: entry.tokensOut,
         code: entry.code,
+        ...(context.privacy?.operator ? { deid: { operator: context.privacy.operator, counts: context.privacy.counts } } : {}),
       },
     });
   };
