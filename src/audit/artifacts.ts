@@ -38,7 +38,14 @@ export const newArtifactSchema = z.object({
   encounterId: z.string().min(1).nullish(),
   model: z.object({ id: z.string().min(1).max(200), version: z.string().max(200).nullish() }).nullish(),
   prompt: z
-    .object({ id: z.string().min(1).max(200), version: z.string().max(100), hash: z.string().regex(/^[0-9a-f]{64}$/).optional() })
+    .object({
+      id: z.string().min(1).max(200),
+      version: z.string().max(100),
+      hash: z
+        .string()
+        .regex(/^[0-9a-f]{64}$/)
+        .optional(),
+    })
     .nullish(),
   /** Hash of everything the model saw; computed from `input` when not given. */
   inputHash: z

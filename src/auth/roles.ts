@@ -19,6 +19,8 @@ export const PERMISSIONS = {
   'settings.read': ['admin', 'clinician', 'researcher', 'educator', 'patient'],
   'user.manage': ['admin'],
   'token.create': ['admin', 'clinician', 'researcher', 'educator'],
+  /** The de-identification tool (pasted text; nothing is stored but counts). */
+  'deid.use': ['clinician', 'researcher', 'educator', 'admin'],
   /** Free-form questions to the model (answers are stored as drafts). */
   'model.chat': ['clinician', 'researcher', 'educator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

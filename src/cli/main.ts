@@ -4,7 +4,9 @@ import { ConfigError } from '../config/load-config.js';
 import { isSuwenError } from '../shared/errors.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerDeidCommand } from './commands/deid.js';
 import { registerDoctorCommand } from './commands/doctor.js';
+import { registerEvalDeidCommand } from './commands/eval-deid.js';
 import { registerExportCommands } from './commands/export-fhir.js';
 import { registerImportCommands } from './commands/import-fhir.js';
 import { registerModelCommands } from './commands/models.js';
@@ -31,6 +33,8 @@ registerExportCommands(program);
 registerUserCommands(program);
 registerAuditCommands(program);
 registerModelCommands(program);
+registerDeidCommand(program);
+registerEvalDeidCommand(program);
 registerDoctorCommand(program);
 
 try {

@@ -12,6 +12,7 @@ import { buildOpenApi, mountRoutes, type RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { deidRoutes } from './routes/deid-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
@@ -24,6 +25,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...patientRoutes,
   ...artifactRoutes,
   ...modelRoutes,
+  ...deidRoutes,
   ...adminRoutes,
 ];
 

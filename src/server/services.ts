@@ -6,6 +6,8 @@ import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { ModelGateway } from '../model/model-gateway.js';
+import { createDeidGuard } from '../privacy/deid-guard.js';
+import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import type { Services } from './types.js';
@@ -38,13 +40,17 @@ export async function createServices(
   const opened = store ?? (await openMigratedStore(databaseUrlOf(config)));
   const demo = await decideDemo(opened, config.demo);
   const audit = new AuditLog(opened);
+  const vault = new PseudonymVault(opened, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
+  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator });
   return {
     config,
     store: opened,
     auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
     audit,
+    vault,
     models: new ModelGateway(config.models, {
       audit,
+      privacyGuard,
       allowExternalPhi: config.allowExternalPhi,
       ...(options.modelFetch ? { fetch: options.modelFetch } : {}),
     }),

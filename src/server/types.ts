@@ -5,6 +5,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import type { ModelGateway } from '../model/model-gateway.js';
+import type { PseudonymVault } from '../privacy/pseudonym-vault.js';
 import type { ChartCache } from '../record/chart-cache.js';
 import type { Locale } from '../shared/locale.js';
 import type { Store } from '../store/database.js';
@@ -20,6 +21,8 @@ export interface Services {
   chartCache: ChartCache | null;
   /** The language models (or `none`), wrapped in audit, privacy and limits. */
   models: ModelGateway;
+  /** Pseudonym mappings for re-identification (encrypted with SUWEN_VAULT_KEY). */
+  vault: PseudonymVault;
   logger: Logger;
   /** Whether this data directory runs in demo mode (decided at start). */
   demo: boolean;

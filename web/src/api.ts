@@ -271,6 +271,26 @@ export interface ModelSetting {
   gguf: string | null;
 }
 
+export type DeidOperator = 'tag' | 'mask' | 'redact' | 'hash' | 'surrogate';
+
+export interface PhiFinding {
+  type: string;
+  start: number;
+  end: number;
+  score: number;
+  recognizer: string;
+  pattern: string;
+  context: string[];
+}
+
+export interface DeidResult {
+  text: string;
+  findings: PhiFinding[];
+  counts: Record<string, number>;
+  operator: DeidOperator;
+  ms: number;
+}
+
 export interface Settings {
   version: string;
   demo: boolean;
@@ -386,6 +406,8 @@ export const api = {
   verifyAudit: () => request<AuditVerification>('GET', '/audit/verify'),
   monitoring: (days: number) => request<Monitoring>('GET', '/monitoring', { query: { days } }),
   settings: () => request<Settings>('GET', '/settings'),
+  deid: (text: string, language: 'zh' | 'en' | 'auto', operator: DeidOperator) =>
+    request<DeidResult>('POST', '/deid', { body: { text, language, operator } }),
   models: () => request<{ configured: boolean; models: ModelSetting[] }>('GET', '/models', { query: { probe: '1' } }),
 };
 

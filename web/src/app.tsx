@@ -7,6 +7,7 @@ import { homePathFor } from './nav';
 import { ArtifactPage } from './pages/artifact-page';
 import { AuditPage } from './pages/audit-page';
 import { ChartPage } from './pages/chart-page';
+import { DeidPage } from './pages/deid-page';
 import { HomePage } from './pages/home-page';
 import { InboxPage } from './pages/inbox-page';
 import { LoginPage } from './pages/login-page';
@@ -86,6 +87,8 @@ function renderRoute(route: Route, user: User) {
       return <MonitoringPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'deid':
+      return <DeidPage />;
     case 'home':
       return <HomePage user={user} />;
     default:

@@ -11,20 +11,21 @@ const INBOX: NavItem = { id: 'inbox', path: '/inbox', labelKey: 'nav.inbox' };
 const AUDIT: NavItem = { id: 'audit', path: '/audit', labelKey: 'nav.audit' };
 const MONITORING: NavItem = { id: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring' };
 const SETTINGS: NavItem = { id: 'settings', path: '/settings', labelKey: 'nav.settings' };
+const DEID: NavItem = { id: 'deid', path: '/deid', labelKey: 'nav.deid' };
 const HOME: NavItem = { id: 'home', path: '/home', labelKey: 'nav.home' };
 
 /** What each role may open; the server enforces the same rules, this only tidies the menu. */
 export function navItemsFor(user: User): NavItem[] {
   switch (user.role) {
     case 'clinician':
-      return [PATIENTS, INBOX, SETTINGS];
+      return [PATIENTS, INBOX, DEID, SETTINGS];
     case 'admin':
-      return [AUDIT, MONITORING, SETTINGS];
+      return [AUDIT, MONITORING, DEID, SETTINGS];
     case 'patient':
       return user.patientId ? [{ id: 'my-chart', path: `/patients/${user.patientId}`, labelKey: 'nav.myChart' }] : [];
     case 'researcher':
     case 'educator':
-      return [HOME, SETTINGS];
+      return [HOME, DEID, SETTINGS];
     default:
       return assertNever(user.role);
   }

@@ -151,7 +151,7 @@ describe('chat and models API with a scripted model', () => {
 });
 
 describe('chat API with an external model and patient data', () => {
-  it('refuses with PHI_POLICY_VIOLATION, audited, and never contacts the model', async () => {
+  it('de-identifies what leaves, re-identifies what comes back, and records counts only', async () => {
     const upstream = await startScriptedModelServer();
     const server = await startTestServer('sqlite', {
       env: { SUWEN_MODEL_BASE_URL: upstream.baseUrl, SUWEN_MODEL_NAME: 'scripted-model', SUWEN_MODEL_DATA_BOUNDARY: 'external' },
@@ -159,16 +159,38 @@ describe('chat API with an external model and patient data', () => {
     try {
       const cookie = await server.login('clinician');
       const patientId = server.patientIds[0] as string;
+      const planted = ['张三', '13812345678', '110105194912310021', '2024年3月5日', 'zhangsan@example.com'];
+      const question = '患者张三，电话13812345678，身份证号110105194912310021，2024年3月5日入院，邮箱zhangsan@example.com。请总结。';
+      // The scripted model echoes what it received, so its answer mentions the pseudonyms.
       const response = await server.request('/api/v1/chat', {
         cookie,
-        body: { messages: [{ role: 'user', content: 'summarise this patient' }], patientId },
+        body: { messages: [{ role: 'user', content: question }], patientId },
       });
-      expect(response.status).toBe(403);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PHI_POLICY_VIOLATION');
-      expect(upstream.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+      expect(response.status).toBe(200);
+      const parts = events(await response.text());
+      const answer = parts
+        .filter((p) => p.event === 'text-delta')
+        .map((p) => p.data.text)
+        .join('');
+
+      const sent = JSON.stringify(upstream.requests.filter((r) => r.path.endsWith('/chat/completions')).map((r) => r.body));
+      for (const value of planted) expect(sent).not.toContain(value);
+      expect(sent).toContain('[姓名-1]');
+      for (const value of ['张三', '13812345678']) expect(answer).toContain(value);
+
+      const finish = parts.find((p) => p.event === 'finish');
+      const artifact = (await (await server.request(`/api/v1/artifacts/${String(finish?.data.artifactId)}`, { cookie })).json()) as {
+        guardrails: { code: string; message: string }[];
+      };
+      const deid = artifact.guardrails.find((g) => g.code === 'deid.applied');
+      expect(deid?.message).toMatch(/NAME×\d/);
+      for (const value of planted) expect(deid?.message).not.toContain(value);
+
       await server.services.audit.flush();
       const row = await server.store.db.selectFrom('audit_log').selectAll().where('action', '=', 'model.call').executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ outcome: 'denied', patient_id: patientId });
+      expect(row.outcome).toBe('success');
+      expect(JSON.parse(row.details)).toMatchObject({ deid: { operator: 'tag', counts: { NAME: expect.any(Number), PHONE: 1 } } });
+      for (const value of planted) expect(row.details).not.toContain(value);
     } finally {
       await server.close();
       await upstream.close();

@@ -69,6 +69,7 @@ export const modelRoutes = [
         sourceIp: c.get('clientIp'),
         patientId: body.patientId ?? null,
         containsPhi: body.patientId !== undefined || body.containsPatientData,
+        privacy: { operator: null, counts: {} },
       };
       const profile = models.profile(body.modelId);
       const abort = new AbortController();
@@ -120,6 +121,20 @@ export const modelRoutes = [
                 prompt: { id: prompt.templateId, version: prompt.version, hash: prompt.hash },
                 inputHash: hashInput({ prompt: prompt.hash, messages: body.messages, patientId: body.patientId ?? null }),
                 content: { text },
+                // What the privacy layer replaced before the prompt left: counts by type, never text.
+                guardrails: context.privacy?.operator
+                  ? [
+                      {
+                        code: 'deid.applied',
+                        severity: 'info' as const,
+                        message: `De-identified (${context.privacy.operator}) before sending to an external model: ${
+                          Object.entries(context.privacy.counts)
+                            .map(([type, n]) => `${type}×${n}`)
+                            .join(', ') || 'no identifiers found'
+                        }`,
+                      },
+                    ]
+                  : [],
                 latencyMs: Math.round(performance.now() - started),
                 tokensIn: usage.inputTokens ?? null,
                 tokensOut: usage.outputTokens ?? null,
