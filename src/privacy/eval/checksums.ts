@@ -1,3 +1,5 @@
+// Deliberately independent of src/privacy/checksums.ts: the evaluation must not share the code it evaluates.
+
 /**
  * Check digits for the identifiers the synthetic corpus plants, so that a recognizer that
  * validates checksums (as Suwen's do) sees well-formed values.

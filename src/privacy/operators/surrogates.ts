@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
+import { idCardCheckChar, luhnCheckDigit } from '../checksums.js';
 import type { PhiType, TextLanguage } from '../phi-types.js';
-import { idCardCheckChar, luhnCheckDigit } from './checksums.js';
 import { shiftDate } from './date-shift.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isLuhnValid } from './checksums.js';
+import { isLuhnValid } from '../checksums.js';
 import { createPatternRecognizer } from './recognizer.js';
 
 /**

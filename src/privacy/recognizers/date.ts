@@ -1,4 +1,4 @@
-import { isCalendarDate, isMonthDay, isPlausibleYear } from './checksums.js';
+import { isCalendarDate, isMonthDay, isPlausibleYear } from '../checksums.js';
 import { createPatternRecognizer } from './recognizer.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isCalendarDate, isIdCardChecksumValid } from './checksums.js';
+import { isCalendarDate, isIdCardChecksumValid } from '../checksums.js';
 import { createPatternRecognizer } from './recognizer.js';
 
 /**

@@ -45,3 +45,17 @@ export function isMonthDay(month: number, day: number): boolean {
 export function isPlausibleYear(year: number): boolean {
   return year >= 1900 && year <= 2099;
 }
+
+/** Luhn (ISO/IEC 7812) check digit for the digits given — surrogates keep cards valid with it. */
+export function luhnCheckDigit(digits: string): string {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
