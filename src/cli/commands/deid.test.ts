@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +45,23 @@ describe('suwen deid', () => {
     const spans = first?.findings.map((f) => good.text.slice(f.start, f.end)) ?? [];
     expect(spans).toEqual(expect.arrayContaining(['John Smith', '555-123-4567', 'March 5, 2024']));
   });
+
+  it('skips a 50 MB line with a clear message and goes on with the next one', async () => {
+    const input = join(dir, 'huge.jsonl');
+    const { openSync, writeSync, closeSync } = await import('node:fs');
+    const fd = openSync(input, 'w');
+    writeSync(fd, '{"id":"huge","text":"');
+    const block = 'x'.repeat(1024 * 1024);
+    for (let i = 0; i < 50; i++) writeSync(fd, block);
+    writeSync(fd, '"}\n{"id":"after","text":"Dr. Emily Chen"}\n');
+    closeSync(fd);
+    const output = join(dir, 'huge-out.jsonl');
+    const result = await runCli(['deid', '--input', input, '--output', output], env);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain(`${input}:1: line longer than 16 MB, skipped`);
+    expect(readFileSync(output, 'utf8')).toContain('"id":"after"');
+    rmSync(input);
+  }, 60_000);
 
   it('rejects binary input and a bad operator with a clear message', async () => {
     const binary = await runCli(['deid'], env, 'abc\u0000def');

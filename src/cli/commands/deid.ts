@@ -11,7 +11,8 @@ import { CliError } from '../context.js';
  * streamed line by line (files larger than memory are fine), with progress on stderr. Each output
  * line carries the de-identified text and the findings' offsets into the original text.
  */
-const MAX_LINE_BYTES = 64 * 1024 * 1024;
+/** A clinical note is never this long; a longer line is skipped with an error instead of filling memory. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
 const lineSchema = z.object({ id: z.union([z.string(), z.number()]), text: z.string(), lang: z.enum(['zh', 'en']).optional() });
 
 /** Splits a byte stream into lines without decoding first, so invalid UTF-8 is caught per line. */
@@ -74,6 +75,8 @@ export function registerDeidCommand(program: Command): void {
         for await (const { bytes, line, oversized } of byteLines(input as AsyncIterable<Buffer>)) {
           if (oversized) throw new CliError(`stdin line ${line}: longer than ${MAX_LINE_BYTES / 1048576} MB`, 2);
           if (bytes.includes(0)) throw new CliError('stdin: binary data (NUL bytes); give UTF-8 text', 2);
+          if (text.length + bytes.length > MAX_LINE_BYTES)
+            throw new CliError(`stdin: more than ${MAX_LINE_BYTES / 1048576} MB; use --input with a JSONL file for large inputs`, 2);
           try {
             text += (line > 1 ? '\n' : '') + strictUtf8.decode(bytes);
           } catch {

@@ -25,8 +25,8 @@ export interface Replacement extends PseudonymEntry {
 
 export class PseudonymScope {
   readonly scope: string;
-  readonly dateShiftDays: number;
   private readonly secret: string;
+  private shift: number | undefined;
   private readonly byOriginal = new Map<string, string>();
   private readonly used = new Map<string, string>();
   private readonly counters = new Map<PhiType, number>();
@@ -35,7 +35,12 @@ export class PseudonymScope {
   constructor(options: { scope: string; secret: string }) {
     this.scope = options.scope;
     this.secret = options.secret;
-    this.dateShiftDays = dateShiftFor(options.secret, options.scope);
+  }
+
+  /** Days every date in this scope moves by; computed on first use (only surrogates need it). */
+  get dateShiftDays(): number {
+    this.shift ??= dateShiftFor(this.secret, this.scope);
+    return this.shift;
   }
 
   /** Loads earlier replacements of this scope (from the vault), so they are reused. */
