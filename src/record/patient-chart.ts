@@ -96,14 +96,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .where('patient_id', '=', patientId)
       .orderBy('display')
       .execute(),
-    db
-      .selectFrom('encounters')
-      .select(['id', 'status', 'class_code', 'type_text', 'reason_text', 'period_start', 'period_end', 'provider_text'])
-      .where('patient_id', '=', patientId)
-      .orderBy('period_start', 'desc')
-      .orderBy('id')
-      .limit(CHART_HISTORY_LIMIT)
-      .execute(),
+    listEncounters(store, patientId, CHART_HISTORY_LIMIT, 0).then((page) => page.items),
     db
       .selectFrom('observations')
       .select(['code', 'display', 'unit', 'value_num', 'value_text', 'effective_at', 'interpretation', 'reference_low', 'reference_high'])
@@ -111,14 +104,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .orderBy('effective_at', 'desc')
       .limit(OBSERVATION_SCAN_LIMIT)
       .execute(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'title', 'type_text', 'date', 'author_text'])
-      .where('patient_id', '=', patientId)
-      .orderBy('date', 'desc')
-      .orderBy('id')
-      .limit(CHART_HISTORY_LIMIT)
-      .execute(),
+    listDocuments(store, patientId, CHART_HISTORY_LIMIT, 0).then((page) => page.items),
     countRecords(store, patientId),
   ]);
 
@@ -188,18 +174,9 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       clinicalStatus: a.clinical_status,
       reaction: a.reaction_text,
     })),
-    encounters: encounters.map((e) => ({
-      id: e.id,
-      status: e.status,
-      classCode: e.class_code,
-      type: e.type_text,
-      reason: e.reason_text,
-      start: e.period_start,
-      end: e.period_end,
-      provider: e.provider_text,
-    })),
+    encounters,
     labs: [...labs.values()].sort((a, b) => a.display.localeCompare(b.display)),
-    documents: documents.map((d) => ({ id: d.id, title: d.title, type: d.type_text, date: d.date, author: d.author_text })),
+    documents,
     counts,
   };
 }
