@@ -11,6 +11,8 @@ export const PERMISSIONS = {
   /** Read a chart; patients only their own (checked by `canReadPatient`). */
   'patient.read': ['clinician', 'patient'],
   'patient.export': ['clinician'],
+  /** Change a patient's consent flags; patients only their own (checked by `canReadPatient`). */
+  'consent.update': ['clinician', 'patient'],
   'artifact.read': ['clinician', 'admin'],
   'artifact.create': ['clinician', 'admin'],
   'artifact.review': ['clinician'],

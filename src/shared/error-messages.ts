@@ -54,6 +54,10 @@ const MESSAGES: Record<ErrorCode, Localized> = {
     en: 'Patient data may not be sent to an external model without de-identification. Use a local model, or ask an administrator.',
     'zh-CN': '未经去标识化，患者数据不得发送至外部模型。请使用本地模型，或联系管理员。',
   },
+  CONSENT_REQUIRED: {
+    en: 'This patient has not consented to AI assistance on their record. A clinician or the patient can change this on the chart.',
+    'zh-CN': '该患者未同意在其病历上使用 AI 辅助。临床医生或患者本人可在病历页面更改此设置。',
+  },
   CANCELLED: { en: 'The request was cancelled.', 'zh-CN': '请求已取消。' },
   SERVICE_UNAVAILABLE: {
     en: 'The service is temporarily unavailable.',

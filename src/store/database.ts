@@ -7,6 +7,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as chartIndexes from './migrations/0002-chart-indexes.js';
 import * as artifactPromptHash from './migrations/0003-artifact-prompt-hash.js';
 import * as pseudonymVault from './migrations/0004-pseudonym-vault.js';
+import * as patientConsent from './migrations/0005-patient-consent.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002-chart-indexes': chartIndexes,
   '0003-artifact-prompt-hash': artifactPromptHash,
   '0004-pseudonym-vault': pseudonymVault,
+  '0005-patient-consent': patientConsent,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -191,6 +191,30 @@ export interface PseudonymTable {
   created_at: string;
 }
 
+/** Current consent flags; no row means the defaults (`DEFAULT_CONSENT` in `src/record/consent.ts`). */
+export interface PatientConsentTable {
+  patient_id: string;
+  /** 0/1: AI assistance on this patient's record. */
+  ai_assistance: number;
+  /** 0/1: use of this patient's data for research and evaluation. */
+  research_use: number;
+  updated_by: string | null;
+  updated_at: string;
+}
+
+/** Every consent change, append-only. */
+export interface PatientConsentHistoryTable {
+  id: string;
+  patient_id: string;
+  ai_assistance: number;
+  research_use: number;
+  /** User id of who changed it. */
+  changed_by: string | null;
+  changed_role: string | null;
+  changed_at: string;
+  note: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -212,6 +236,8 @@ export interface Database {
   audit_log: AuditLogTable;
   meta: MetaTable;
   pseudonyms: PseudonymTable;
+  patient_consents: PatientConsentTable;
+  patient_consent_history: PatientConsentHistoryTable;
 }
 
 export type PatientRow = Selectable<PatientTable>;

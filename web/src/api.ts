@@ -377,6 +377,35 @@ export async function request<T>(method: string, path: string, options: RequestO
   return (await response.json()) as T;
 }
 
+export interface ConsentHistoryEntry {
+  id: string;
+  aiAssistance: boolean;
+  researchUse: boolean;
+  changedBy: string | null;
+  changedByName: string | null;
+  changedRole: string | null;
+  changedAt: string;
+  note: string | null;
+}
+
+export interface PatientConsent {
+  patientId: string;
+  aiAssistance: boolean;
+  researchUse: boolean;
+  /** null: never recorded, the defaults apply. */
+  updatedAt: string | null;
+  updatedBy: string | null;
+  updatedByName: string | null;
+  /** Newest first. */
+  history: ConsentHistoryEntry[];
+}
+
+export interface ConsentChange {
+  aiAssistance?: boolean;
+  researchUse?: boolean;
+  note?: string;
+}
+
 export const api = {
   health: () => request<Health>('GET', '/health'),
   demo: () => request<DemoInfo>('GET', '/demo'),
@@ -397,6 +426,9 @@ export const api = {
     request<Page<DocumentSummary>>('GET', `/patients/${encodeURIComponent(patientId)}/documents`, { query: { limit, offset } }),
   document: (patientId: string, documentId: string) =>
     request<ClinicalDocument>('GET', `/patients/${encodeURIComponent(patientId)}/documents/${encodeURIComponent(documentId)}`),
+  consent: (patientId: string) => request<PatientConsent>('GET', `/patients/${encodeURIComponent(patientId)}/consent`),
+  updateConsent: (patientId: string, body: ConsentChange) =>
+    request<PatientConsent>('PUT', `/patients/${encodeURIComponent(patientId)}/consent`, { body }),
   artifacts: (status: ArtifactFilter, limit: number, offset: number) =>
     request<Page<ArtifactSummary>>('GET', '/artifacts', { query: { status, limit, offset } }),
   artifact: (id: string) => request<Artifact>('GET', `/artifacts/${encodeURIComponent(id)}`),

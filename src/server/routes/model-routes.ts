@@ -5,6 +5,7 @@ import type { ModelCallContext } from '../../model/call-context.js';
 import { describeModels } from '../../model/describe-models.js';
 import { streamModelText } from '../../model/generate.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
+import { assertAiConsent } from '../../record/consent.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/locale.js';
 import { defineRoute } from '../route.js';
@@ -58,6 +59,26 @@ export const modelRoutes = [
         if (!exists) throw notFound('patient');
         if (!canReadPatient(principal, body.patientId))
           throw new SuwenError('FORBIDDEN', 'Not this patient’s record', { params: { reason: 'patient' } });
+        // Consent before any model call: nothing of this patient goes to a model without it.
+        try {
+          await assertAiConsent(services.store, body.patientId);
+        } catch (error) {
+          if (error instanceof SuwenError && error.code === 'CONSENT_REQUIRED') {
+            await audit.append({
+              actorId: principal.userId,
+              actorRole: principal.role,
+              action: 'model.call',
+              entityType: 'model',
+              entityId: body.modelId ?? null,
+              patientId: body.patientId,
+              outcome: 'denied',
+              sourceIp: c.get('clientIp'),
+              requestId: c.get('requestId'),
+              details: { workflow: 'chat', code: 'CONSENT_REQUIRED' },
+            });
+          }
+          throw error;
+        }
       }
       const locale = c.get('locale');
       const prompt = renderPrompt('chat.assistant', locale, { role: ROLE_WORDS[locale][principal.role] ?? principal.role });

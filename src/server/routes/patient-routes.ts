@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { canReadPatient, type Principal } from '../../auth/roles.js';
+import { getConsent, updateConsent } from '../../record/consent.js';
 import { exportPatientBundle } from '../../record/fhir/export-fhir.js';
 import { getDocument, getObservationSeries, getPatientChart, listDocuments, listEncounters } from '../../record/patient-chart.js';
 import { listPatients } from '../../record/patient-queries.js';
@@ -45,6 +46,26 @@ async function uncachedChartJson(services: Services, patientId: string): Promise
   const chart = await getPatientChart(services.store, patientId);
   return chart ? JSON.stringify(chart) : null;
 }
+
+const consentEntry = z.object({
+  id: z.string(),
+  aiAssistance: z.boolean(),
+  researchUse: z.boolean(),
+  changedBy: z.string().nullable(),
+  changedByName: z.string().nullable(),
+  changedRole: z.string().nullable(),
+  changedAt: z.string(),
+  note: z.string().nullable(),
+});
+const consentResponse = z.object({
+  patientId: z.string(),
+  aiAssistance: z.boolean(),
+  researchUse: z.boolean(),
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+  updatedByName: z.string().nullable(),
+  history: z.array(consentEntry),
+});
 
 const patientSummary = z.object({
   id: z.string(),
@@ -149,6 +170,57 @@ export const patientRoutes = [
       const doc = await getDocument(services.store, params.id, params.docId);
       if (!doc) throw notFound('patient');
       return c.json(doc);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/consent',
+    summary: 'The patient’s consent (AI assistance, research and evaluation use) and its history, newest first',
+    tag: 'patients',
+    permission: 'patient.read',
+    params: idParams,
+    response: consentResponse,
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'consent.read', { type: 'consent', id: params.id });
+      return c.json(await getConsent(services.store, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'put',
+    path: '/patients/:id/consent',
+    summary: 'Change the patient’s consent (patients their own record, clinicians any); the change is kept in the history',
+    tag: 'patients',
+    permission: 'consent.update',
+    params: idParams,
+    body: z
+      .object({ aiAssistance: z.boolean().optional(), researchUse: z.boolean().optional(), note: z.string().max(500).optional() })
+      .strict()
+      .refine((b) => b.aiAssistance !== undefined || b.researchUse !== undefined, 'give aiAssistance or researchUse'),
+    response: consentResponse,
+    handler: async (c, { params, body, principal }, services) => {
+      const allowed = canReadPatient(principal, params.id);
+      const audit = {
+        actorId: principal.userId,
+        actorRole: principal.role,
+        action: 'consent.update',
+        entityType: 'consent',
+        entityId: params.id,
+        patientId: params.id,
+        sourceIp: c.get('clientIp'),
+        requestId: c.get('requestId'),
+      };
+      if (!allowed) {
+        await services.audit.append({ ...audit, outcome: 'denied' });
+        throw new SuwenError('FORBIDDEN', 'Not this patient’s record', { params: { reason: 'own record only' } });
+      }
+      const consent = await updateConsent(services.store, params.id, body, { userId: principal.userId, role: principal.role });
+      // The new flags only: the note is free text and stays out of the audit log.
+      await services.audit.append({
+        ...audit,
+        outcome: 'success',
+        details: { aiAssistance: consent.aiAssistance, researchUse: consent.researchUse },
+      });
+      return c.json(consent);
     },
   }),
   defineRoute({

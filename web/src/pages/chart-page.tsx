@@ -6,6 +6,7 @@ import { formatDate, label } from '../format';
 import { href } from '../router';
 import { useApi } from '../use-api';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
+import { ConsentCard } from './consent-card';
 import { DocumentsCard } from './documents-card';
 import { LabsCard } from './labs-card';
 
@@ -25,13 +26,13 @@ export function ChartPage({ patientId, user }: { patientId: string; user: User }
       ) : !chart.data ? (
         <Loading />
       ) : (
-        <ChartBody chart={chart.data} />
+        <ChartBody chart={chart.data} user={user} />
       )}
     </div>
   );
 }
 
-function ChartBody({ chart }: { chart: Chart }) {
+function ChartBody({ chart, user }: { chart: Chart; user: User }) {
   const { t } = useTranslation();
   const p = chart.patient;
   return (
@@ -87,6 +88,7 @@ function ChartBody({ chart }: { chart: Chart }) {
         <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
         <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />
       </div>
+      <ConsentCard patientId={p.id} user={user} />
     </>
   );
 }
