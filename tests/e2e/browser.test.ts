@@ -204,6 +204,15 @@ describe('the web app in a browser', () => {
       await expect.poll(() => heading.textContent()).toBe(msg(zh, 'chart.problems'));
       await page.screenshot({ path: join(RESULTS, 'chart.png'), fullPage: true });
 
+      // Consent is shown on the chart, and a clinician can change it (with history).
+      const consent = page.getByTestId('chart-consent');
+      await consent.scrollIntoViewIfNeeded();
+      const research = consent.getByTestId('consent-research');
+      const wasChecked = await research.isChecked();
+      await research.click();
+      await expect.poll(() => research.isChecked()).toBe(!wasChecked);
+      await consent.getByTestId('consent-history').waitFor();
+
       // The whole encounter history is reachable from the chart, a page at a time.
       const encounters = page.getByTestId('chart-encounters');
       const before = await encounters.locator('li').count();
@@ -221,6 +230,17 @@ describe('the web app in a browser', () => {
       expect(await page.locator('h1').textContent()).toBe(msg(zh, 'inbox.title'));
       await page.locator('[data-testid=artifact-row], .empty-state').first().waitFor();
       await page.screenshot({ path: join(RESULTS, 'inbox.png'), fullPage: true });
+
+      // The de-identification page highlights identifiers in pasted text.
+      await page.getByTestId('nav-deid').click();
+      await page.getByTestId('deid-input').fill('患者张三，电话13812345678，2024年3月5日入院，既往帕金森病。');
+      await page.getByTestId('deid-run').click();
+      await page.getByTestId('deid-findings').waitFor();
+      const marks = page.getByTestId('phi-mark');
+      await expect.poll(() => marks.count()).toBeGreaterThanOrEqual(3);
+      expect(await page.getByTestId('deid-output').textContent()).not.toContain('张三');
+      expect(await page.getByTestId('deid-output').textContent()).toContain('帕金森病');
+      await page.screenshot({ path: join(RESULTS, 'deid.png'), fullPage: true });
 
       // No model is configured in this test: settings says so and names the settings to use.
       await page.getByTestId('nav-settings').click();
