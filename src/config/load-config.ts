@@ -68,6 +68,11 @@ const configSchema = z.object({
    * model are refused; an administrator may allow them explicitly (e.g. under a signed agreement).
    */
   allowExternalPhi: z.boolean().default(false),
+  /**
+   * The de-identification analyzer for this deployment (config file only): which recognizers,
+   * thresholds, allow and deny lists. Validated against the privacy layer's schema at start.
+   */
+  deidAnalyzer: z.record(z.string(), z.unknown()).optional(),
   /** How text is de-identified before it goes to an external model. */
   deidOperator: z.enum(['tag', 'mask', 'redact', 'hash', 'surrogate']).default('tag'),
   /** 32-byte key (base64 or hex) that encrypts the pseudonym vault; without it the vault lives in memory only. */

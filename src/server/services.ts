@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { ModelGateway } from '../model/model-gateway.js';
 import { createDeidGuard } from '../privacy/deid-guard.js';
+import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
 import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
@@ -41,13 +42,15 @@ export async function createServices(
   const demo = await decideDemo(opened, config.demo);
   const audit = new AuditLog(opened);
   const vault = new PseudonymVault(opened, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
-  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator });
+  const deidAnalyzer = deidAnalyzerConfigOf(config);
+  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}) });
   return {
     config,
     store: opened,
     auth: new AuthService(opened, { sessionTtlHours: config.sessionTtlHours }),
     audit,
     vault,
+    deidAnalyzer,
     models: new ModelGateway(config.models, {
       audit,
       privacyGuard,

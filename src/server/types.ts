@@ -5,6 +5,7 @@ import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import type { ModelGateway } from '../model/model-gateway.js';
+import type { AnalyzerConfig } from '../privacy/phi-types.js';
 import type { PseudonymVault } from '../privacy/pseudonym-vault.js';
 import type { ChartCache } from '../record/chart-cache.js';
 import type { Locale } from '../shared/locale.js';
@@ -23,6 +24,8 @@ export interface Services {
   models: ModelGateway;
   /** Pseudonym mappings for re-identification (encrypted with SUWEN_VAULT_KEY). */
   vault: PseudonymVault;
+  /** The deployment's de-identification analyzer settings (recognizers, thresholds, allow/deny lists). */
+  deidAnalyzer: AnalyzerConfig | undefined;
   logger: Logger;
   /** Whether this data directory runs in demo mode (decided at start). */
   demo: boolean;

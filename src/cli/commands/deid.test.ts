@@ -63,6 +63,24 @@ describe('suwen deid', () => {
     rmSync(input);
   }, 60_000);
 
+  it('follows the deployment’s analyzer settings from the config file, and names a bad one', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'suwen-deid-config-'));
+    const configFile = join(configDir, 'suwen.config.json');
+    writeFileSync(
+      configFile,
+      JSON.stringify({ deidAnalyzer: { allowList: ['张三'], denyList: [{ text: '协和', type: 'ORGANIZATION' }] } }),
+    );
+    const result = await runCli(['deid'], { ...env, SUWEN_CONFIG: configFile }, '患者张三在协和就诊，家属李四陪同。\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('张三');
+    expect(result.stdout).not.toContain('协和');
+    expect(result.stdout).not.toContain('李四');
+    writeFileSync(configFile, JSON.stringify({ deidAnalyzer: { threshold: 7 } }));
+    const bad = await runCli(['deid'], { ...env, SUWEN_CONFIG: configFile }, 'x\n');
+    expect(bad.code).toBe(78);
+    expect(bad.stderr).toMatch(/deidAnalyzer\.threshold/);
+  });
+
   it('rejects binary input and a bad operator with a clear message', async () => {
     const binary = await runCli(['deid'], env, 'abc\u0000def');
     expect(binary.code).toBe(2);

@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { loadConfig } from '../../config/load-config.js';
 import { deidentifyText } from '../../privacy/deid-text.js';
+import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
 import { OPERATORS, type OperatorName, PseudonymScope } from '../../privacy/operators/anonymize.js';
 import { CliError } from '../context.js';
 
@@ -63,6 +65,7 @@ export function registerDeidCommand(program: Command): void {
         throw new CliError(`--operator must be one of ${OPERATORS.join(', ')}`, 2);
       if (!['zh', 'en', 'auto'].includes(options.lang)) throw new CliError('--lang must be zh, en or auto', 2);
       const operator = options.operator as OperatorName;
+      const analyzer = deidAnalyzerConfigOf(loadConfig());
       const language = options.lang as 'zh' | 'en' | 'auto';
       // Surrogates and hashes are keyed per run; the CLI keeps no mapping (use the API for that).
       const secret = randomBytes(32).toString('hex');
@@ -83,7 +86,12 @@ export function registerDeidCommand(program: Command): void {
             throw new CliError(`stdin line ${line}: not valid UTF-8`, 2);
           }
         }
-        const result = deidentifyText(text, { operator, scope: new PseudonymScope({ scope: 'stdin', secret }), language });
+        const result = deidentifyText(text, {
+          operator,
+          scope: new PseudonymScope({ scope: 'stdin', secret }),
+          language,
+          ...(analyzer ? { config: analyzer } : {}),
+        });
         process.stdout.write(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
         return;
       }
@@ -124,7 +132,12 @@ export function registerDeidCommand(program: Command): void {
           continue;
         }
         const scope = new PseudonymScope({ scope: `doc:${parsed.id}`, secret });
-        const result = deidentifyText(parsed.text, { operator, scope, language: parsed.lang ?? language });
+        const result = deidentifyText(parsed.text, {
+          operator,
+          scope,
+          language: parsed.lang ?? language,
+          ...(analyzer ? { config: analyzer } : {}),
+        });
         await write(
           `${JSON.stringify({ id: parsed.id, text: result.text, findings: result.findings.map((f) => ({ type: f.type, start: f.start, end: f.end, score: Number(f.score.toFixed(3)) })) })}\n`,
         );

@@ -43,4 +43,11 @@ describe('POST /api/v1/deid', () => {
     expect((await server.request('/api/v1/deid', { cookie: await server.login('clinician'), body: { text: '' } })).status).toBe(400);
     expect((await server.request('/api/v1/deid', { body: { text: 'x' } })).status).toBe(401);
   });
+  // Last: the server closes the connection after refusing an oversized body, as it should.
+  it('answers an oversized body with 413 and a clear message', async () => {
+    const cookie = await server.login('clinician');
+    const response = await server.request('/api/v1/deid', { cookie, body: { text: 'x'.repeat(3 * 1024 * 1024) } });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
 });

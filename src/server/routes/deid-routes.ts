@@ -17,10 +17,15 @@ export const deidRoutes = [
       language: z.enum(['zh', 'en', 'auto']).default('auto'),
       operator: z.enum(OPERATORS).default('tag'),
     }),
-    handler: async (c, { body, principal }, { audit, vault }) => {
+    handler: async (c, { body, principal }, { audit, vault, deidAnalyzer }) => {
       const scope = new PseudonymScope({ scope: `request:${c.get('requestId') ?? randomUUID()}`, secret: vault.secret });
       const started = performance.now();
-      const result = deidentifyText(body.text, { operator: body.operator, scope, language: body.language });
+      const result = deidentifyText(body.text, {
+        operator: body.operator,
+        scope,
+        language: body.language,
+        ...(deidAnalyzer ? { config: deidAnalyzer } : {}),
+      });
       await audit.append({
         actorId: principal.userId,
         actorRole: principal.role,
