@@ -8,6 +8,12 @@ describe('suwen deid', () => {
   const dir = mkdtempSync(join(tmpdir(), 'suwen-deid-'));
   const env = { SUWEN_DATA_DIR: dir };
 
+  it('uses SUWEN_DEID_OPERATOR when no --operator is given', async () => {
+    const result = await runCli(['deid'], { ...env, SUWEN_DEID_OPERATOR: 'mask' }, 'Call 555-123-4567 today.\n');
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim()).toBe('Call ***-***-**** today.');
+  });
+
   it('de-identifies stdin text with type tags', async () => {
     const result = await runCli(['deid'], env, '患者张三，电话13812345678，既往帕金森病，二甲双胍0.5g bid。\n');
     expect(result.code).toBe(0);

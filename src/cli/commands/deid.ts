@@ -58,14 +58,16 @@ export function registerDeidCommand(program: Command): void {
     .description('De-identify clinical text (zh/en): stdin → stdout, or --input notes.jsonl → --output out.jsonl')
     .option('-i, --input <file>', 'JSONL input, one {"id","text","lang"?} per line')
     .option('-o, --output <file>', 'JSONL output (default: stdout)')
-    .option('--operator <operator>', `one of ${OPERATORS.join(', ')}`, 'tag')
+    .option('--operator <operator>', `one of ${OPERATORS.join(', ')} (default: SUWEN_DEID_OPERATOR, else tag)`)
     .option('--lang <lang>', 'zh, en or auto', 'auto')
-    .action(async (options: { input?: string; output?: string; operator: string; lang: string }) => {
+    .action(async (options: { input?: string; output?: string; operator?: string; lang: string }) => {
+      const config = loadConfig();
+      options.operator ??= config.deidOperator;
       if (!(OPERATORS as readonly string[]).includes(options.operator))
         throw new CliError(`--operator must be one of ${OPERATORS.join(', ')}`, 2);
       if (!['zh', 'en', 'auto'].includes(options.lang)) throw new CliError('--lang must be zh, en or auto', 2);
       const operator = options.operator as OperatorName;
-      const analyzer = deidAnalyzerConfigOf(loadConfig());
+      const analyzer = deidAnalyzerConfigOf(config);
       const language = options.lang as 'zh' | 'en' | 'auto';
       // Surrogates and hashes are keyed per run; the CLI keeps no mapping (use the API for that).
       const secret = randomBytes(32).toString('hex');

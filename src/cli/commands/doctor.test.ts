@@ -20,6 +20,7 @@ describe('suwen doctor', () => {
     expect(result.stdout).toMatch(/\[ok {2}\] database: sqlite .* migrated, 0 patients/);
     expect(result.stdout).toMatch(/\[warn\] model: no language model configured/);
     expect(result.stdout).toMatch(/fix: set SUWEN_MODEL_BASE_URL and SUWEN_MODEL_NAME/);
+    expect(result.stdout).toMatch(/\[warn\] pseudonym vault: no SUWEN_VAULT_KEY/);
   });
 
   it('reaches a configured model endpoint', async () => {

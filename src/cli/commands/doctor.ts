@@ -128,6 +128,16 @@ export async function runDoctor(): Promise<Check[]> {
       : { name: 'web app', ok: 'warn', detail: 'not built', fix: 'npm run build:web (npm start builds it)' },
   );
   checks.push(...(await checkModel(config)));
+  checks.push(
+    config.vaultKey
+      ? { name: 'pseudonym vault', ok: true, detail: `encrypted (AES-256-GCM), operator ${config.deidOperator}` }
+      : {
+          name: 'pseudonym vault',
+          ok: 'warn',
+          detail: 'no SUWEN_VAULT_KEY: pseudonyms live in memory only and change after a restart',
+          fix: 'set SUWEN_VAULT_KEY to 32 random bytes, e.g. SUWEN_VAULT_KEY=$(openssl rand -hex 32), and keep it safe',
+        },
+  );
   return checks;
 }
 
