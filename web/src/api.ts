@@ -1,5 +1,22 @@
 import i18next from 'i18next';
+// Response shapes that the server defines are imported from it, type-only (nothing server-side is
+// bundled), so the two cannot drift apart.
+import type { DailyStats, WorkflowModelStats } from '../../src/audit/monitoring';
+import type { ConsentChange, ConsentHistoryEntry, PatientConsent } from '../../src/record/consent';
+import type { LabSummary } from '../../src/record/patient-chart';
+import type { PatientDetail, PatientSummary } from '../../src/record/patient-queries';
 import { currentLocale } from './i18n';
+
+export type {
+  ConsentChange,
+  ConsentHistoryEntry,
+  DailyStats,
+  LabSummary,
+  PatientConsent,
+  PatientDetail,
+  PatientSummary,
+  WorkflowModelStats,
+};
 
 /** Types follow the HTTP contract of `/api/v1` (see src/server). */
 
@@ -32,26 +49,9 @@ export interface DemoInfo {
   accounts: DemoAccount[];
 }
 
-export interface PatientSummary {
-  id: string;
-  mrn: string;
-  name: string;
-  gender: string | null;
-  birthDate: string | null;
-  age: number | null;
-  deceased: boolean;
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
-}
-
-export interface PatientDetail extends PatientSummary {
-  deceasedAt: string | null;
-  phone: string | null;
-  address: string | null;
-  language: string | null;
 }
 
 export interface Condition {
@@ -92,19 +92,6 @@ export interface Encounter {
 }
 
 export type Interpretation = 'H' | 'L' | 'N';
-
-export interface LabSummary {
-  code: string;
-  display: string;
-  unit: string | null;
-  latestValue: number | null;
-  latestText: string | null;
-  latestAt: string | null;
-  interpretation: Interpretation | null;
-  refLow: number | null;
-  refHigh: number | null;
-  count: number;
-}
 
 export interface DocumentSummary {
   id: string;
@@ -226,31 +213,6 @@ export interface AuditVerification {
   ok: boolean;
   checked: number;
   firstBroken: { seq: number; id: string; reason: string } | null;
-}
-
-export interface WorkflowModelStats {
-  workflow: string;
-  modelId: string;
-  total: number;
-  accepted: number;
-  edited: number;
-  rejected: number;
-  draft: number;
-  acceptanceRate: number | null;
-  editRate: number | null;
-  rejectionRate: number | null;
-  medianEditDistance: number | null;
-  medianLatencyMs: number | null;
-  tokensIn: number;
-  tokensOut: number;
-}
-
-export interface DailyStats {
-  day: string;
-  count: number;
-  medianLatencyMs: number | null;
-  tokensIn: number;
-  tokensOut: number;
 }
 
 export interface Monitoring {
@@ -375,35 +337,6 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
-}
-
-export interface ConsentHistoryEntry {
-  id: string;
-  aiAssistance: boolean;
-  researchUse: boolean;
-  changedBy: string | null;
-  changedByName: string | null;
-  changedRole: string | null;
-  changedAt: string;
-  note: string | null;
-}
-
-export interface PatientConsent {
-  patientId: string;
-  aiAssistance: boolean;
-  researchUse: boolean;
-  /** null: never recorded, the defaults apply. */
-  updatedAt: string | null;
-  updatedBy: string | null;
-  updatedByName: string | null;
-  /** Newest first. */
-  history: ConsentHistoryEntry[];
-}
-
-export interface ConsentChange {
-  aiAssistance?: boolean;
-  researchUse?: boolean;
-  note?: string;
 }
 
 export const api = {
