@@ -154,10 +154,7 @@ export const curatedLabSchema = z
     conventionalUnit: z.string().min(1).optional(),
     conventionalToSi: z.number().positive().optional(),
     ranges: z.array(labRangeSchema).min(1),
-    critical: z
-      .object({ low: z.number().optional(), high: z.number().optional(), source: citationSchema })
-      .strict()
-      .optional(),
+    critical: z.object({ low: z.number().optional(), high: z.number().optional(), source: citationSchema }).strict().optional(),
     category: z.string().min(1),
   })
   .strict();

@@ -1,0 +1,427 @@
+import { z } from 'zod';
+import type { Bilingual, Citation, DoseRange, Route } from '../../knowledge/kb-schema.js';
+import type { KbDrug } from '../../knowledge/knowledge-base-types.js';
+import type { MedicationIndex, ResolvedDrug } from './medication-index.js';
+import { convertDose, type ParsedDose, parseDose, parseFrequency } from './parse-dose.js';
+import { parseRoute } from './parse-route.js';
+
+export const medicationCheckInputSchema = z
+  .object({
+    age: z.number().min(0).max(130).optional(),
+    sex: z.enum(['M', 'F']).optional(),
+    weightKg: z.number().min(0.5).max(500).optional(),
+    /** eGFR in mL/min/1.73 m² (used for CrCl-based label rules too when CrCl is not given). */
+    egfr: z.number().min(0).max(250).optional(),
+    crcl: z.number().min(0).max(250).optional(),
+    childPugh: z.enum(['A', 'B', 'C']).optional(),
+    pregnant: z.boolean().optional(),
+    breastfeeding: z.boolean().optional(),
+    allergies: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+    medications: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(200),
+            dose: z.string().trim().max(50).optional(),
+            frequency: z.string().trim().max(50).optional(),
+            route: z.string().trim().max(30).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict();
+export type MedicationCheckInput = z.input<typeof medicationCheckInputSchema>;
+
+export type FindingSeverity = 'contraindicated' | 'major' | 'moderate' | 'minor' | 'info';
+export type FindingKind =
+  | 'interaction'
+  | 'duplicate-therapy'
+  | 'dose-above-single'
+  | 'dose-above-daily'
+  | 'dose-below-usual'
+  | 'renal'
+  | 'hepatic'
+  | 'allergy'
+  | 'pregnancy'
+  | 'lactation'
+  | 'unrecognised-drug'
+  | 'dose-not-checked';
+
+export interface MedicationFinding {
+  kind: FindingKind;
+  severity: FindingSeverity;
+  /** Indices into `medications` of the drugs involved. */
+  medications: number[];
+  title: Bilingual;
+  detail: Bilingual;
+  management?: string;
+  source: Citation;
+  /** The knowledge-base entry the finding rests on. */
+  ref: { type: 'interaction-rule' | 'drug' | 'cross-reactivity' | 'input'; id: string };
+}
+
+export interface CheckedMedication {
+  input: { name: string; dose?: string; frequency?: string; route?: string };
+  drugId?: string;
+  name?: Bilingual;
+  matchedBy?: ResolvedDrug['matchedBy'];
+  route?: Route;
+  dose?: ParsedDose;
+  dosesPerDay?: number;
+  dailyDose?: ParsedDose;
+  suggestions?: string[];
+}
+
+export interface MedicationCheckResult {
+  kbVersion: string;
+  medications: CheckedMedication[];
+  findings: MedicationFinding[];
+  counts: Record<FindingSeverity, number>;
+}
+
+const SEVERITY_ORDER: FindingSeverity[] = ['contraindicated', 'major', 'moderate', 'minor', 'info'];
+const RISK_SEVERITY = { high: 'contraindicated', moderate: 'major', low: 'moderate' } as const;
+
+interface Prepared {
+  checked: CheckedMedication;
+  resolved?: ResolvedDrug;
+}
+
+function prepare(index: MedicationIndex, input: MedicationCheckInput['medications'][number]): Prepared {
+  const resolved = index.resolve(input.name);
+  const route = input.route ? parseRoute(input.route) : undefined;
+  const dose = input.dose ? parseDose(input.dose) : undefined;
+  const dosesPerDay = input.frequency ? parseFrequency(input.frequency) : undefined;
+  const checked: CheckedMedication = {
+    input,
+    ...(resolved
+      ? {
+          drugId: resolved.id,
+          name: resolved.drug?.names ?? { en: resolved.name, zh: resolved.name },
+          matchedBy: resolved.matchedBy,
+        }
+      : { suggestions: index.suggest(input.name) }),
+    ...(route ? { route } : {}),
+    ...(dose ? { dose } : {}),
+    ...(dosesPerDay !== undefined ? { dosesPerDay } : {}),
+    ...(dose && dosesPerDay !== undefined
+      ? { dailyDose: { amount: Number((dose.amount * dosesPerDay).toPrecision(12)), unit: dose.unit } }
+      : {}),
+  };
+  return resolved ? { checked, resolved } : { checked };
+}
+
+/**
+ * Checks a medication list against the knowledge base: interactions, duplicate therapy, doses
+ * (with renal and hepatic rules applied), allergy cross-reactivity, pregnancy and lactation.
+ * Pure and synchronous; every finding cites the entry it came from. Decision support for a
+ * clinician — it does not replace checking the label.
+ */
+export function checkMedications(index: MedicationIndex, rawInput: MedicationCheckInput): MedicationCheckResult {
+  const input = medicationCheckInputSchema.parse(rawInput);
+  const prepared = input.medications.map((medication) => prepare(index, medication));
+  const findings: MedicationFinding[] = [];
+  prepared.forEach((entry, i) => {
+    if (!entry.resolved) findings.push(unrecognised(entry.checked, i));
+  });
+  findInteractions(index, prepared, findings);
+  findDuplicates(prepared, findings);
+  prepared.forEach((entry, i) => {
+    const drug = entry.resolved?.drug;
+    if (!drug) return;
+    findDoseProblems(drug, entry.checked, i, input.egfr, input.crcl, findings);
+    findHepatic(drug, i, input.childPugh, findings);
+    findAllergies(index, drug, i, input.allergies, findings);
+    if (input.pregnant) findings.push(noteFinding('pregnancy', drug, i, drug.pregnancy));
+    if (input.breastfeeding) findings.push(noteFinding('lactation', drug, i, drug.lactation));
+  });
+  findings.sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
+  const counts = Object.fromEntries(SEVERITY_ORDER.map((severity) => [severity, 0])) as Record<FindingSeverity, number>;
+  for (const finding of findings) counts[finding.severity]++;
+  return { kbVersion: index.kb.version, medications: prepared.map((entry) => entry.checked), findings, counts };
+}
+
+function unrecognised(checked: CheckedMedication, i: number): MedicationFinding {
+  const hint = checked.suggestions?.length ? ` (${checked.suggestions.join(', ')}?)` : '';
+  return {
+    kind: 'unrecognised-drug',
+    severity: 'info',
+    medications: [i],
+    title: { en: `Not recognised: ${checked.input.name}`, zh: `未识别的药物：${checked.input.name}` },
+    detail: {
+      en: `This name is not in the knowledge base, so it was not checked${hint}.`,
+      zh: `知识库中没有该药名，未对其进行检查${hint}。`,
+    },
+    source: { title: 'Suwen knowledge base (no matching entry)' },
+    ref: { type: 'input', id: String(i) },
+  };
+}
+
+function findInteractions(index: MedicationIndex, prepared: Prepared[], findings: MedicationFinding[]): void {
+  const ingredients = prepared.map((entry) => (entry.resolved ? index.ingredientIds(entry.resolved.id) : []));
+  for (let i = 0; i < prepared.length; i++) {
+    for (let j = i + 1; j < prepared.length; j++) {
+      const seen = new Set<string>();
+      for (const a of ingredients[i] ?? []) {
+        for (const b of ingredients[j] ?? []) {
+          for (const rule of index.rulesBetween(a, b)) {
+            if (seen.has(rule.id)) continue;
+            seen.add(rule.id);
+            const names = `${prepared[i]?.checked.name?.en} + ${prepared[j]?.checked.name?.en}`;
+            const namesZh = `${prepared[i]?.checked.name?.zh} + ${prepared[j]?.checked.name?.zh}`;
+            findings.push({
+              kind: 'interaction',
+              severity: rule.severity,
+              medications: [i, j],
+              title: { en: `Interaction: ${names}`, zh: `相互作用：${namesZh}` },
+              detail: { en: rule.mechanism, zh: rule.mechanism },
+              ...(rule.management ? { management: rule.management } : {}),
+              source: rule.source,
+              ref: { type: 'interaction-rule', id: rule.id },
+            });
+          }
+        }
+      }
+    }
+  }
+}
+
+function findDuplicates(prepared: Prepared[], findings: MedicationFinding[]): void {
+  const byGroup = new Map<string, number[]>();
+  prepared.forEach((entry, i) => {
+    for (const group of entry.resolved?.drug?.duplicateGroups ?? []) {
+      byGroup.set(group, [...(byGroup.get(group) ?? []), i]);
+    }
+  });
+  const reported = new Set<string>();
+  for (const [group, members] of byGroup) {
+    const distinct = members.filter((i, k) => members.findIndex((j) => prepared[j]?.resolved?.id === prepared[i]?.resolved?.id) === k);
+    if (members.length < 2) continue;
+    const key = members.join(',');
+    if (reported.has(key)) continue;
+    reported.add(key);
+    const first = prepared[members[0] ?? 0]?.resolved?.drug;
+    const sameDrug = distinct.length === 1;
+    findings.push({
+      kind: 'duplicate-therapy',
+      severity: 'moderate',
+      medications: members,
+      title: sameDrug
+        ? { en: `Same drug listed twice: ${first?.names.en}`, zh: `同一药物重复开具：${first?.names.zh}` }
+        : { en: `Duplicate therapy: ${group}`, zh: `重复用药（同类）：${group}` },
+      detail: {
+        en: `${members.map((i) => prepared[i]?.checked.name?.en).join(', ')} share the class "${first?.drugClass.en}" (${group}). Check that both are intended.`,
+        zh: `${members.map((i) => prepared[i]?.checked.name?.zh).join('、')}属同一类（${first?.drugClass.zh}），请确认是否有意联用。`,
+      },
+      source: { title: `Suwen drug classes (ATC ${first?.atc.join(', ')})` },
+      ref: { type: 'drug', id: first?.id ?? group },
+    });
+  }
+}
+
+/** Picks the dose range for the stated route (oral when none is given and one exists). */
+function pickRange(drug: KbDrug, route: Route | undefined, unit: ParsedDose['unit']): DoseRange | undefined {
+  const candidates = drug.doses.filter((range) => (route ? range.route === route : true));
+  const pool = candidates.length > 0 ? candidates : route ? [] : drug.doses;
+  const preferred = route ? pool : pool.filter((range) => range.route === 'po');
+  const ordered = (preferred.length > 0 ? preferred : pool).filter((range) => convertDose(1, unit, range.unit) !== undefined);
+  // Several indication-specific ranges: judge against the most permissive one, so a dose is only
+  // called excessive when it exceeds every labelled use.
+  return ordered.sort(
+    (a, b) => (convertDose(b.maxDaily, b.unit, 'mg') ?? b.maxDaily) - (convertDose(a.maxDaily, a.unit, 'mg') ?? a.maxDaily),
+  )[0];
+}
+
+function findDoseProblems(
+  drug: KbDrug,
+  checked: CheckedMedication,
+  i: number,
+  egfr: number | undefined,
+  crcl: number | undefined,
+  findings: MedicationFinding[],
+): void {
+  const range = checked.dose ? pickRange(drug, checked.route, checked.dose.unit) : undefined;
+  const single = range && checked.dose ? convertDose(checked.dose.amount, checked.dose.unit, range.unit) : undefined;
+  const daily = range && checked.dailyDose ? convertDose(checked.dailyDose.amount, checked.dailyDose.unit, range.unit) : undefined;
+  const names = drug.names;
+  if (checked.input.dose && (!checked.dose || !range)) {
+    findings.push({
+      kind: 'dose-not-checked',
+      severity: 'info',
+      medications: [i],
+      title: { en: `Dose not checked: ${names.en}`, zh: `未核对剂量：${names.zh}` },
+      detail: checked.dose
+        ? { en: `No adult range for this route/unit in the knowledge base.`, zh: '知识库中没有该给药途径/单位的成人剂量范围。' }
+        : {
+            en: `"${checked.input.dose}" is not a dose Suwen can read (e.g. "5 mg").`,
+            zh: `无法识别剂量"${checked.input.dose}"（示例："5 mg"）。`,
+          },
+      source: drug.doses[0]?.source ?? drug.adverseEffectsSource,
+      ref: { type: 'drug', id: drug.id },
+    });
+  }
+  if (range && single !== undefined) {
+    const unit = range.unit;
+    if (single > range.singleMax * 1.0001) {
+      findings.push(
+        doseFinding('dose-above-single', 'major', drug, i, range, {
+          en: `Single dose ${fmt(single)} ${unit} is above the usual adult maximum of ${range.singleMax} ${unit} (${range.route}).`,
+          zh: `单次剂量 ${fmt(single)} ${unit} 超过成人常用最大单次剂量 ${range.singleMax} ${unit}（${range.route}）。`,
+        }),
+      );
+    } else if (range.singleMin !== undefined && single < range.singleMin * 0.9999) {
+      findings.push(
+        doseFinding('dose-below-usual', 'info', drug, i, range, {
+          en: `Single dose ${fmt(single)} ${unit} is below the usual adult range (${range.singleMin}–${range.singleMax} ${unit}).`,
+          zh: `单次剂量 ${fmt(single)} ${unit} 低于成人常用范围（${range.singleMin}–${range.singleMax} ${unit}）。`,
+        }),
+      );
+    }
+  }
+  if (range && daily !== undefined && daily > range.maxDaily * 1.0001) {
+    findings.push(
+      doseFinding('dose-above-daily', 'major', drug, i, range, {
+        en: `Daily dose ${fmt(daily)} ${range.unit} is above the adult maximum of ${range.maxDaily} ${range.unit}/day.`,
+        zh: `日剂量 ${fmt(daily)} ${range.unit} 超过成人每日最大剂量 ${range.maxDaily} ${range.unit}。`,
+      }),
+    );
+  }
+  findRenal(drug, checked, i, range, daily, egfr, crcl, findings);
+}
+
+function findRenal(
+  drug: KbDrug,
+  checked: CheckedMedication,
+  i: number,
+  range: DoseRange | undefined,
+  daily: number | undefined,
+  egfr: number | undefined,
+  crcl: number | undefined,
+  findings: MedicationFinding[],
+): void {
+  for (const rule of drug.renal) {
+    // Label rules written for Cockcroft–Gault CrCl use it when given, else the eGFR as a stand-in (said in the text).
+    const value = rule.basis === 'crcl' ? (crcl ?? egfr) : (egfr ?? crcl);
+    if (value === undefined || value >= rule.egfrBelow || (rule.egfrAtLeast !== undefined && value < rule.egfrAtLeast)) continue;
+    if (rule.route && checked.route && rule.route !== checked.route) continue;
+    const measure = rule.basis === 'crcl' ? (crcl !== undefined ? 'CrCl' : 'eGFR (as CrCl)') : 'eGFR';
+    const band = `${measure} ${value} < ${rule.egfrBelow}${rule.egfrAtLeast !== undefined ? ` (≥ ${rule.egfrAtLeast})` : ''}`;
+    let severity: FindingSeverity = rule.action === 'avoid' ? 'major' : rule.action === 'reduce' ? 'moderate' : 'minor';
+    let extra: Bilingual = { en: '', zh: '' };
+    if (rule.action === 'reduce' && rule.maxDaily !== undefined && range && daily !== undefined) {
+      if (daily > rule.maxDaily * 1.0001) {
+        severity = 'major';
+        extra = {
+          en: ` Daily dose ${fmt(daily)} ${range.unit} exceeds the renal maximum of ${rule.maxDaily} ${range.unit}/day.`,
+          zh: ` 日剂量 ${fmt(daily)} ${range.unit} 超过肾功能调整后的最大剂量 ${rule.maxDaily} ${range.unit}/日。`,
+        };
+      } else {
+        severity = 'info';
+        extra = { en: ' The stated dose is within the adjusted maximum.', zh: ' 当前剂量在调整后的上限以内。' };
+      }
+    }
+    findings.push({
+      kind: 'renal',
+      severity,
+      medications: [i],
+      title: {
+        en: `Renal: ${drug.names.en} — ${rule.action === 'avoid' ? 'avoid' : rule.action === 'reduce' ? 'reduce dose' : 'use with caution'} (${band})`,
+        zh: `肾功能：${drug.names.zh} — ${rule.action === 'avoid' ? '避免使用' : rule.action === 'reduce' ? '需减量' : '慎用'}（${band}）`,
+      },
+      detail: { en: `${rule.note.en}${extra.en}`, zh: `${rule.note.zh}${extra.zh}` },
+      source: rule.source,
+      ref: { type: 'drug', id: drug.id },
+    });
+  }
+}
+
+function findHepatic(drug: KbDrug, i: number, childPugh: 'A' | 'B' | 'C' | undefined, findings: MedicationFinding[]): void {
+  if (!childPugh) return;
+  for (const rule of drug.hepatic) {
+    if (childPugh < rule.childPugh) continue; // 'A' < 'B' < 'C': a rule from class B applies to B and C
+    findings.push({
+      kind: 'hepatic',
+      severity: rule.action === 'avoid' ? 'major' : rule.action === 'reduce' ? 'moderate' : 'minor',
+      medications: [i],
+      title: { en: `Hepatic: ${drug.names.en} (Child–Pugh ${childPugh})`, zh: `肝功能：${drug.names.zh}（Child–Pugh ${childPugh}级）` },
+      detail: rule.note,
+      source: rule.source,
+      ref: { type: 'drug', id: drug.id },
+    });
+  }
+}
+
+function findAllergies(index: MedicationIndex, drug: KbDrug, i: number, allergies: string[], findings: MedicationFinding[]): void {
+  for (const allergy of allergies) {
+    const groups = index.allergyGroups(allergy);
+    if (!groups) continue;
+    if (groups.has(`drug:${drug.id}`)) {
+      findings.push({
+        kind: 'allergy',
+        severity: 'contraindicated',
+        medications: [i],
+        title: { en: `Allergy: ${drug.names.en} is on the allergy list`, zh: `过敏：${drug.names.zh}在过敏清单中` },
+        detail: { en: `The patient reports an allergy to "${allergy}".`, zh: `患者报告对"${allergy}"过敏。` },
+        source: { title: "Patient's allergy list" },
+        ref: { type: 'drug', id: drug.id },
+      });
+      continue;
+    }
+    const matched = new Set<string>();
+    for (const group of groups) {
+      if (group.startsWith('drug:')) continue;
+      for (const rule of index.crossReactivityFor(group)) {
+        if (!drug.allergyGroups.includes(rule.drugGroup) || matched.has(rule.drugGroup)) continue;
+        matched.add(rule.drugGroup);
+        findings.push({
+          kind: 'allergy',
+          severity: RISK_SEVERITY[rule.risk],
+          medications: [i],
+          title: {
+            en: `Allergy: ${drug.names.en} with a reported ${allergy} allergy (${rule.risk} cross-reactivity)`,
+            zh: `过敏：${drug.names.zh}与所报告的"${allergy}"过敏（交叉反应风险${rule.risk === 'high' ? '高' : rule.risk === 'moderate' ? '中' : '低'}）`,
+          },
+          detail: rule.note,
+          source: rule.source,
+          ref: { type: 'cross-reactivity', id: `${rule.allergy}→${rule.drugGroup}` },
+        });
+      }
+    }
+  }
+}
+
+function noteFinding(kind: 'pregnancy' | 'lactation', drug: KbDrug, i: number, note: KbDrug['pregnancy']): MedicationFinding {
+  return {
+    kind,
+    severity: 'info',
+    medications: [i],
+    title:
+      kind === 'pregnancy'
+        ? { en: `Pregnancy: ${drug.names.en}`, zh: `妊娠期：${drug.names.zh}` }
+        : { en: `Breastfeeding: ${drug.names.en}`, zh: `哺乳期：${drug.names.zh}` },
+    detail: note.text,
+    source: note.source,
+    ref: { type: 'drug', id: drug.id },
+  };
+}
+
+function doseFinding(
+  kind: FindingKind,
+  severity: FindingSeverity,
+  drug: KbDrug,
+  i: number,
+  range: DoseRange,
+  detail: Bilingual,
+): MedicationFinding {
+  const title =
+    kind === 'dose-below-usual'
+      ? { en: `Low dose: ${drug.names.en}`, zh: `剂量偏低：${drug.names.zh}` }
+      : { en: `Dose above range: ${drug.names.en}`, zh: `剂量超出范围：${drug.names.zh}` };
+  return { kind, severity, medications: [i], title, detail, source: range.source, ref: { type: 'drug', id: drug.id } };
+}
+
+function fmt(value: number): string {
+  return Number(value.toPrecision(6)).toString();
+}

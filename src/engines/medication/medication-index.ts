@@ -1,0 +1,209 @@
+import type { CrossReactivity, InteractionRule } from '../../knowledge/kb-schema.js';
+import type { KbDrug, KnowledgeBase } from '../../knowledge/knowledge-base-types.js';
+import { normalizeTerm } from '../../knowledge/normalize-term.js';
+
+/** How an input name was recognised. */
+export type MatchKind = 'curated' | 'interaction-vocabulary' | 'fuzzy';
+
+export interface ResolvedDrug {
+  /** Curated entry when Suwen has dose and safety data for the drug. */
+  drug?: KbDrug;
+  /** Id in the interaction tables (curated id, or an ingredient the tables know). */
+  id: string;
+  name: string;
+  matchedBy: MatchKind;
+}
+
+/** Dose-form and packaging words that do not change which drug is meant ("阿司匹林肠溶片" → 阿司匹林). */
+const DOSE_FORM_WORDS =
+  /\b(tablets?|tabs?|capsules?|caps?|injection|inj|solution|suspension|syrup|oral|chewable|enteric coated|ec|extended release|modified release|er|xr|xl|sr|cr|dr|mr|odt|ir|patch|cream|ointment|drops?|spray|inhaler|powder)\b|(肠溶片|缓释片|控释片|分散片|咀嚼片|泡腾片|薄膜衣片|缓释胶囊|肠溶胶囊|胶囊|片|注射液|注射用|颗粒|口服液|口服溶液|混悬液|滴丸|软膏|乳膏|滴眼液|气雾剂|吸入剂|贴剂|糖浆)/g;
+const STRENGTH = /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|g|ml|iu|units?|%)\b|\d+(?:\.\d+)?\s*(?:毫克|微克|克|毫升|单位)/g;
+
+function stripDoseForm(normalized: string): string {
+  return normalized.replace(STRENGTH, ' ').replace(DOSE_FORM_WORDS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Damerau-free Levenshtein distance with an early exit once it exceeds `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    previous = current;
+  }
+  return previous[b.length] ?? max + 1;
+}
+
+/**
+ * Lookups the medication check needs, built once per knowledge base: names → drugs, drug pairs →
+ * interaction rules, allergy words → allergy groups.
+ */
+export class MedicationIndex {
+  readonly kb: KnowledgeBase;
+  private readonly names = new Map<string, { id: string; curated: boolean }>();
+  private readonly drugsById = new Map<string, KbDrug>();
+  private readonly vocabularyIndex = new Map<string, number>();
+  private readonly vocabularyNames: string[];
+  /** Pair key (lower index × size + higher index) → rule indices. */
+  private readonly pairs = new Map<number, number[]>();
+  private readonly allergyWords = new Map<string, Set<string>>();
+  private readonly crossReactivityByAllergy = new Map<string, CrossReactivity[]>();
+
+  constructor(kb: KnowledgeBase) {
+    this.kb = kb;
+    kb.interactions.vocabulary.forEach((entry, index) => {
+      this.vocabularyIndex.set(entry.id, index);
+      const key = normalizeTerm(entry.name);
+      if (key && !this.names.has(key)) this.names.set(key, { id: entry.id, curated: false });
+    });
+    this.vocabularyNames = kb.interactions.vocabulary.map((entry) => entry.name);
+    for (const drug of kb.drugs) {
+      this.drugsById.set(drug.id, drug);
+      for (const name of [drug.id, drug.names.en, drug.names.zh, ...drug.synonyms, ...drug.brands]) {
+        const key = normalizeTerm(name);
+        // Curated names win over vocabulary names so dose data is always found.
+        if (key && !this.names.get(key)?.curated) this.names.set(key, { id: drug.id, curated: true });
+      }
+    }
+    const size = kb.interactions.vocabulary.length;
+    for (const [left, right, rule] of kb.interactions.pairs) {
+      const key = Math.min(left, right) * size + Math.max(left, right);
+      const list = this.pairs.get(key);
+      if (list) list.push(rule);
+      else this.pairs.set(key, [rule]);
+    }
+    this.buildAllergyIndex();
+  }
+
+  private buildAllergyIndex(): void {
+    const add = (word: string, groups: Iterable<string>) => {
+      const key = normalizeTerm(word);
+      const set = this.allergyWords.get(key) ?? new Set<string>();
+      for (const group of groups) set.add(group);
+      this.allergyWords.set(key, set);
+    };
+    for (const [words, group] of ALLERGY_GROUP_WORDS) for (const word of words) add(word, [group]);
+    for (const drug of this.kb.drugs) {
+      const groups = [...drug.allergyGroups, `drug:${drug.id}`];
+      for (const name of [drug.id, drug.names.en, drug.names.zh, ...drug.synonyms, ...drug.brands]) add(name, groups);
+    }
+    for (const rule of this.kb.crossReactivity) {
+      const list = this.crossReactivityByAllergy.get(rule.allergy) ?? [];
+      list.push(rule);
+      this.crossReactivityByAllergy.set(rule.allergy, list);
+    }
+  }
+
+  drug(id: string): KbDrug | undefined {
+    return this.drugsById.get(id);
+  }
+
+  /** Recognises a medication name in English or Chinese, generic or brand, with dose-form words and strengths ignored. */
+  resolve(name: string): ResolvedDrug | undefined {
+    const normalized = normalizeTerm(name);
+    const exact = this.names.get(normalized) ?? this.names.get(stripDoseForm(normalized));
+    if (exact) return this.toResolved(exact.id, 'curated');
+    const stripped = stripDoseForm(normalized);
+    if (stripped.length >= 5 && /^[a-z ]+$/.test(stripped)) {
+      const close = this.closestName(stripped);
+      if (close) return this.toResolved(close, 'fuzzy');
+    }
+    return undefined;
+  }
+
+  private toResolved(id: string, matchedBy: MatchKind): ResolvedDrug {
+    const drug = this.drugsById.get(id);
+    const vocabulary = this.vocabularyIndex.get(id);
+    const name = drug?.names.en ?? (vocabulary !== undefined ? this.vocabularyNames[vocabulary] : undefined) ?? id;
+    return {
+      ...(drug ? { drug } : {}),
+      id,
+      name,
+      matchedBy: matchedBy === 'fuzzy' ? 'fuzzy' : drug ? 'curated' : 'interaction-vocabulary',
+    };
+  }
+
+  /** The one known name within edit distance 1 (≤ 7 letters) or 2; none when ambiguous. */
+  private closestName(query: string): string | undefined {
+    const max = query.length <= 7 ? 1 : 2;
+    let best: { id: string; distance: number } | undefined;
+    let tie = false;
+    for (const [name, entry] of this.names) {
+      if (!/^[a-z ]+$/.test(name)) continue;
+      const distance = editDistance(query, name, max);
+      if (distance > max) continue;
+      if (!best || distance < best.distance) {
+        best = { id: entry.id, distance };
+        tie = false;
+      } else if (distance === best.distance && entry.id !== best.id) tie = true;
+    }
+    return best && !tie ? best.id : undefined;
+  }
+
+  /** Known names close to an unrecognised one, for "did you mean". */
+  suggest(name: string, limit = 3): string[] {
+    const query = stripDoseForm(normalizeTerm(name));
+    const scored: { name: string; distance: number }[] = [];
+    for (const known of this.names.keys()) {
+      const distance = editDistance(query, known, 3);
+      if (distance <= 3) scored.push({ name: known, distance });
+    }
+    return scored
+      .sort((a, b) => a.distance - b.distance || a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((entry) => entry.name);
+  }
+
+  /** Interaction-table ids for a drug: itself, or its ingredients for a combination product ("amoxicillin-clavulanate"). */
+  ingredientIds(id: string): string[] {
+    if (this.vocabularyIndex.has(id)) return [id];
+    const parts = id.split('-').filter((part) => this.vocabularyIndex.has(part));
+    return parts.length > 0 ? parts : [id];
+  }
+
+  /** Interaction rules between two interaction-table ids. */
+  rulesBetween(a: string, b: string): InteractionRule[] {
+    const left = this.vocabularyIndex.get(a);
+    const right = this.vocabularyIndex.get(b);
+    if (left === undefined || right === undefined || left === right) return [];
+    const size = this.kb.interactions.vocabulary.length;
+    const rules = this.pairs.get(Math.min(left, right) * size + Math.max(left, right)) ?? [];
+    return rules.flatMap((index) => this.kb.interactions.rules[index] ?? []);
+  }
+
+  /** Allergy groups for what a patient reports ("penicillin", "青霉素", "sulfa", "amoxicillin"). */
+  allergyGroups(allergy: string): Set<string> | undefined {
+    const key = normalizeTerm(allergy);
+    return this.allergyWords.get(key) ?? this.allergyWords.get(stripDoseForm(key));
+  }
+
+  crossReactivityFor(allergyGroup: string): CrossReactivity[] {
+    return this.crossReactivityByAllergy.get(allergyGroup) ?? [];
+  }
+}
+
+/** Words patients and clinicians use for allergy groups, both languages. */
+const ALLERGY_GROUP_WORDS: [string[], string][] = [
+  [['penicillin', 'penicillins', 'pcn', '青霉素', '青霉素类'], 'penicillin'],
+  [['cephalosporin', 'cephalosporins', '头孢', '头孢类', '头孢菌素', '头孢菌素类'], 'cephalosporin'],
+  [['carbapenem', 'carbapenems', '碳青霉烯', '碳青霉烯类'], 'carbapenem'],
+  [['beta lactam', 'beta lactams', 'β内酰胺', 'β 内酰胺', 'β-内酰胺类', 'β内酰胺类'], 'beta-lactam'],
+  [['sulfa', 'sulfonamide', 'sulfonamides', 'sulpha', '磺胺', '磺胺类'], 'sulfonamide-antibiotic'],
+  [['nsaid', 'nsaids', 'non steroidal anti inflammatory', '非甾体抗炎药', '非甾体类抗炎药', '解热镇痛药'], 'nsaid'],
+  [['salicylate', 'salicylates', '水杨酸', '水杨酸类'], 'salicylate'],
+  [['fluoroquinolone', 'fluoroquinolones', 'quinolone', 'quinolones', '喹诺酮', '喹诺酮类', '氟喹诺酮类'], 'fluoroquinolone'],
+  [['macrolide', 'macrolides', '大环内酯', '大环内酯类'], 'macrolide'],
+  [['opioid', 'opioids', 'opiate', 'opiates', '阿片', '阿片类'], 'opioid'],
+  [['ace inhibitor', 'ace inhibitors', 'acei', '普利类'], 'acei'],
+  [['heparin', '肝素'], 'heparin'],
+  [['benzodiazepine', 'benzodiazepines', '苯二氮卓', '苯二氮䓬类'], 'benzodiazepine'],
+  [['anticonvulsant', 'aromatic anticonvulsants', '芳香族抗癫痫药'], 'aromatic-antiepileptic'],
+];
