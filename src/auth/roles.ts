@@ -23,6 +23,10 @@ export const PERMISSIONS = {
   'token.create': ['admin', 'clinician', 'researcher', 'educator'],
   /** The de-identification tool (pasted text; nothing is stored but counts). */
   'deid.use': ['clinician', 'researcher', 'educator', 'admin'],
+  /** Search and browse the knowledge base; clinical score calculators. */
+  'knowledge.read': ['admin', 'clinician', 'researcher', 'educator', 'patient'],
+  /** Medication checks and lab interpretation (decision support for clinicians). */
+  'knowledge.check': ['clinician', 'researcher', 'educator', 'admin'],
   /** Free-form questions to the model (answers are stored as drafts). */
   'model.chat': ['clinician', 'researcher', 'educator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -9,6 +9,7 @@ import { registerDoctorCommand } from './commands/doctor.js';
 import { registerEvalDeidCommand } from './commands/eval-deid.js';
 import { registerExportCommands } from './commands/export-fhir.js';
 import { registerImportCommands } from './commands/import-fhir.js';
+import { registerKnowledgeCommands } from './commands/knowledge.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerUserCommands } from './commands/user.js';
@@ -36,6 +37,7 @@ registerModelCommands(program);
 registerDeidCommand(program);
 registerEvalDeidCommand(program);
 registerDoctorCommand(program);
+registerKnowledgeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { deidRoutes } from './routes/deid-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { mountWebApp } from './static-web.js';
@@ -26,6 +27,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...artifactRoutes,
   ...modelRoutes,
   ...deidRoutes,
+  ...knowledgeRoutes,
   ...adminRoutes,
 ];
 

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Logger, pino } from 'pino';
 import { ArtifactService } from '../audit/artifacts.js';
+import { getKnowledgeEngines } from '../engines/knowledge-engines.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
@@ -59,6 +60,7 @@ export async function createServices(
     }),
     artifacts: new ArtifactService(opened),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),
+    knowledge: getKnowledgeEngines(),
     logger,
     demo,
   };

@@ -1,3 +1,4 @@
+import type { KnowledgeEngines } from '../engines/knowledge-engines.js';
 import type { Logger } from 'pino';
 import type { ArtifactService } from '../audit/artifacts.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -26,6 +27,8 @@ export interface Services {
   vault: PseudonymVault;
   /** The deployment's de-identification analyzer settings (recognizers, thresholds, allow/deny lists). */
   deidAnalyzer: AnalyzerConfig | undefined;
+  /** The shipped knowledge base and the deterministic engines over it. */
+  knowledge: KnowledgeEngines;
   logger: Logger;
   /** Whether this data directory runs in demo mode (decided at start). */
   demo: boolean;

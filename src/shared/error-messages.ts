@@ -72,6 +72,11 @@ const RESOURCE_NAMES: Record<string, Localized> = {
   user: { en: 'user', 'zh-CN': '用户' },
   route: { en: 'page or endpoint', 'zh-CN': '页面或接口' },
   encounter: { en: 'encounter', 'zh-CN': '就诊' },
+  drug: { en: 'drug', 'zh-CN': '药物' },
+  lab: { en: 'lab test', 'zh-CN': '检验项目' },
+  condition: { en: 'condition', 'zh-CN': '疾病' },
+  score: { en: 'clinical score', 'zh-CN': '临床评分' },
+  topic: { en: 'education topic', 'zh-CN': '健康教育主题' },
 };
 
 export function localizeError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {

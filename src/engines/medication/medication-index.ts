@@ -1,3 +1,5 @@
+import { normaliseDrugName } from '../../knowledge/drug-name-normalise.js';
+import { editDistance } from '../../knowledge/edit-distance.js';
 import type { CrossReactivity, InteractionRule } from '../../knowledge/kb-schema.js';
 import type { KbDrug, KnowledgeBase } from '../../knowledge/knowledge-base-types.js';
 import { normalizeTerm } from '../../knowledge/normalize-term.js';
@@ -21,25 +23,6 @@ const STRENGTH = /\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|μg|g|ml|iu|units?|%)\b|\d+(
 
 function stripDoseForm(normalized: string): string {
   return normalized.replace(STRENGTH, ' ').replace(DOSE_FORM_WORDS, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Damerau-free Levenshtein distance with an early exit once it exceeds `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > max) return max + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? max + 1;
 }
 
 /**
@@ -109,12 +92,32 @@ export class MedicationIndex {
   /** Recognises a medication name in English or Chinese, generic or brand, with dose-form words and strengths ignored. */
   resolve(name: string): ResolvedDrug | undefined {
     const normalized = normalizeTerm(name);
-    const exact = this.names.get(normalized) ?? this.names.get(stripDoseForm(normalized));
-    if (exact) return this.toResolved(exact.id, 'curated');
     const stripped = stripDoseForm(normalized);
+    const exact =
+      this.names.get(normalized) ??
+      this.names.get(stripped) ??
+      this.names.get(normalizeTerm(normaliseDrugName(name))) ??
+      this.longestKnownPrefix(stripped);
+    if (exact) return this.toResolved(exact.id, 'curated');
     if (stripped.length >= 5 && /^[a-z ]+$/.test(stripped)) {
       const close = this.closestName(stripped);
       if (close) return this.toResolved(close, 'fuzzy');
+    }
+    return undefined;
+  }
+
+  /**
+   * Record systems write "24 HR metformin hydrochloride 500 MG extended release oral tablet":
+   * after strengths and forms are gone, the longest run of leading words that names a drug wins.
+   */
+  private longestKnownPrefix(stripped: string): { id: string; curated: boolean } | undefined {
+    const words = stripped
+      .replace(/\b\d+ ?hr?\b/g, ' ')
+      .split(' ')
+      .filter(Boolean);
+    for (let end = words.length; end >= 1; end--) {
+      const found = this.names.get(words.slice(0, end).join(' '));
+      if (found) return found;
     }
     return undefined;
   }

@@ -1,7 +1,7 @@
+import { editDistance } from '../../knowledge/edit-distance.js';
 import type { Bilingual } from '../../knowledge/kb-schema.js';
 import type { KnowledgeBase } from '../../knowledge/knowledge-base-types.js';
 import { normalizeTerm } from '../../knowledge/normalize-term.js';
-import { editDistance } from '../medication/medication-index.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
 

@@ -25,7 +25,7 @@ import { KB_FORMAT, type KbCondition, type KbDrug, type KbEducationTopic, type K
 import { normalizeTerm } from '../normalize-term.js';
 import { buildInteractionTables } from './interaction-tables.js';
 import { KB_CREDITS } from './kb-credits.js';
-import { parseCsv } from './read-csv.js';
+import { parseDelimited } from './read-csv.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
 export { KB_FILE };
@@ -77,7 +77,7 @@ export function createCuratedNameResolver(drugs: CuratedDrug[]): (name: string) 
 }
 
 function attachIndications(drugs: CuratedDrug[], sourcesDir: string): Map<string, KbDrug['indications']> {
-  const rows = parseCsv(readFileSync(path.join(sourcesDir, 'repodb/approved-indications.csv'), 'utf8'));
+  const rows = parseDelimited(readFileSync(path.join(sourcesDir, 'repodb/approved-indications.csv'), 'utf8'));
   const resolve = createCuratedNameResolver(drugs);
   const byDrug = new Map<string, KbDrug['indications']>();
   for (const [drugName, , indication, cui] of rows.slice(1)) {
@@ -164,7 +164,7 @@ function buildConditions(ddxDir: string): KbCondition[] {
 }
 
 function buildIcd10(sourcesDir: string): KnowledgeBase['icd10'] {
-  const rows = parseCsv(readFileSync(path.join(sourcesDir, 'icd10cm/categories.csv'), 'utf8'));
+  const rows = parseDelimited(readFileSync(path.join(sourcesDir, 'icd10cm/categories.csv'), 'utf8'));
   return {
     source: { title: 'ICD-10-CM 2018 category and subcategory titles (CDC/NCHS)', licence: 'US government work; ICD-10 © WHO' },
     entries: rows.filter((row) => row.length >= 2).map(([code, title]) => [code ?? '', title ?? ''] as [string, string]),
@@ -172,7 +172,7 @@ function buildIcd10(sourcesDir: string): KnowledgeBase['icd10'] {
 }
 
 function buildVocabulary(sourcesDir: string): KnowledgeBase['vocabulary'] {
-  const rows = parseCsv(readFileSync(path.join(sourcesDir, 'hetionet/disease-symptom-nodes.tsv'), 'utf8'), '\t').slice(1);
+  const rows = parseDelimited(readFileSync(path.join(sourcesDir, 'hetionet/disease-symptom-nodes.tsv'), 'utf8'), '\t').slice(1);
   return {
     source: { title: 'Hetionet v1.0 nodes: Disease (Disease Ontology) and Symptom (MeSH)', licence: 'CC0 1.0' },
     entries: rows

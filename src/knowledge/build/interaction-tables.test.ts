@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { normaliseDrugName } from '../drug-name-normalise.js';
 import { type InteractionTables, interactionRuleSchema, interactionTablesSchema } from '../kb-schema.js';
-import {
-  ansmSeverity,
-  buildInteractionTablesWithReport,
-  type InteractionBuildReport,
-  normaliseDrugName,
-  parseDelimited,
-} from './interaction-tables.js';
+import { ansmSeverity, buildInteractionTablesWithReport, type InteractionBuildReport } from './interaction-tables.js';
+import { parseDelimited } from './read-csv.js';
 
 const sourcesDir = fileURLToPath(new URL('../../../data/knowledge/sources/ddi-ansm-onc/', import.meta.url));
 

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { normaliseDrugName, slugDrugId } from '../drug-name-normalise.js';
+import { editDistance } from '../edit-distance.js';
 import type { InteractionRule, InteractionSeverity, InteractionTables, VocabularyDrug } from '../kb-schema.js';
+import { ONC_GROUPS } from './onc-ddi-groups.js';
+import { parseDelimited } from './read-csv.js';
 
 /**
  * Builds Suwen's drug–drug interaction tables from the ANSM thesaurus (English, WorldVistA 2016)
@@ -17,177 +21,6 @@ export interface BuildInteractionTablesOptions {
 const ANSM_CITATION = 'Thésaurus des interactions médicamenteuses (ANSM, English translation by WorldVistA, Sept 2016)';
 const ONC_HP_CITATION = 'ONC high-priority DDI list (Phansalkar et al., JAMIA 2012;19:735-743)';
 const ONC_NI_CITATION = 'ONC non-interruptive DDI list (Phansalkar et al., JAMIA 2013;20:489-493)';
-
-/** INN/USAN/BAN spellings and source typos → one English name (INN where one exists). */
-const ALIASES: Record<string, string> = {
-  acetaminophen: 'paracetamol',
-  rifampin: 'rifampicin',
-  cyclosporine: 'ciclosporin',
-  cyclosporin: 'ciclosporin',
-  albuterol: 'salbutamol',
-  adrenaline: 'epinephrine',
-  noradrenaline: 'norepinephrine',
-  'acetylsalicylic acid': 'aspirin',
-  valproate: 'valproic acid',
-  'valproate semisodium': 'valproic acid',
-  divalproex: 'valproic acid',
-  glyburide: 'glibenclamide',
-  meperidine: 'pethidine',
-  esmoprazole: 'esomeprazole',
-  voreconazole: 'voriconazole',
-  lisdexamefetamine: 'lisdexamfetamine',
-  dextroamphetamine: 'dexamfetamine',
-  amphetamine: 'amfetamine',
-  methamphetamine: 'metamfetamine',
-  methylergonovine: 'methylergometrine',
-  ergonovine: 'ergometrine',
-  indomethacin: 'indometacin',
-  frusemide: 'furosemide',
-  thyroxine: 'levothyroxine',
-  'st john s wort': "st john's wort",
-  'st johns wort': "st john's wort",
-  'saint john s wort': "st john's wort",
-  'hypericum perforatum': "st john's wort",
-  'methylthioninium chloride': 'methylene blue',
-  'zidovudine azt': 'zidovudine',
-  'grapefruit juice and fruit': 'grapefruit',
-  'gragefruit juice and fruit': 'grapefruit',
-  'alcohol drink or ingredient': 'alcohol',
-  'alcohol drink of ingredient': 'alcohol',
-  'dimethyl fumerate of': 'dimethyl fumarate',
-  sulphamethoxazole: 'sulfamethoxazole',
-  cromolyn: 'cromoglicic acid',
-  mesalamine: 'mesalazine',
-  cholestyramine: 'colestyramine',
-  'dimethyl fumarate of': 'dimethyl fumarate',
-  'dimethyl fumarate': 'dimethyl fumarate',
-  'methylene blue or methylthioninium chloride': 'methylene blue',
-  'trinitrine known as nitroglycerin in the us': 'glyceryl trinitrate',
-  trinitrine: 'glyceryl trinitrate',
-  nitroglycerin: 'glyceryl trinitrate',
-  thyroxines: 'levothyroxine',
-  'nicotinic acid': 'niacin',
-  'alteplase recombinant': 'alteplase',
-  'tenefovir alafenamide': 'tenofovir alafenamide',
-  moclobamide: 'moclobemide',
-  ondanstron: 'ondansetron',
-  alrrazolam: 'alprazolam',
-  carbamazapine: 'carbamazepine',
-  chloroquin: 'chloroquine',
-  moxonidin: 'moxonidine',
-  'di acefylline diphenhydramine': 'diphenhydramine diacefylline',
-  // French spellings left in the English translation.
-  dextromethorphane: 'dextromethorphan',
-  doxazosine: 'doxazosin',
-  enoxacine: 'enoxacin',
-  eribuline: 'eribulin',
-  fluorouracile: 'fluorouracil',
-  griseofulvine: 'griseofulvin',
-  levofloxacine: 'levofloxacin',
-  linezolide: 'linezolid',
-  moxifloxacine: 'moxifloxacin',
-  norfloxacine: 'norfloxacin',
-  ofloxacine: 'ofloxacin',
-  prazosine: 'prazosin',
-  tamsulosine: 'tamsulosin',
-  terazosine: 'terazosin',
-  trabectedine: 'trabectedin',
-  iproniazide: 'iproniazid',
-  quinupristine: 'quinupristin',
-  temocilline: 'temocillin',
-  lanthane: 'lanthanum',
-  reglisse: 'liquorice',
-  sene: 'senna',
-  'sene of india': 'senna',
-  // Bisphosphonates: INN "…ronic acid".
-  alendronate: 'alendronic acid',
-  ibandronate: 'ibandronic acid',
-  pamidronate: 'pamidronic acid',
-  risedronate: 'risedronic acid',
-  zoledronate: 'zoledronic acid',
-};
-
-/** Counter-ions dropped from a name unless what is left is itself a mineral (calcium acetate). */
-const SALT_WORDS = new Set(
-  'hydrochloride hcl hydrobromide sulfate sulphate mesylate mesilate maleate tartrate besylate besilate succinate fumarate acetate dihydrate monohydrate cilexetil medoxomil mofetil etexilate propionate tert-butylamine erbumine trometamol'.split(
-    ' ',
-  ),
-);
-/** Cations dropped only as the last word ("diclofenac sodium", "nadroparin calcium"). */
-const TRAILING_CATIONS = new Set(['sodium', 'potassium', 'calcium', 'magnesium']);
-const MINERALS = new Set('calcium magnesium potassium sodium iron ferrous zinc lithium aluminium aluminum'.split(' '));
-
-/** Trim, fold case and accents, drop bracketed qualifiers, counter-ions and alias spellings. */
-export function normaliseDrugName(raw: string): string {
-  let name = raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/^the french document lists /, '')
-    .replace(/^[a-z]: /, '')
-    .trim();
-  const whole = name
-    .replace(/[^a-z0-9']+/g, ' ')
-    .replace(/'/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (ALIASES[whole]) return ALIASES[whole];
-  name = name
-    .replace(/\([^)]*\)/g, ' ')
-    .replace(/[^a-z0-9'+-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const words = name.split(' ');
-  const cationDropped = words.length > 1 && TRAILING_CATIONS.has(words.at(-1) ?? '');
-  const core = words.slice(0, cationDropped ? -1 : undefined).filter((w) => !SALT_WORDS.has(w));
-  if (core.length > 0 && core.length < words.length && !(core.length === 1 && MINERALS.has(core[0] ?? ''))) {
-    name = core.join(' ');
-  }
-  const key = name.replace(/'/g, ' ').replace(/\s+/g, ' ');
-  return ALIASES[key] ?? name;
-}
-
-export function slugDrugId(name: string): string {
-  return name
-    .replace(/'/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-/** RFC 4180: quoted fields, doubled quotes, CR/LF and newlines inside quotes, BOM. */
-export function parseDelimited(text: string, delimiter = ','): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const src = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (quoted) {
-      if (c !== '"') field += c;
-      else if (src[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else quoted = false;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && src[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows.filter((r) => r.some((f) => f.trim() !== ''));
-}
 
 const SEVERITY_RANK: Record<InteractionSeverity, number> = { contraindicated: 3, major: 2, moderate: 1, minor: 0 };
 
@@ -245,18 +78,6 @@ const classKey = (name: string) =>
     .trim()
     .replace(/^OTHER /, '');
 
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-
 /** ANSM class names in the tables that differ from the classes file by more than spelling. */
 const CLASS_ALIASES: Record<string, string> = {
   'PARTIAL AGONIST OPIOIDS': 'AGONIST-ANTAGONIST OPIOIDS',
@@ -287,135 +108,12 @@ function classResolver(classes: ReturnType<typeof readClasses>) {
     let best: string | undefined;
     let bestDistance = 4;
     for (const k of keys) {
-      const d = editDistance(k, key);
+      const d = editDistance(k, key, 99);
       if (d < bestDistance) [best, bestDistance] = [k, d];
     }
     return best ? byKey.get(best) : byCode.get(code.trim());
   }
 }
-
-interface OncGroup {
-  left: string;
-  right: string;
-  severity: InteractionSeverity;
-  mechanism: string;
-  management: string;
-}
-
-/**
- * ONC high-priority groups (Phansalkar et al., JAMIA 2012;19:735-743, Table 2). The paper rates
- * all as high priority (→ major); combinations with an MAO inhibitor (3, 8, 16, 20, 30, 31) are
- * contraindicated in the products' US labelling, so Suwen ranks them contraindicated.
- */
-const ONC_GROUPS: Record<string, OncGroup> = {
-  '3': {
-    left: 'Amphetamine derivatives',
-    right: 'MAO inhibitors',
-    severity: 'contraindicated',
-    mechanism: 'MAO inhibition increases noradrenaline release by amphetamine-like stimulants: risk of hypertensive crisis.',
-    management: 'Avoid; do not start a stimulant during or within the MAOI washout period stated in the labelling.',
-  },
-  '4': {
-    left: 'Atazanavir',
-    right: 'Proton pump inhibitors',
-    severity: 'major',
-    mechanism: 'Raised gastric pH reduces atazanavir absorption and plasma concentrations: risk of virological failure and resistance.',
-    management: 'Avoid, or follow the atazanavir labelling for boosted regimens and PPI dose limits.',
-  },
-  '6': {
-    left: 'Febuxostat',
-    right: 'Azathioprine / mercaptopurine',
-    severity: 'major',
-    mechanism: 'Xanthine oxidase inhibition blocks thiopurine inactivation: raised mercaptopurine exposure and bone-marrow toxicity.',
-    management: 'Avoid the combination (febuxostat is contraindicated with azathioprine and mercaptopurine).',
-  },
-  '8': {
-    left: 'SSRIs / SNRIs',
-    right: 'MAO inhibitors',
-    severity: 'contraindicated',
-    mechanism: 'Additive serotonergic effect: risk of serotonin syndrome (hyperthermia, rigidity, autonomic instability), possibly fatal.',
-    management: 'Contraindicated; respect the washout period in the labelling when switching between them.',
-  },
-  '11': {
-    left: 'Irinotecan',
-    right: 'CYP3A4 inhibitors',
-    severity: 'major',
-    mechanism: 'CYP3A4 inhibition increases exposure to irinotecan and its active metabolite SN-38: severe neutropenia and diarrhoea.',
-    management: 'Avoid strong CYP3A4 inhibitors during irinotecan; stop them beforehand as the irinotecan labelling advises.',
-  },
-  '16': {
-    left: 'Opioid analgesics (pethidine, methadone, tramadol, …)',
-    right: 'MAO inhibitors',
-    severity: 'contraindicated',
-    mechanism:
-      'Serotonergic opioids with MAO inhibition: serotonin syndrome or severe CNS excitation/depression (fatal reactions with pethidine).',
-    management: 'Contraindicated; use a non-serotonergic opioid and respect the MAOI washout period.',
-  },
-  '20': {
-    left: 'Tricyclic antidepressants',
-    right: 'MAO inhibitors',
-    severity: 'contraindicated',
-    mechanism: 'Serotonin syndrome, hyperpyrexia, convulsions and hypertensive reactions.',
-    management: 'Contraindicated; respect the washout period in the labelling when switching.',
-  },
-  '21': {
-    left: 'QT-prolonging agents',
-    right: 'QT-prolonging agents',
-    severity: 'major',
-    mechanism: 'Additive QT prolongation: risk of torsades de pointes and sudden death.',
-    management: 'Avoid; if unavoidable, ECG and electrolyte (K, Mg) monitoring and correction.',
-  },
-  '22': {
-    left: 'Ramelteon',
-    right: 'CYP1A2 inhibitors',
-    severity: 'major',
-    mechanism: 'CYP1A2 inhibition (notably fluvoxamine) markedly increases ramelteon exposure: excessive sedation.',
-    management: 'Do not combine ramelteon with fluvoxamine; use other strong CYP1A2 inhibitors with caution.',
-  },
-  '23': {
-    left: 'Protease inhibitors',
-    right: 'Strong CYP3A4 inducers',
-    severity: 'major',
-    mechanism: 'Enzyme induction markedly lowers protease inhibitor concentrations: loss of virological response and resistance.',
-    management: 'Avoid; choose a non-inducing alternative (e.g. rifabutin with dose adjustment per HIV guidelines).',
-  },
-  '25': {
-    left: 'Simvastatin / lovastatin',
-    right: 'CYP3A4 inhibitors',
-    severity: 'major',
-    mechanism: 'CYP3A4 inhibition raises simvastatin/lovastatin concentrations: myopathy and rhabdomyolysis.',
-    management:
-      'Avoid with strong inhibitors (suspend the statin or use one not metabolised by CYP3A4); dose limits with moderate inhibitors per labelling.',
-  },
-  '27': {
-    left: 'Ergot alkaloids',
-    right: 'CYP3A4 inhibitors',
-    severity: 'major',
-    mechanism: 'CYP3A4 inhibition raises ergot concentrations: ergotism with vasospasm and peripheral or cerebral ischaemia.',
-    management: 'Avoid (contraindicated with strong CYP3A4 inhibitors in the ergot labelling).',
-  },
-  '28': {
-    left: 'Tizanidine',
-    right: 'CYP1A2 inhibitors',
-    severity: 'major',
-    mechanism: 'CYP1A2 inhibition markedly increases tizanidine exposure: hypotension, bradycardia, excessive sedation.',
-    management: 'Avoid (contraindicated with fluvoxamine and ciprofloxacin); avoid other CYP1A2 inhibitors where possible.',
-  },
-  '30': {
-    left: 'Tranylcypromine',
-    right: 'Procarbazine',
-    severity: 'contraindicated',
-    mechanism: 'Procarbazine has MAO-inhibiting activity: additive MAO inhibition with hypertensive reactions and CNS toxicity.',
-    management: 'Avoid the combination.',
-  },
-  '31': {
-    left: 'Triptans',
-    right: 'MAO inhibitors',
-    severity: 'contraindicated',
-    mechanism: 'MAO-A inhibition raises concentrations of MAO-metabolised triptans: vasoconstriction and serotonin toxicity.',
-    management: 'Contraindicated for sumatriptan, rizatriptan and zolmitriptan with MAO-A inhibitors; respect the washout period.',
-  },
-};
 
 export interface InteractionBuildReport {
   unresolvedClasses: string[];

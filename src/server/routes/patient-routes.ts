@@ -19,7 +19,7 @@ const pageQuery = z.object({
  * Record reads are audited before the data is returned; a patient asking for another record is
  * refused and the refusal is audited too.
  */
-async function guardPatientRead(
+export async function guardPatientRead(
   c: Context<AppEnv>,
   services: Services,
   principal: Principal,

@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getKnowledgeEngines } from '../knowledge-engines.js';
+import { checkMedications, type MedicationCheckInput, type MedicationFinding } from './check-medications.js';
+import type { MedicationIndex } from './medication-index.js';
+
+let index: MedicationIndex;
+beforeAll(() => {
+  index = getKnowledgeEngines().medications;
+});
+
+const check = (input: MedicationCheckInput) => checkMedications(index, input);
+const kinds = (findings: MedicationFinding[]) => findings.map((finding) => finding.kind);
+const meds = (...names: string[]) => names.map((name) => ({ name }));
+
+describe('checkMedications — the issue example', () => {
+  it('reports the bleeding interactions and the renal problem of warfarin + aspirin + ibuprofen at eGFR 25, each with a source', () => {
+    const result = check({
+      age: 78,
+      sex: 'F',
+      weightKg: 60,
+      egfr: 25,
+      pregnant: false,
+      allergies: ['penicillin'],
+      medications: [
+        { name: 'warfarin', dose: '5 mg', frequency: 'daily', route: 'po' },
+        { name: 'aspirin', dose: '100 mg', frequency: 'daily', route: 'po' },
+        { name: 'ibuprofen', dose: '400 mg', frequency: 'tid', route: 'po' },
+      ],
+    });
+    const interactions = result.findings.filter((finding) => finding.kind === 'interaction');
+    const pairs = new Set(interactions.map((finding) => finding.medications.join('+')));
+    expect(pairs).toContain('0+1'); // warfarin + aspirin
+    expect(pairs).toContain('0+2'); // warfarin + ibuprofen
+    expect(interactions.some((finding) => /h(a)?emorrh|bleed/i.test(finding.detail.en))).toBe(true);
+    const renal = result.findings.filter((finding) => finding.kind === 'renal' && finding.medications[0] === 2);
+    expect(renal.length).toBeGreaterThan(0);
+    expect(['major', 'contraindicated']).toContain(renal[0]?.severity);
+    for (const finding of result.findings) expect(finding.source.title.length).toBeGreaterThan(3);
+    expect(result.findings[0]?.severity).toBe('contraindicated');
+  });
+});
+
+describe('checkMedications — names', () => {
+  it.each([
+    ['华法林', 'warfarin'],
+    ['Coumadin', 'warfarin'],
+    ['阿司匹林肠溶片 100mg', 'aspirin'],
+    ['acetylsalicylic acid', 'aspirin'],
+    ['Simvastatin 20 MG Oral Tablet', 'simvastatin'],
+    ['24 HR Metformin hydrochloride 500 MG Extended Release Oral Tablet', 'metformin'],
+    ['acetaminophen', 'paracetamol'],
+    ['对乙酰氨基酚', 'paracetamol'],
+    ['warfarine', 'warfarin'],
+  ])('recognises "%s" as %s', (name, id) => {
+    expect(check({ medications: meds(name) }).medications[0]?.drugId).toBe(id);
+  });
+
+  it('reports an unknown name as not checked, with suggestions, instead of failing', () => {
+    const result = check({ medications: meds('zzqx-unknownol', 'warfarin') });
+    expect(result.medications[0]?.drugId).toBeUndefined();
+    expect(result.findings.find((finding) => finding.kind === 'unrecognised-drug')?.medications).toEqual([0]);
+  });
+});
+
+describe('checkMedications — doses', () => {
+  const doseCases: [string, string, string, string | undefined][] = [
+    // drug, dose, frequency, expected dose finding (undefined = none)
+    ['paracetamol', '1 g', 'qid', undefined],
+    ['paracetamol', '1000 mg', 'q4h', 'dose-above-daily'],
+    ['paracetamol', '2 g', 'bid', 'dose-above-single'],
+    ['metformin', '500 mg', 'bid', undefined],
+    ['metformin', '1500 mg', 'tid', 'dose-above-daily'],
+    ['atorvastatin', '20 mg', 'daily', undefined],
+    ['atorvastatin', '120 mg', 'daily', 'dose-above-single'],
+    ['amoxicillin', '500 mg', 'tid', undefined],
+    ['ibuprofen', '400 mg', 'tid', undefined],
+    ['ibuprofen', '800 mg', 'q4h', 'dose-above-daily'],
+    ['warfarin', '5 mg', 'daily', undefined],
+    ['omeprazole', '20 mg', 'daily', undefined],
+    ['amlodipine', '20 mg', 'daily', 'dose-above-single'],
+  ];
+  it.each(doseCases)('%s %s %s → %s', (name, dose, frequency, expected) => {
+    const result = check({ medications: [{ name, dose, frequency }] });
+    const doseKinds = kinds(result.findings).filter((kind) => kind.startsWith('dose-above'));
+    if (expected) expect(doseKinds).toContain(expected);
+    else expect(doseKinds).toEqual([]);
+  });
+
+  it('applies the renal maximum: metformin 1000 mg bid at eGFR 40 exceeds it, 500 mg bid does not, eGFR 25 says avoid', () => {
+    const over = check({ egfr: 40, medications: [{ name: 'metformin', dose: '1000 mg', frequency: 'bid' }] });
+    expect(over.findings.find((finding) => finding.kind === 'renal')?.severity).toBe('major');
+    const within = check({ egfr: 40, medications: [{ name: 'metformin', dose: '500 mg', frequency: 'bid' }] });
+    const renal = within.findings.filter((finding) => finding.kind === 'renal');
+    expect(renal.every((finding) => finding.severity === 'info' || finding.severity === 'minor')).toBe(true);
+    const avoid = check({ egfr: 25, medications: [{ name: 'metformin', dose: '500 mg', frequency: 'bid' }] });
+    expect(avoid.findings.find((finding) => finding.kind === 'renal')?.title.en).toMatch(/avoid/);
+  });
+
+  it('says nothing about kidneys when kidney function is normal', () => {
+    const result = check({ egfr: 95, medications: meds('metformin', 'ibuprofen', 'gabapentin') });
+    expect(kinds(result.findings)).not.toContain('renal');
+  });
+
+  it('flags a dose it cannot read rather than guessing', () => {
+    const result = check({ medications: [{ name: 'warfarin', dose: 'a few' }] });
+    expect(kinds(result.findings)).toContain('dose-not-checked');
+  });
+});
+
+describe('checkMedications — duplicates and allergies', () => {
+  it('flags two proton-pump inhibitors as duplicate therapy', () => {
+    const result = check({ medications: meds('omeprazole', '泮托拉唑') });
+    expect(result.findings.find((finding) => finding.kind === 'duplicate-therapy')?.medications).toEqual([0, 1]);
+  });
+
+  it('flags amoxicillin with a penicillin allergy, and a cephalosporin as a lower cross-reactivity risk', () => {
+    const result = check({ allergies: ['青霉素'], medications: meds('amoxicillin', 'ceftriaxone') });
+    const allergy = result.findings.filter((finding) => finding.kind === 'allergy');
+    const amoxicillin = allergy.find((finding) => finding.medications[0] === 0);
+    const ceftriaxone = allergy.find((finding) => finding.medications[0] === 1);
+    expect(amoxicillin?.severity).toBe('contraindicated');
+    expect(ceftriaxone).toBeDefined();
+    expect(['moderate', 'minor']).toContain(ceftriaxone?.severity);
+  });
+
+  it('flags the very drug on the allergy list', () => {
+    const result = check({ allergies: ['Ibuprofen'], medications: meds('布洛芬') });
+    expect(result.findings.find((finding) => finding.kind === 'allergy')?.severity).toBe('contraindicated');
+  });
+
+  it('adds pregnancy notes only when the patient is pregnant', () => {
+    expect(kinds(check({ pregnant: true, medications: meds('warfarin') }).findings)).toContain('pregnancy');
+    expect(kinds(check({ pregnant: false, medications: meds('warfarin') }).findings)).not.toContain('pregnancy');
+  });
+});
+
+describe('checkMedications — ONC high-priority recall', () => {
+  it('detects every ONC high-priority pair in the source list', () => {
+    const file = path.resolve(import.meta.dirname, '../../../data/knowledge/sources/ddi-ansm-onc/ONC_High_Priority_Mapped.csv');
+    const pairs = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .filter((line) => line.includes('$'))
+      .map((line) => line.split('$'))
+      .map(([a, , b]) => [a ?? '', b ?? ''] as const);
+    const missed = pairs.filter(([a, b]) => !check({ medications: meds(a, b) }).findings.some((finding) => finding.kind === 'interaction'));
+    const recall = (pairs.length - missed.length) / pairs.length;
+    process.stdout.write(
+      `ONC high-priority recall through the checker: ${pairs.length - missed.length}/${pairs.length} = ${recall.toFixed(4)}\n`,
+    );
+    expect(missed.slice(0, 10)).toEqual([]);
+    expect(recall).toBe(1);
+  });
+});
+
+describe('checkMedications — input', () => {
+  it('rejects an empty list and impossible values', () => {
+    expect(() => check({ medications: [] })).toThrow();
+    expect(() => check({ egfr: -3, medications: meds('warfarin') })).toThrow();
+  });
+});
