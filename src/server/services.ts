@@ -60,7 +60,10 @@ export async function createServices(
     }),
     artifacts: new ArtifactService(opened),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),
-    knowledge: getKnowledgeEngines(),
+    // Loaded on first use: most requests never touch the knowledge base.
+    get knowledge() {
+      return getKnowledgeEngines();
+    },
     logger,
     demo,
   };
