@@ -1,0 +1,87 @@
+import type { Bilingual, Citation, CuratedLab } from '../../knowledge/kb-schema.js';
+import type { AppliedRange, LabFlag } from './lab-types.js';
+
+/**
+ * Picks the reference range for a patient: ranges for the other sex are dropped, then age bands
+ * (inclusive lower, exclusive upper) that do not contain the age. When sex or age is missing and
+ * several ranges remain, the widest envelope is used and marked `merged`, so nothing is flagged
+ * that would be normal for either sex. Undefined when no range applies (e.g. PSA for a woman).
+ * The returned object is cached and shared between calls: treat it as read-only.
+ */
+export function selectRange(lab: CuratedLab, sex?: 'M' | 'F', age?: number): AppliedRange | undefined {
+  let perLab = rangeCache.get(lab);
+  if (!perLab) {
+    perLab = new Map();
+    rangeCache.set(lab, perLab);
+  }
+  const key = `${sex ?? ''}|${age ?? ''}`;
+  if (perLab.has(key)) return perLab.get(key);
+  const range = computeRange(lab, sex, age);
+  if (perLab.size < 256) perLab.set(key, range);
+  return range;
+}
+
+/** Shared, read-only results: ranges depend only on (lab, sex, age). */
+const rangeCache = new WeakMap<CuratedLab, Map<string, AppliedRange | undefined>>();
+
+function computeRange(lab: CuratedLab, sex?: 'M' | 'F', age?: number): AppliedRange | undefined {
+  let candidates = lab.ranges.filter((r) => !r.sex || !sex || r.sex === sex);
+  if (age !== undefined) {
+    const inBand = candidates.filter((r) => (r.ageMin === undefined || age >= r.ageMin) && (r.ageMax === undefined || age < r.ageMax));
+    if (inBand.length > 0) candidates = inBand;
+  }
+  const [first] = candidates;
+  if (!first) return undefined;
+  if (candidates.length === 1) {
+    return { ...rangeBounds(first), unit: lab.siUnit, merged: false, sources: [first.source] };
+  }
+  const lows = candidates.map((r) => r.low);
+  const highs = candidates.map((r) => r.high);
+  const sources: Citation[] = [];
+  for (const r of candidates) if (!sources.some((s) => s.title === r.source.title)) sources.push(r.source);
+  const applied: AppliedRange = { unit: lab.siUnit, merged: true, sources };
+  if (lows.every((v) => v !== undefined)) applied.low = Math.min(...lows);
+  if (highs.every((v) => v !== undefined)) applied.high = Math.max(...highs);
+  if (sex) applied.sex = sex;
+  return applied;
+}
+
+function rangeBounds(r: CuratedLab['ranges'][number]): Omit<AppliedRange, 'unit' | 'merged' | 'sources'> {
+  const out: Omit<AppliedRange, 'unit' | 'merged' | 'sources'> = {};
+  if (r.low !== undefined) out.low = r.low;
+  if (r.high !== undefined) out.high = r.high;
+  if (r.sex) out.sex = r.sex;
+  if (r.ageMin !== undefined) out.ageMin = r.ageMin;
+  if (r.ageMax !== undefined) out.ageMax = r.ageMax;
+  return out;
+}
+
+/**
+ * Flags an SI value: critical limits first (strictly beyond the limit), then the range
+ * (strictly below low / above high). 'unknown' when neither applies.
+ */
+export function flagValue(lab: CuratedLab, siValue: number, range: AppliedRange | undefined): LabFlag {
+  const critical = lab.critical;
+  if (critical?.low !== undefined && siValue < critical.low) return 'critical-low';
+  if (critical?.high !== undefined && siValue > critical.high) return 'critical-high';
+  if (!range) return 'unknown';
+  if (range.low !== undefined && siValue < range.low) return 'low';
+  if (range.high !== undefined && siValue > range.high) return 'high';
+  return 'normal';
+}
+
+/** Bilingual wording for each flag. Critical wording asks for prompt clinician review, per critical-value practice. */
+export const FLAG_MESSAGES: Record<LabFlag, Bilingual> = {
+  low: { en: 'Below the reference range', zh: '低于参考区间' },
+  normal: { en: 'Within the reference range', zh: '在参考区间内' },
+  high: { en: 'Above the reference range', zh: '高于参考区间' },
+  'critical-low': {
+    en: 'Critical value: below the critical limit; the responsible clinician should review it promptly',
+    zh: '危急值:低于危急界限,需主管医生及时复核处理',
+  },
+  'critical-high': {
+    en: 'Critical value: above the critical limit; the responsible clinician should review it promptly',
+    zh: '危急值:高于危急界限,需主管医生及时复核处理',
+  },
+  unknown: { en: 'Not interpreted', zh: '未能判读' },
+};
