@@ -1,0 +1,14 @@
+/** Deterministic differential diagnosis over the 49 DDXPlus conditions (no model involved). */
+export { type DdxplusPatient, loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
+export { answersFromCase, applyAnswer, createIntakeState, type IntakeAnswer, type IntakeState, posteriorOf } from './intake-state.js';
+export { type BilingualText, type DdxModel, loadDdxModel } from './load-ddx-model.js';
+export {
+  DEFAULT_PLANNER_OPTIONS,
+  type PlannedQuestion,
+  type PlannerOptions,
+  type PlanResult,
+  planNextQuestion,
+  type StopReason,
+} from './question-planner.js';
+export { type DdxCase, type Differential, type DifferentialEntry, type EvidenceFinding, rankDifferential } from './rank-differential.js';
+export { type IntakeEvaluation, type IntakeEvaluationOptions, runIntakeEvaluation, simulateIntake } from './simulate-intake.js';
