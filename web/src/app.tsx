@@ -6,11 +6,15 @@ import { Loading } from './components/feedback';
 import { homePathFor } from './nav';
 import { ArtifactPage } from './pages/artifact-page';
 import { AuditPage } from './pages/audit-page';
+import { CalculatorsPage } from './pages/calculators-page';
 import { ChartPage } from './pages/chart-page';
 import { DeidPage } from './pages/deid-page';
 import { HomePage } from './pages/home-page';
 import { InboxPage } from './pages/inbox-page';
+import { KnowledgePage } from './pages/knowledge-page';
+import { LabsPage } from './pages/labs-page';
 import { LoginPage } from './pages/login-page';
+import { MedicationsPage } from './pages/medications-page';
 import { MonitoringPage } from './pages/monitoring-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { PatientsPage } from './pages/patients-page';
@@ -91,6 +95,17 @@ function renderRoute(route: Route, user: User) {
       return <DeidPage />;
     case 'home':
       return <HomePage user={user} />;
+    // The server decides who may use these (knowledge.read / knowledge.check); the menu only tidies.
+    case 'knowledge':
+      return <KnowledgePage route={route} />;
+    case 'medications': {
+      const patient = route.query.get('patient') ?? undefined;
+      return <MedicationsPage key={patient ?? ''} patientId={patient} />;
+    }
+    case 'labs':
+      return <LabsPage />;
+    case 'calculators':
+      return <CalculatorsPage key={second ?? ''} scoreId={second} />;
     default:
       return <NotFoundPage />;
   }

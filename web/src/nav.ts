@@ -12,20 +12,24 @@ const AUDIT: NavItem = { id: 'audit', path: '/audit', labelKey: 'nav.audit' };
 const MONITORING: NavItem = { id: 'monitoring', path: '/monitoring', labelKey: 'nav.monitoring' };
 const SETTINGS: NavItem = { id: 'settings', path: '/settings', labelKey: 'nav.settings' };
 const DEID: NavItem = { id: 'deid', path: '/deid', labelKey: 'nav.deid' };
+const KNOWLEDGE: NavItem = { id: 'knowledge', path: '/knowledge', labelKey: 'nav.knowledge' };
+const MEDICATIONS: NavItem = { id: 'medications', path: '/medications', labelKey: 'nav.medications' };
+const LABS: NavItem = { id: 'labs', path: '/labs', labelKey: 'nav.labs' };
+const CALCULATORS: NavItem = { id: 'calculators', path: '/calculators', labelKey: 'nav.calculators' };
 const HOME: NavItem = { id: 'home', path: '/home', labelKey: 'nav.home' };
 
 /** What each role may open; the server enforces the same rules, this only tidies the menu. */
 export function navItemsFor(user: User): NavItem[] {
   switch (user.role) {
     case 'clinician':
-      return [PATIENTS, INBOX, DEID, SETTINGS];
+      return [PATIENTS, INBOX, KNOWLEDGE, MEDICATIONS, LABS, CALCULATORS, DEID, SETTINGS];
     case 'admin':
       return [AUDIT, MONITORING, DEID, SETTINGS];
     case 'patient':
       return user.patientId ? [{ id: 'my-chart', path: `/patients/${user.patientId}`, labelKey: 'nav.myChart' }] : [];
     case 'researcher':
     case 'educator':
-      return [HOME, DEID, SETTINGS];
+      return [HOME, KNOWLEDGE, CALCULATORS, DEID, SETTINGS];
     default:
       return assertNever(user.role);
   }

@@ -8,6 +8,7 @@ import { useApi } from '../use-api';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
 import { ConsentCard } from './consent-card';
 import { DocumentsCard } from './documents-card';
+import { LabInterpretationCard } from './lab-interpretation-card';
 import { LabsCard } from './labs-card';
 
 export function ChartPage({ patientId, user }: { patientId: string; user: User }) {
@@ -67,15 +68,26 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
               })}
             </p>
           </div>
-          <a
-            className="button"
-            href={fhirDownloadUrl(p.id)}
-            download={`${p.mrn || p.id}.fhir.json`}
-            title={t('chart.downloadFhirHint')}
-            data-testid="download-fhir"
-          >
-            {t('chart.downloadFhir')}
-          </a>
+          <div className="demographics-actions">
+            {user.role !== 'patient' && (
+              <a
+                className="button button-primary"
+                href={href(`/medications?patient=${encodeURIComponent(p.id)}`)}
+                data-testid="check-medications"
+              >
+                {t('chart.checkMedications')}
+              </a>
+            )}
+            <a
+              className="button"
+              href={fhirDownloadUrl(p.id)}
+              download={`${p.mrn || p.id}.fhir.json`}
+              title={t('chart.downloadFhirHint')}
+              data-testid="download-fhir"
+            >
+              {t('chart.downloadFhir')}
+            </a>
+          </div>
         </div>
       </section>
       <div className="chart-grid">
@@ -84,6 +96,7 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
         <AllergiesCard allergies={chart.allergies} />
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
+      {user.role !== 'patient' && <LabInterpretationCard patientId={p.id} />}
       <div className="chart-grid chart-grid-2">
         <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
         <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { api, type ModelSetting } from '../api';
 import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
+import { KbAbout } from '../components/kb-about';
 import { LanguageSwitch } from '../components/language-switch';
 import { useApi } from '../use-api';
 
@@ -44,6 +45,7 @@ export function SettingsPage() {
         <p className="muted small">{t('settings.uiLanguageHint')}</p>
         <LanguageSwitch testIdPrefix="settings-lang" />
       </Card>
+      <KbAbout testId="settings-kb" />
     </div>
   );
 }

@@ -1,0 +1,154 @@
+import { useTranslation } from 'react-i18next';
+import { usePick } from '../bilingual';
+import { formatDate, formatNumber } from '../format';
+import type { LabFlag, LabInterpretation } from '../knowledge-api';
+import { href } from '../router';
+import { Badge, EmptyState } from './feedback';
+import { SourceCitation } from './source-citation';
+
+const FLAG_TONE: Record<LabFlag, string> = {
+  'critical-low': 'critical',
+  'critical-high': 'critical',
+  low: 'info',
+  high: 'warning',
+  normal: 'success',
+  unknown: 'neutral',
+};
+
+export function LabFlagBadge({ flag }: { flag: LabFlag }) {
+  const { t } = useTranslation();
+  return (
+    <span className={`badge badge-${FLAG_TONE[flag]} lab-flag lab-flag-${flag}`} data-testid="lab-flag" data-flag={flag}>
+      {flag.endsWith('low') ? '▼ ' : flag.endsWith('high') ? '▲ ' : ''}
+      {t(`labs.flags.${flag}`)}
+    </span>
+  );
+}
+
+/** Flags per result (value in SI, range and its source), trends over time, and cited patterns. */
+export function LabInterpretationView({ interpretation }: { interpretation: LabInterpretation }) {
+  const { t } = useTranslation();
+  const pick = usePick();
+  const { results, trends, patterns } = interpretation;
+  return (
+    <div className="lab-interpretation" data-testid="lab-interpretation">
+      <h3 className="section-title">{t('labs.patterns')}</h3>
+      {patterns.length === 0 ? (
+        <p className="muted small">{t('labs.noPatterns')}</p>
+      ) : (
+        <ul className="item-list" data-testid="lab-patterns">
+          {patterns.map((pattern, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a pattern id can repeat; the list is fixed
+            <li key={`${pattern.id}-${i}`} className="lab-pattern" data-testid="lab-pattern" data-id={pattern.id}>
+              <div className="item-title">
+                <Badge tone="warning">{t(`labs.patternNames.${pattern.id}`, { defaultValue: pattern.id })}</Badge>
+                <span className="muted small">{pattern.severity}</span>
+              </div>
+              <p>{pick(pattern.message)}</p>
+              <p className="small muted">{pattern.evidence.map((e) => `${e.labId} ${formatNumber(e.value)} ${e.unit}`).join(' · ')}</p>
+              <p className="small">
+                <SourceCitation source={pattern.source} />
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <h3 className="section-title">{t('labs.results')}</h3>
+      {results.length === 0 ? (
+        <EmptyState>{t('labs.noResults')}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="lab-results">
+            <thead>
+              <tr>
+                <th scope="col">{t('labs.test')}</th>
+                <th scope="col" className="num">
+                  {t('labs.valueSi')}
+                </th>
+                <th scope="col">{t('labs.flag')}</th>
+                <th scope="col">{t('labs.range')}</th>
+                <th scope="col">{t('labs.note')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {results.map((r) => (
+                <tr key={r.index} data-testid="lab-result" data-flag={r.flag}>
+                  <td data-label={t('labs.test')}>
+                    {r.labId && r.name ? <a href={href(`/knowledge/lab/${encodeURIComponent(r.labId)}`)}>{pick(r.name)}</a> : r.test}
+                    {r.time && <div className="muted small">{formatDate(r.time)}</div>}
+                  </td>
+                  <td data-label={t('labs.valueSi')} className="num nowrap">
+                    {r.siValue !== undefined ? formatNumber(r.siValue) : formatNumber(r.value)}
+                    <span className="unit"> {r.siUnit ?? r.unit ?? ''}</span>
+                    {r.siUnit && r.unit && r.unit !== r.siUnit && (
+                      <div className="muted small">
+                        {formatNumber(r.value)} {r.unit}
+                      </div>
+                    )}
+                  </td>
+                  <td data-label={t('labs.flag')}>
+                    <LabFlagBadge flag={r.flag} />
+                  </td>
+                  <td data-label={t('labs.range')} className="small">
+                    {r.range ? (
+                      <>
+                        {rangeOf(r.range.low, r.range.high)} <span className="unit">{r.range.unit}</span>
+                        {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
+                      </>
+                    ) : (
+                      t('common.none')
+                    )}
+                  </td>
+                  <td data-label={t('labs.note')} className="small">
+                    {pick(r.problem?.message ?? r.message)}
+                    {r.criticalCitation && (
+                      <div>
+                        <SourceCitation source={r.criticalCitation} compact />
+                      </div>
+                    )}
+                    {!r.criticalCitation && r.citation && (
+                      <div>
+                        <SourceCitation source={r.citation} compact />
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {trends.length > 0 && (
+        <>
+          <h3 className="section-title">{t('labs.trends')}</h3>
+          <ul className="item-list" data-testid="lab-trends">
+            {trends.map((trend) => (
+              <li key={trend.labId} data-testid="lab-trend-item">
+                <div className="item-title">
+                  <span>{pick(trend.name)}</span>
+                  <Badge tone={trend.direction === 'stable' ? 'neutral' : 'info'}>
+                    {trend.direction === 'rising' ? '↗ ' : trend.direction === 'falling' ? '↘ ' : '→ '}
+                    {t(`labs.directions.${trend.direction}`)}
+                  </Badge>
+                </div>
+                <div className="item-meta small">
+                  {formatNumber(trend.first.value)} → {formatNumber(trend.last.value)} {trend.unit} ({formatDate(trend.first.time)} →{' '}
+                  {formatDate(trend.last.time)})
+                  {trend.percentChange !== null && ` · ${trend.percentChange > 0 ? '+' : ''}${formatNumber(trend.percentChange, 0)}%`}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="muted small">{pick(interpretation.disclaimer)}</p>
+    </div>
+  );
+}
+
+function rangeOf(low: number | undefined, high: number | undefined): string {
+  if (low === undefined && high === undefined) return '—';
+  if (low === undefined) return `≤ ${formatNumber(high)}`;
+  if (high === undefined) return `≥ ${formatNumber(low)}`;
+  return `${formatNumber(low)}–${formatNumber(high)}`;
+}

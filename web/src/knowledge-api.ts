@@ -1,0 +1,110 @@
+// The knowledge base and its engines over HTTP. Response shapes are the server's own types,
+// imported type-only (nothing server-side is bundled), so the two cannot drift apart.
+import type {
+  InterpretLabsInput,
+  LabFlag,
+  LabInterpretation,
+  LabPattern,
+  LabResultInput,
+  LabTrend,
+} from '../../src/engines/labs/lab-types';
+import type {
+  FindingSeverity,
+  MedicationCheckInput,
+  MedicationCheckResult,
+  MedicationFinding,
+} from '../../src/engines/medication/check-medications';
+import type { FieldDescriptor } from '../../src/engines/scores/score-inputs';
+import type { InputIssue } from '../../src/engines/scores/score-issues';
+import type { RegisteredScore, ScoreResult } from '../../src/engines/scores/score-types';
+import type { SearchHit, SearchKind } from '../../src/engines/search/knowledge-search';
+import type { Bilingual, Citation, CuratedLab } from '../../src/knowledge/kb-schema';
+import type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../../src/knowledge/knowledge-base-types';
+import type { ChartMedicationContext } from '../../src/workflows/medication-review/chart-medication-input';
+import { request } from './api';
+
+export type {
+  Bilingual,
+  ChartMedicationContext,
+  Citation,
+  CuratedLab,
+  FieldDescriptor,
+  FindingSeverity,
+  InputIssue,
+  InterpretLabsInput,
+  KbCondition,
+  KbDrug,
+  KbEducationTopic,
+  LabFlag,
+  LabInterpretation,
+  LabPattern,
+  LabResultInput,
+  LabTrend,
+  MedicationCheckInput,
+  MedicationCheckResult,
+  MedicationFinding,
+  ScoreResult,
+  SearchHit,
+  SearchKind,
+};
+
+export type KbCredit = KnowledgeBase['credits'][number];
+
+/** `GET /knowledge/info`. */
+export interface KnowledgeInfo {
+  version: string;
+  counts: Record<string, number>;
+  loadMs: { read: number; index: number };
+  credits: KbCredit[];
+}
+
+/** `GET /patients/:id/medication-check`: what the chart gave, and the check of its active medications. */
+export interface PatientMedicationCheck {
+  context: ChartMedicationContext;
+  input?: MedicationCheckInput;
+  result: MedicationCheckResult | null;
+}
+
+/**
+ * `GET /patients/:id/lab-interpretation`. The context says what of the chart was used; only
+ * the fields below are shown, so a richer context from the server stays compatible.
+ */
+export interface PatientLabInterpretation {
+  context: { age?: number | null; sex?: 'M' | 'F' | null; results?: number; [key: string]: unknown };
+  result: LabInterpretation;
+}
+
+/** A score as the list and the form need it (the server's registry entry without its code). */
+export type ScoreSummary = Pick<RegisteredScore, 'id' | 'names' | 'aliases' | 'summary'>;
+export type ScoreDescription = Pick<RegisteredScore, 'id' | 'names' | 'aliases' | 'summary' | 'fields' | 'bands' | 'source' | 'references'>;
+
+/** Severity order the checker sorts by, most severe first. */
+export const SEVERITIES: FindingSeverity[] = ['contraindicated', 'major', 'moderate', 'minor', 'info'];
+
+const enc = encodeURIComponent;
+
+export const knowledgeApi = {
+  info: () => request<KnowledgeInfo>('GET', '/knowledge/info'),
+  search: (q: string, kinds?: SearchKind[], limit = 20) =>
+    request<{ query: string; hits: SearchHit[] }>('GET', '/knowledge/search', { query: { q, kind: kinds?.join(','), limit } }),
+  drug: (id: string) => request<KbDrug>('GET', `/knowledge/drugs/${enc(id)}`),
+  lab: (id: string) => request<CuratedLab>('GET', `/knowledge/labs/${enc(id)}`),
+  condition: (id: string) => request<KbCondition>('GET', `/knowledge/conditions/${enc(id)}`),
+  education: (id: string) => request<KbEducationTopic>('GET', `/knowledge/education/${enc(id)}`),
+  checkMedications: (body: MedicationCheckInput) => request<MedicationCheckResult>('POST', '/knowledge/medications/check', { body }),
+  patientMedicationCheck: (patientId: string) => request<PatientMedicationCheck>('GET', `/patients/${enc(patientId)}/medication-check`),
+  interpretLabs: (body: InterpretLabsInput) => request<LabInterpretation>('POST', '/knowledge/labs/interpret', { body }),
+  patientLabInterpretation: (patientId: string) =>
+    request<PatientLabInterpretation>('GET', `/patients/${enc(patientId)}/lab-interpretation`),
+  scores: () => request<{ items: ScoreSummary[] } | ScoreSummary[]>('GET', '/knowledge/scores').then(listOf),
+  score: (id: string) => request<ScoreDescription>('GET', `/knowledge/scores/${enc(id)}`),
+  computeScore: (id: string, inputs: Record<string, unknown>) =>
+    request<ScoreResult | { result: ScoreResult }>('POST', `/knowledge/scores/${enc(id)}`, { body: inputs }).then((r) =>
+      'result' in r ? r.result : r,
+    ),
+};
+
+/** Lists come as `{items}` from most endpoints; a bare array is accepted too. */
+function listOf<T>(body: { items: T[] } | T[]): T[] {
+  return Array.isArray(body) ? body : body.items;
+}

@@ -1,0 +1,188 @@
+import { useTranslation } from 'react-i18next';
+import { usePick } from '../bilingual';
+import { Badge, Card, EmptyState } from '../components/feedback';
+import { SeverityBadge } from '../components/severity-badge';
+import { SourceCitation } from '../components/source-citation';
+import { formatDate, formatNumber } from '../format';
+import { type ChartMedicationContext, type MedicationCheckResult, type MedicationFinding, SEVERITIES } from '../knowledge-api';
+import { href } from '../router';
+
+/** What the chart gave the check (age, sex, latest eGFR and its date, allergies), so it can be judged. */
+export function ChartContext({ context, empty }: { context: ChartMedicationContext; empty: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('medications.contextTitle')} testId="med-context">
+      <dl className="meta-list">
+        <dt>{t('medications.age')}</dt>
+        <dd>{context.age === null ? t('common.unknown') : t('common.years', { count: context.age })}</dd>
+        <dt>{t('medications.sex')}</dt>
+        <dd>{context.sex ? t(`lab.sexes.${context.sex}`) : t('common.unknown')}</dd>
+        <dt>eGFR</dt>
+        <dd data-testid="context-egfr">
+          {context.egfr
+            ? t('medications.egfrOn', {
+                value: formatNumber(context.egfr.value, 0),
+                date: formatDate(context.egfr.at),
+                code: context.egfr.code,
+              })
+            : t('medications.noEgfr')}
+        </dd>
+        <dt>{t('medications.weight')}</dt>
+        <dd>
+          {context.weightKg ? `${formatNumber(context.weightKg.value, 1)} kg (${formatDate(context.weightKg.at)})` : t('common.unknown')}
+        </dd>
+        <dt>{t('medications.allergies')}</dt>
+        <dd>{context.allergies.length > 0 ? context.allergies.join(', ') : t('medications.noAllergies')}</dd>
+        <dt>{t('medications.activeCount')}</dt>
+        <dd>{context.activeMedications}</dd>
+      </dl>
+      {empty && <p className="muted">{t('medications.noActive')}</p>}
+    </Card>
+  );
+}
+
+/** Counts by severity, the findings (most severe first) and how each medication was read. */
+export function MedicationResults({
+  result,
+  onUseSuggestion,
+}: {
+  result: MedicationCheckResult;
+  onUseSuggestion: (inputIndex: number, name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const pick = usePick();
+  const findings = [...result.findings].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
+  const nameOf = (i: number) => {
+    const m = result.medications[i];
+    return m?.name ? pick(m.name) : (m?.input.name ?? '?');
+  };
+  return (
+    <>
+      <Card title={t('medications.findings')} testId="med-findings">
+        <p className="severity-counts">
+          {SEVERITIES.filter((s) => result.counts[s] > 0).map((s) => (
+            <span key={s} className="severity-count">
+              <SeverityBadge severity={s} /> {result.counts[s]}
+            </span>
+          ))}
+        </p>
+        {findings.length === 0 ? (
+          <EmptyState>{t('medications.noFindings')}</EmptyState>
+        ) : (
+          <ul className="item-list findings">
+            {findings.map((finding, i) => (
+              <FindingItem
+                // biome-ignore lint/suspicious/noArrayIndexKey: one result's findings, already sorted, never reorder
+                key={i}
+                finding={finding}
+                nameOf={nameOf}
+                suggestions={suggestionsFor(result, finding)}
+                onUseSuggestion={onUseSuggestion}
+              />
+            ))}
+          </ul>
+        )}
+        <p className="muted small">{t('medications.supportNote', { version: result.kbVersion })}</p>
+      </Card>
+      <Card title={t('medications.readAs')} testId="med-read-as">
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('medications.entered')}</th>
+                <th scope="col">{t('medications.recognised')}</th>
+                <th scope="col">{t('medications.route')}</th>
+                <th scope="col">{t('medications.dose')}</th>
+                <th scope="col">{t('medications.daily')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.medications.map((m, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: one medication per input row, in input order
+                <tr key={i}>
+                  <td data-label={t('medications.entered')}>{m.input.name}</td>
+                  <td data-label={t('medications.recognised')}>
+                    {m.drugId && m.name ? (
+                      <a href={href(`/knowledge/drug/${encodeURIComponent(m.drugId)}`)}>{pick(m.name)}</a>
+                    ) : (
+                      <Badge tone="warning">{t('medications.unrecognised')}</Badge>
+                    )}
+                  </td>
+                  <td data-label={t('medications.route')}>{m.route ? t(`routes.${m.route}`) : t('common.none')}</td>
+                  <td data-label={t('medications.dose')}>{m.dose ? `${formatNumber(m.dose.amount)} ${m.dose.unit}` : t('common.none')}</td>
+                  <td data-label={t('medications.daily')}>
+                    {m.dailyDose ? `${formatNumber(m.dailyDose.amount)} ${m.dailyDose.unit}` : t('common.none')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+    </>
+  );
+}
+
+function suggestionsFor(result: MedicationCheckResult, finding: MedicationFinding): string[] {
+  if (finding.kind !== 'unrecognised-drug') return [];
+  const index = finding.medications[0];
+  return index === undefined ? [] : (result.medications[index]?.suggestions ?? []);
+}
+
+function FindingItem({
+  finding,
+  nameOf,
+  suggestions,
+  onUseSuggestion,
+}: {
+  finding: MedicationFinding;
+  nameOf: (i: number) => string;
+  suggestions: string[];
+  onUseSuggestion: (inputIndex: number, name: string) => void;
+}) {
+  const { t } = useTranslation();
+  const pick = usePick();
+  const index = finding.medications[0];
+  return (
+    <li
+      className={`finding finding-${finding.severity}`}
+      data-testid="med-finding"
+      data-kind={finding.kind}
+      data-severity={finding.severity}
+    >
+      <div className="item-title">
+        <SeverityBadge severity={finding.severity} />
+        <Badge>{t(`medications.kinds.${finding.kind}`, { defaultValue: finding.kind })}</Badge>
+        <span className="finding-title">{pick(finding.title)}</span>
+      </div>
+      <p className="finding-detail">{pick(finding.detail)}</p>
+      {finding.medications.length > 0 && finding.kind !== 'unrecognised-drug' && (
+        <p className="small muted">{t('medications.involves', { names: finding.medications.map(nameOf).join(' + ') })}</p>
+      )}
+      {finding.management && (
+        <p className="finding-management">
+          <strong>{t('medications.management')}:</strong> {finding.management}
+        </p>
+      )}
+      {suggestions.length > 0 && index !== undefined && (
+        <p className="small">
+          {t('medications.didYouMean')}{' '}
+          {suggestions.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="button button-small button-quiet"
+              onClick={() => onUseSuggestion(index, s)}
+              data-testid="med-suggestion"
+            >
+              {s}
+            </button>
+          ))}
+        </p>
+      )}
+      <p className="small">
+        <SourceCitation source={finding.source} />
+      </p>
+    </li>
+  );
+}
