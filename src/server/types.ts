@@ -1,10 +1,10 @@
-import type { KnowledgeEngines } from '../engines/knowledge-engines.js';
 import type { Logger } from 'pino';
 import type { ArtifactService } from '../audit/artifacts.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
+import type { KnowledgeEngines } from '../engines/knowledge-engines.js';
 import type { ModelGateway } from '../model/model-gateway.js';
 import type { AnalyzerConfig } from '../privacy/phi-types.js';
 import type { PseudonymVault } from '../privacy/pseudonym-vault.js';

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
+import { computeScore, describeScore, listScores } from '../../engines/scores/score-registry.js';
 import type { SearchKind } from '../../engines/search/knowledge-search.js';
+import { labInterpretInputSchema } from '../../workflows/lab-review/lab-input-schema.js';
 import { CliError } from '../context.js';
 
 /** Reads a JSON input file ("-" for stdin) and validates it, reporting every problem at once (exit 2). */
@@ -58,7 +61,9 @@ export function registerKnowledgeCommands(program: Command): void {
       }
       for (const hit of hits) {
         const zh = hit.label.zh !== hit.label.en ? ` / ${hit.label.zh}` : '';
-        process.stdout.write(`${hit.kind.padEnd(16)} ${hit.id.padEnd(28)} ${hit.label.en}${zh}${hit.code ? `  [${hit.code}]` : ''}  (${hit.match}: ${hit.matched})\n`);
+        process.stdout.write(
+          `${hit.kind.padEnd(16)} ${hit.id.padEnd(28)} ${hit.label.en}${zh}${hit.code ? `  [${hit.code}]` : ''}  (${hit.match}: ${hit.matched})\n`,
+        );
       }
     });
   kb.command('info')
@@ -92,4 +97,44 @@ export function registerKnowledgeCommands(program: Command): void {
       const input = readJsonInput(options.input, medicationCheckInputSchema);
       writeJson(checkMedications(getKnowledgeEngines().medications, input));
     });
+
+  const labs = program.command('labs').description('Lab result interpretation (no model involved)');
+  labs
+    .command('interpret')
+    .description('Flag results (with unit conversion), show trends and patterns — JSON out')
+    .requiredOption('-i, --input <file>', 'JSON file ("-" for stdin): {"sex","age","results":[{"test","value","unit","time"}]}')
+    .action((options: { input: string }) => {
+      const input = readJsonInput(options.input, labInterpretInputSchema);
+      writeJson(interpretLabs(getKnowledgeEngines().labs, input));
+    });
+
+  program
+    .command('scores')
+    .description('List the clinical score calculators')
+    .action(() => {
+      for (const score of listScores()) process.stdout.write(`${score.id.padEnd(24)} ${score.names.en} / ${score.names.zh}\n`);
+    });
+  program
+    .command('score')
+    .description('Compute a clinical score (eGFR, CHA2DS2-VASc, CURB-65, NEWS2, …); without --input, show its inputs')
+    .argument('<name>', 'score id, alias or name (English or Chinese)')
+    .option('-i, --input <file>', 'JSON file ("-" for stdin) with the score inputs')
+    .action((name: string, options: { input?: string }) => {
+      if (!options.input) {
+        const description = describeScore(name);
+        if (!description) throw new CliError(unknownScoreMessage(name), 2);
+        return writeJson(description);
+      }
+      const outcome = computeScore(name, readJsonInput(options.input, z.record(z.string(), z.unknown())));
+      if (outcome.ok) return writeJson(outcome.result);
+      if (outcome.error.code === 'unknown-score') throw new CliError(unknownScoreMessage(name), 2);
+      const problems = outcome.error.issues.map((issue) => `  ${issue.field || '(input)'}: ${issue.message.en}`);
+      throw new CliError(`invalid input for ${outcome.error.scoreId}:\n${problems.join('\n')}`, 2);
+    });
+}
+
+function unknownScoreMessage(name: string): string {
+  const outcome = computeScore(name, {});
+  const suggestions = !outcome.ok && outcome.error.code === 'unknown-score' ? outcome.error.suggestions : [];
+  return `no score called "${name}"${suggestions.length ? ` — did you mean ${suggestions.join(', ')}?` : ''} (suwen scores lists them)`;
 }

@@ -188,10 +188,18 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
   }
 }
 
+/**
+ * Classes whose members are deliberately combined: aspirin with a P2Y12 inhibitor is dual
+ * antiplatelet therapy (ESC 2023 ACS guideline), so sharing "antiplatelet" alone is not duplication;
+ * two P2Y12 inhibitors still share "p2y12-inhibitor" and are flagged.
+ */
+const COMBINED_BY_DESIGN = new Set(['antiplatelet']);
+
 function findDuplicates(prepared: Prepared[], findings: MedicationFinding[]): void {
   const byGroup = new Map<string, number[]>();
   prepared.forEach((entry, i) => {
     for (const group of entry.resolved?.drug?.duplicateGroups ?? []) {
+      if (COMBINED_BY_DESIGN.has(group)) continue;
       byGroup.set(group, [...(byGroup.get(group) ?? []), i]);
     }
   });

@@ -46,7 +46,7 @@ function prepareHetionet(): void {
 
 interface MedquadDoc {
   collection: string;
-  doc_id: string;
+  doc_id: string | null;
   source: string;
   url: string;
   focus: string;
@@ -84,7 +84,8 @@ function prepareMedquad(): void {
   const rows: string[] = [];
   const seenFocus = new Set<string>();
   for (const doc of docs) {
-    if (!EDUCATION_COLLECTIONS.has(doc.collection)) continue;
+    // A document without an id (one in the CDC set) cannot be linked to its answers.
+    if (!EDUCATION_COLLECTIONS.has(doc.collection) || !doc.doc_id) continue;
     const answer = answers.get(`${doc.collection}/${doc.doc_id}`);
     const focusKey = doc.focus.trim().toLowerCase();
     if (!answer || seenFocus.has(focusKey)) continue;

@@ -1,13 +1,26 @@
 import { z } from 'zod';
+import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
+import { computeScore, describeScore, listScores } from '../../engines/scores/score-registry.js';
 import type { SearchKind } from '../../engines/search/knowledge-search.js';
 import { getPatientChart } from '../../record/patient-chart.js';
-import { notFound } from '../../shared/errors.js';
+import { notFound, SuwenError } from '../../shared/errors.js';
+import { labInputFromChart } from '../../workflows/lab-review/chart-lab-input.js';
+import { labInterpretInputSchema } from '../../workflows/lab-review/lab-input-schema.js';
 import { medicationInputFromChart } from '../../workflows/medication-review/chart-medication-input.js';
 import { defineRoute } from '../route.js';
 import { guardPatientRead } from './patient-routes.js';
 
-const SEARCH_KINDS = ['drug', 'lab', 'condition', 'score', 'icd10', 'education', 'vocabulary', 'interaction-drug'] as const satisfies readonly SearchKind[];
+const SEARCH_KINDS = [
+  'drug',
+  'lab',
+  'condition',
+  'score',
+  'icd10',
+  'education',
+  'vocabulary',
+  'interaction-drug',
+] as const satisfies readonly SearchKind[];
 const idParams = z.object({ id: z.string().min(1).max(200) });
 
 /** `/knowledge/...`: the shipped knowledge base and its deterministic engines (no model involved). */
@@ -40,7 +53,8 @@ export const knowledgeRoutes = [
   defineRoute({
     method: 'get',
     path: '/knowledge/search',
-    summary: 'Find drugs, labs, conditions, scores, ICD-10 codes and education topics by name, synonym, abbreviation or code (zh/en, typo-tolerant)',
+    summary:
+      'Find drugs, labs, conditions, scores, ICD-10 codes and education topics by name, synonym, abbreviation or code (zh/en, typo-tolerant)',
     tag: 'knowledge',
     permission: 'knowledge.read',
     query: z.object({
@@ -53,12 +67,16 @@ export const knowledgeRoutes = [
       limit: z.coerce.number().int().min(1).max(100).default(20),
     }),
     handler: (c, { query }, { knowledge }) =>
-      c.json({ query: query.q, hits: knowledge.search.search(query.q, { ...(query.kind ? { kinds: query.kind } : {}), limit: query.limit }) }),
+      c.json({
+        query: query.q,
+        hits: knowledge.search.search(query.q, { ...(query.kind ? { kinds: query.kind } : {}), limit: query.limit }),
+      }),
   }),
   defineRoute({
     method: 'get',
     path: '/knowledge/drugs/:id',
-    summary: 'One curated drug: names, class, ATC, doses, renal/hepatic rules, pregnancy and lactation, adverse effects, indications — each with its source',
+    summary:
+      'One curated drug: names, class, ATC, doses, renal/hepatic rules, pregnancy and lactation, adverse effects, indications — each with its source',
     tag: 'knowledge',
     permission: 'knowledge.read',
     params: idParams,
@@ -110,7 +128,8 @@ export const knowledgeRoutes = [
   defineRoute({
     method: 'post',
     path: '/knowledge/medications/check',
-    summary: 'Check a medication list: interactions, duplicate therapy, doses with renal/hepatic rules, allergy cross-reactivity, pregnancy and lactation',
+    summary:
+      'Check a medication list: interactions, duplicate therapy, doses with renal/hepatic rules, allergy cross-reactivity, pregnancy and lactation',
     tag: 'knowledge',
     permission: 'knowledge.check',
     body: medicationCheckInputSchema,
@@ -132,6 +151,88 @@ export const knowledgeRoutes = [
         return c.json({ context, result: null });
       }
       return c.json({ context, input, result: checkMedications(services.knowledge.medications, input) });
+    },
+  }),
+
+  defineRoute({
+    method: 'post',
+    path: '/knowledge/labs/interpret',
+    summary:
+      'Interpret lab results: flags (low/high/critical) with unit conversion, trends, and patterns (AKI, DKA, iron deficiency, hyponatraemia…) each citing its rule',
+    tag: 'knowledge',
+    permission: 'knowledge.check',
+    body: labInterpretInputSchema,
+    handler: (c, { body }, { knowledge }) => c.json(interpretLabs(knowledge.labs, body)),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/lab-interpretation',
+    summary: "Interpret the patient's laboratory results (newest 12 per test) with their age and sex",
+    tag: 'knowledge',
+    permission: 'knowledge.check',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'labs.interpret');
+      const chart = await getPatientChart(services.store, params.id);
+      if (!chart) throw notFound('patient');
+      const { input, context } = await labInputFromChart(services.store, chart.patient);
+      if (input.results.length === 0) return c.json({ context, result: null });
+      return c.json({ context, result: interpretLabs(services.knowledge.labs, input) });
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/knowledge/scores',
+    summary: 'The clinical score calculators: id, names, aliases, what each estimates, and its source',
+    tag: 'knowledge',
+    permission: 'knowledge.read',
+    handler: (c) =>
+      c.json({
+        scores: listScores().map((score) => ({
+          id: score.id,
+          names: score.names,
+          aliases: score.aliases,
+          summary: score.summary,
+          source: score.source,
+        })),
+      }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/knowledge/scores/:id',
+    summary: "One score's inputs (type, unit, bounds, options, bilingual labels), interpretation bands and sources — for a form",
+    tag: 'knowledge',
+    permission: 'knowledge.read',
+    params: idParams,
+    handler: (c, { params }) => {
+      const description = describeScore(params.id);
+      if (!description) throw notFound('score');
+      return c.json(description);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/knowledge/scores/:id',
+    summary:
+      'Compute a score: validated inputs in, value with its interpretation band and source out; every input problem listed in the caller language',
+    tag: 'knowledge',
+    permission: 'knowledge.read',
+    params: idParams,
+    body: z.record(z.string(), z.unknown()),
+    handler: (c, { params, body }) => {
+      const outcome = computeScore(params.id, body);
+      if (outcome.ok) return c.json(outcome.result);
+      if (outcome.error.code === 'unknown-score') throw notFound('score');
+      const zh = c.get('locale') === 'zh-CN';
+      const details = outcome.error.issues.map((issue) => ({
+        path: issue.field || '(body)',
+        message: zh ? issue.message.zh : issue.message.en,
+      }));
+      throw new SuwenError('VALIDATION_FAILED', 'Invalid score input', {
+        params: { summary: details.map((detail) => detail.message).join('; ') },
+        details,
+      });
     },
   }),
 ];

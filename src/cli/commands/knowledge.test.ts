@@ -1,0 +1,81 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { MedicationCheckResult } from '../../engines/medication/check-medications.js';
+import type { SearchHit } from '../../engines/search/knowledge-search.js';
+import { runCli } from '../testing/run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'suwen-kb-cli-'));
+const env = { SUWEN_DATA_DIR: dir };
+
+function inputFile(name: string, content: unknown): string {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+}
+
+describe('suwen meds check', () => {
+  it('reports the bleeding interactions and the renal dose issue for warfarin + aspirin + ibuprofen at eGFR 25, with sources', async () => {
+    const file = inputFile('meds.json', {
+      age: 78,
+      sex: 'F',
+      weightKg: 60,
+      egfr: 25,
+      pregnant: false,
+      allergies: ['penicillin'],
+      medications: [
+        { name: 'warfarin', dose: '5 mg', frequency: 'daily', route: 'po' },
+        { name: '阿司匹林', dose: '100 mg', frequency: 'daily', route: 'po' },
+        { name: 'Advil', dose: '400 mg', frequency: 'tid', route: 'po' },
+      ],
+    });
+    const result = await runCli(['meds', 'check', '--input', file], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as MedicationCheckResult;
+    expect(output.medications.map((medication) => medication.drugId)).toEqual(['warfarin', 'aspirin', 'ibuprofen']);
+    const interactions = output.findings.filter((finding) => finding.kind === 'interaction');
+    expect(interactions.some((finding) => finding.medications.join() === '0,1')).toBe(true);
+    expect(interactions.some((finding) => finding.medications.join() === '0,2')).toBe(true);
+    expect(output.findings.some((finding) => finding.kind === 'renal' && finding.medications[0] === 2)).toBe(true);
+    for (const finding of output.findings) expect(finding.source.title).toBeTruthy();
+  });
+
+  it('exits 2 with every problem listed for an invalid input file', async () => {
+    const file = inputFile('bad.json', { egfr: 'low', medications: [{ dose: '5 mg' }] });
+    const result = await runCli(['meds', 'check', '--input', file], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/egfr/);
+    expect(result.stderr).toMatch(/medications\.0\.name/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 for a file that is not JSON or does not exist', async () => {
+    expect((await runCli(['meds', 'check', '--input', inputFile('broken.json', '{"medications": [')], env)).code).toBe(2);
+    const missing = await runCli(['meds', 'check', '--input', join(dir, 'nope.json')], env);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
+  });
+});
+
+describe('suwen kb search', () => {
+  it('finds a drug by Chinese name, a typo, a brand and a code', async () => {
+    for (const [term, id] of [
+      ['华法林', 'warfarin'],
+      ['metfromin', 'metformin'],
+      ['Lipitor', 'atorvastatin'],
+      ['B01AA03', 'warfarin'],
+    ] as const) {
+      const result = await runCli(['kb', 'search', term, '--json', '--kind', 'drug'], env);
+      expect(result.code).toBe(0);
+      const hits = (JSON.parse(result.stdout) as { hits: SearchHit[] }).hits;
+      expect(hits[0]?.id, term).toBe(id);
+    }
+  });
+
+  it('exits 1 when nothing matches and 2 for an unknown kind', async () => {
+    expect((await runCli(['kb', 'search', 'qqqzzzxxy'], env)).code).toBe(1);
+    expect((await runCli(['kb', 'search', 'x', '--kind', 'planet'], env)).code).toBe(2);
+  });
+});

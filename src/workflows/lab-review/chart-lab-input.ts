@@ -1,0 +1,54 @@
+import type { InterpretLabsInput, LabResultInput } from '../../engines/labs/lab-types.js';
+import type { PatientDetail } from '../../record/patient-queries.js';
+import type { Store } from '../../store/database.js';
+
+/** The newest results per test that feed the interpretation (older ones add nothing to a trend). */
+const PER_TEST_LIMIT = 12;
+const SCAN_LIMIT = 5000;
+
+export interface ChartLabContext {
+  age: number | null;
+  sex: 'M' | 'F' | null;
+  results: number;
+  tests: number;
+}
+
+/**
+ * Reads the patient's numeric laboratory observations (LOINC-coded, newest first, at most
+ * `PER_TEST_LIMIT` per test) into the lab engine's input. Vital signs and survey answers are
+ * left out: the lab engine only knows laboratory tests and reports the rest as unknown.
+ */
+export async function labInputFromChart(
+  store: Store,
+  patient: PatientDetail,
+): Promise<{ input: InterpretLabsInput; context: ChartLabContext }> {
+  const rows = await store.db
+    .selectFrom('observations')
+    .select(['code', 'display', 'value_num', 'unit', 'effective_at', 'category'])
+    .where('patient_id', '=', patient.id)
+    .where('value_num', 'is not', null)
+    .orderBy('effective_at', 'desc')
+    .limit(SCAN_LIMIT)
+    .execute();
+  const perTest = new Map<string, number>();
+  const results: LabResultInput[] = [];
+  for (const row of rows) {
+    if (row.value_num === null || (row.category && row.category !== 'laboratory')) continue;
+    const test = row.code ?? row.display;
+    const count = perTest.get(test) ?? 0;
+    if (count >= PER_TEST_LIMIT) continue;
+    perTest.set(test, count + 1);
+    results.push({
+      test,
+      value: row.value_num,
+      ...(row.unit ? { unit: row.unit } : {}),
+      ...(row.effective_at ? { time: row.effective_at } : {}),
+    });
+  }
+  results.reverse(); // oldest first, as trends read
+  const sex = patient.gender === 'male' ? 'M' : patient.gender === 'female' ? 'F' : null;
+  return {
+    input: { ...(sex ? { sex } : {}), ...(patient.age !== null ? { age: patient.age } : {}), results },
+    context: { age: patient.age, sex, results: results.length, tests: perTest.size },
+  };
+}
