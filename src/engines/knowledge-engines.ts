@@ -1,5 +1,5 @@
-import type { KnowledgeBase } from '../knowledge/knowledge-base-types.js';
-import { getKnowledgeBase } from '../knowledge/load-knowledge-base.js';
+import type { KnowledgeBase, KnowledgeVocabulary } from '../knowledge/knowledge-base-types.js';
+import { getKnowledgeBase, loadKnowledgeVocabulary } from '../knowledge/load-knowledge-base.js';
 import { createLabIndex, type LabIndex } from './labs/lab-index.js';
 import { MedicationIndex } from './medication/medication-index.js';
 import { listScores } from './scores/score-registry.js';
@@ -10,19 +10,12 @@ export interface KnowledgeEngines {
   kb: KnowledgeBase;
   medications: MedicationIndex;
   labs: LabIndex;
-  search: KnowledgeSearch;
-  /** Milliseconds to read the store and build the indexes (reported by `/knowledge/info` and the benchmark). */
-  loadMs: { read: number; index: number };
-}
-
-export function createKnowledgeEngines(kb?: KnowledgeBase): KnowledgeEngines {
-  const started = performance.now();
-  const base = kb ?? getKnowledgeBase();
-  const read = performance.now() - started;
-  const medications = new MedicationIndex(base);
-  const labs = createLabIndex(base.labs);
-  const search = new KnowledgeSearch([...knowledgeDocuments(base), ...scoreDocuments()]);
-  return { kb: base, medications, labs, search, loadMs: { read, index: performance.now() - started - read } };
+  /** ICD-10 titles, Hetionet names and education topics: read on first use (only search and the browser need them). */
+  readonly vocabulary: KnowledgeVocabulary;
+  /** The search index, built on first use (or by `warmKnowledgeSearch` in the background). */
+  readonly search: KnowledgeSearch;
+  /** Milliseconds to read the core store and build the engine indexes (reported by `/knowledge/info` and the benchmark). */
+  loadMs: { read: number; index: number; search?: number };
 }
 
 function scoreDocuments(): SearchDocument[] {
@@ -34,10 +27,50 @@ function scoreDocuments(): SearchDocument[] {
   }));
 }
 
+export function createKnowledgeEngines(kb?: KnowledgeBase, vocabularyFile?: string): KnowledgeEngines {
+  const started = performance.now();
+  const base = kb ?? getKnowledgeBase();
+  const read = performance.now() - started;
+  const medications = new MedicationIndex(base);
+  const labs = createLabIndex(base.labs);
+  const loadMs: KnowledgeEngines['loadMs'] = { read, index: performance.now() - started - read };
+  let vocabulary: KnowledgeVocabulary | undefined;
+  let search: KnowledgeSearch | undefined;
+  return {
+    kb: base,
+    medications,
+    labs,
+    loadMs,
+    get vocabulary() {
+      vocabulary ??= loadKnowledgeVocabulary(base.version, vocabularyFile);
+      return vocabulary;
+    },
+    get search() {
+      if (!search) {
+        const begun = performance.now();
+        search = new KnowledgeSearch([...knowledgeDocuments(base, this.vocabulary), ...scoreDocuments()]);
+        loadMs.search = performance.now() - begun;
+      }
+      return search;
+    },
+  };
+}
+
 let shared: KnowledgeEngines | undefined;
 
 /** The process-wide engines (the server and CLI share one set). */
 export function getKnowledgeEngines(): KnowledgeEngines {
   shared ??= createKnowledgeEngines();
   return shared;
+}
+
+/** Builds the search index off the request path, so the first search after start is not the slow one. */
+export function warmKnowledgeSearch(): void {
+  setTimeout(() => {
+    try {
+      void getKnowledgeEngines().search;
+    } catch {
+      // A missing or stale store is reported by the first request that needs it.
+    }
+  }, 0).unref();
 }

@@ -60,6 +60,15 @@ export interface KnowledgeBase {
   interactions: InteractionTables;
   labs: CuratedLab[];
   conditions: KbCondition[];
+}
+
+/**
+ * The bulk vocabularies only search needs, kept in a second file (`kb-vocabulary.json`) so that
+ * loading the engines' data stays fast; it carries the same version as the core file.
+ */
+export interface KnowledgeVocabulary {
+  format: typeof KB_FORMAT;
+  version: string;
   /** ICD-10-CM categories and subcategories: [code, title]. */
   icd10: KbSection<[string, string]>;
   /** Hetionet disease (DOID) and symptom (MeSH) vocabulary: [id, name, kind]. */

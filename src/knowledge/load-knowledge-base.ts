@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { KB_FILE } from './kb-paths.js';
-import { KB_FORMAT, type KnowledgeBase } from './knowledge-base-types.js';
+import { KB_FILE, KB_VOCABULARY_FILE } from './kb-paths.js';
+import { KB_FORMAT, type KnowledgeBase, type KnowledgeVocabulary } from './knowledge-base-types.js';
 
 export class KnowledgeBaseLoadError extends Error {}
 
@@ -8,15 +8,18 @@ export class KnowledgeBaseLoadError extends Error {}
  * Reads the built knowledge base. Entries were validated when the store was built, so loading
  * only checks the format marker — a full re-validation would cost more than the load itself.
  */
-export function loadKnowledgeBase(file = KB_FILE): KnowledgeBase {
-  let parsed: unknown;
+function readStore(file: string): unknown {
   try {
-    parsed = JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new KnowledgeBaseLoadError(
       `Cannot read the knowledge base at ${file}: ${error instanceof Error ? error.message : String(error)}. Run \`npm run build:kb\`.`,
     );
   }
+}
+
+export function loadKnowledgeBase(file = KB_FILE): KnowledgeBase {
+  const parsed = readStore(file);
   const kb = parsed as Partial<KnowledgeBase>;
   if (kb.format !== KB_FORMAT || !Array.isArray(kb.drugs) || !kb.interactions) {
     throw new KnowledgeBaseLoadError(
@@ -24,6 +27,17 @@ export function loadKnowledgeBase(file = KB_FILE): KnowledgeBase {
     );
   }
   return parsed as KnowledgeBase;
+}
+
+/** Reads the search vocabularies; they must come from the same build as the core file. */
+export function loadKnowledgeVocabulary(version: string, file = KB_VOCABULARY_FILE): KnowledgeVocabulary {
+  const vocabulary = readStore(file) as Partial<KnowledgeVocabulary>;
+  if (vocabulary.version !== version || !vocabulary.icd10 || !vocabulary.education) {
+    throw new KnowledgeBaseLoadError(
+      `${file} is from knowledge base ${String(vocabulary.version)}, not ${version}. Run \`npm run build:kb\`.`,
+    );
+  }
+  return vocabulary as KnowledgeVocabulary;
 }
 
 let shared: KnowledgeBase | undefined;

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { SuwenConfig } from '../config/load-config.js';
 import { seedDemo } from '../demo/seed-demo.js';
+import { warmKnowledgeSearch } from '../engines/knowledge-engines.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { createApp } from './app.js';
 import { createServices, REPO_ROOT } from './services.js';
@@ -36,6 +37,9 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
   out(
     `  Suwen ${SUWEN_VERSION} — ${url}  (database: ${store.dialect}${store.dialect === 'sqlite' ? ` ${store.displayUrl.slice(7)}` : ''})`,
   );
+  const { knowledge } = services; // the core store is read here, so a missing build fails at start, not at the first check
+  logger.info({ version: knowledge.kb.version, ms: Math.round(knowledge.loadMs.read + knowledge.loadMs.index) }, 'knowledge base loaded');
+  warmKnowledgeSearch();
   await services.audit.append({ action: 'system.start', details: { version: SUWEN_VERSION, database: store.dialect } });
   return {
     url,

@@ -78,8 +78,8 @@ export function registerKnowledgeCommands(program: Command): void {
         interactionRules: base.interactions.rules.length,
         interactionPairs: base.interactions.pairs.length,
         conditions: base.conditions.length,
-        icd10: base.icd10.entries.length,
-        education: base.education.length,
+        icd10: engines.vocabulary.icd10.entries.length,
+        education: engines.vocabulary.education.length,
         loadMs: engines.loadMs,
         credits: base.credits,
       });

@@ -1,6 +1,6 @@
 import { editDistance } from '../../knowledge/edit-distance.js';
 import type { Bilingual } from '../../knowledge/kb-schema.js';
-import type { KnowledgeBase } from '../../knowledge/knowledge-base-types.js';
+import type { KnowledgeBase, KnowledgeVocabulary } from '../../knowledge/knowledge-base-types.js';
 import { normalizeTerm } from '../../knowledge/normalize-term.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
@@ -53,7 +53,7 @@ interface IndexedTerm {
 }
 
 /** Builds the search documents for the knowledge base's own entries. */
-export function knowledgeDocuments(kb: KnowledgeBase): SearchDocument[] {
+export function knowledgeDocuments(kb: KnowledgeBase, vocabulary: KnowledgeVocabulary): SearchDocument[] {
   const docs: SearchDocument[] = [];
   const curatedIds = new Set(kb.drugs.map((drug) => drug.id));
   for (const drug of kb.drugs) {
@@ -93,13 +93,13 @@ export function knowledgeDocuments(kb: KnowledgeBase): SearchDocument[] {
       terms: [condition.names.en, condition.names.zh, condition.names.fr, condition.icd10],
     });
   }
-  for (const topic of kb.education) {
+  for (const topic of vocabulary.education) {
     docs.push({ kind: 'education', id: topic.id, label: { en: topic.title, zh: topic.title }, terms: [topic.title, ...topic.synonyms] });
   }
-  for (const [code, title] of kb.icd10.entries) {
+  for (const [code, title] of vocabulary.icd10.entries) {
     docs.push({ kind: 'icd10', id: code, label: { en: title, zh: title }, code, terms: [code, title] });
   }
-  for (const [id, name, kind] of kb.vocabulary.entries) {
+  for (const [id, name, kind] of vocabulary.vocabulary.entries) {
     docs.push({
       kind: 'vocabulary',
       id,

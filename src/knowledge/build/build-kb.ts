@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { KB_FILE } from '../kb-paths.js';
+import { KB_FILE, KB_VOCABULARY_FILE } from '../kb-paths.js';
 import {
   type CrossReactivity,
   type CuratedDrug,
@@ -21,14 +21,21 @@ import {
   curatedLabSchema,
   interactionTablesSchema,
 } from '../kb-schema.js';
-import { KB_FORMAT, type KbCondition, type KbDrug, type KbEducationTopic, type KnowledgeBase } from '../knowledge-base-types.js';
+import {
+  KB_FORMAT,
+  type KbCondition,
+  type KbDrug,
+  type KbEducationTopic,
+  type KnowledgeBase,
+  type KnowledgeVocabulary,
+} from '../knowledge-base-types.js';
 import { normalizeTerm } from '../normalize-term.js';
 import { buildInteractionTables } from './interaction-tables.js';
 import { KB_CREDITS } from './kb-credits.js';
 import { parseDelimited } from './read-csv.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
-export { KB_FILE };
+export { KB_FILE, KB_VOCABULARY_FILE };
 
 export class KnowledgeBuildError extends Error {}
 
@@ -163,7 +170,7 @@ function buildConditions(ddxDir: string): KbCondition[] {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function buildIcd10(sourcesDir: string): KnowledgeBase['icd10'] {
+function buildIcd10(sourcesDir: string): KnowledgeVocabulary['icd10'] {
   const rows = parseDelimited(readFileSync(path.join(sourcesDir, 'icd10cm/categories.csv'), 'utf8'));
   return {
     source: { title: 'ICD-10-CM 2018 category and subcategory titles (CDC/NCHS)', licence: 'US government work; ICD-10 © WHO' },
@@ -171,7 +178,7 @@ function buildIcd10(sourcesDir: string): KnowledgeBase['icd10'] {
   };
 }
 
-function buildVocabulary(sourcesDir: string): KnowledgeBase['vocabulary'] {
+function buildVocabulary(sourcesDir: string): KnowledgeVocabulary['vocabulary'] {
   const rows = parseDelimited(readFileSync(path.join(sourcesDir, 'hetionet/disease-symptom-nodes.tsv'), 'utf8'), '\t').slice(1);
   return {
     source: { title: 'Hetionet v1.0 nodes: Disease (Disease Ontology) and Symptom (MeSH)', licence: 'CC0 1.0' },
@@ -208,8 +215,13 @@ function buildEducation(sourcesDir: string): KbEducationTopic[] {
     }));
 }
 
-/** Builds the whole store in memory. */
-export function buildKnowledgeBase(root = REPO_ROOT): KnowledgeBase {
+export interface BuiltKnowledge {
+  core: KnowledgeBase;
+  vocabulary: KnowledgeVocabulary;
+}
+
+/** Builds the whole store in memory: the engines' core file and the search vocabularies. */
+export function buildKnowledgeBase(root = REPO_ROOT): BuiltKnowledge {
   const curatedDir = path.join(root, 'data/knowledge/curated');
   const sourcesDir = path.join(root, 'data/knowledge/sources');
   const drugs = buildDrugs(curatedDir, sourcesDir);
@@ -230,32 +242,38 @@ export function buildKnowledgeBase(root = REPO_ROOT): KnowledgeBase {
     interactions,
     labs,
     conditions: buildConditions(path.join(root, 'data/ddxplus')),
+  };
+  const bulk = {
+    format: KB_FORMAT as typeof KB_FORMAT,
     icd10: buildIcd10(sourcesDir),
     vocabulary: buildVocabulary(sourcesDir),
     education: buildEducation(sourcesDir),
   };
-  const version = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 12);
-  return { ...content, version };
+  const version = createHash('sha256').update(JSON.stringify(content)).update(JSON.stringify(bulk)).digest('hex').slice(0, 12);
+  return { core: { ...content, version }, vocabulary: { ...bulk, version } };
 }
 
-export function serializeKnowledgeBase(kb: KnowledgeBase): string {
-  return `${JSON.stringify(kb)}\n`;
+/** The two files' text, as written to `data/knowledge/`. */
+export function serializeKnowledgeBase(built: BuiltKnowledge): { core: string; vocabulary: string } {
+  return { core: `${JSON.stringify(built.core)}\n`, vocabulary: `${JSON.stringify(built.vocabulary)}\n` };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const started = performance.now();
-  const kb = buildKnowledgeBase();
-  const text = serializeKnowledgeBase(kb);
-  const summary = `knowledge base ${kb.version}: ${kb.drugs.length} drugs, ${kb.labs.length} labs, ${kb.interactions.rules.length} interaction rules (${kb.interactions.pairs.length} pairs), ${kb.conditions.length} conditions, ${kb.icd10.entries.length} ICD-10 codes, ${kb.education.length} education topics; ${(text.length / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`;
+  const built = buildKnowledgeBase();
+  const { core: kb, vocabulary } = built;
+  const text = serializeKnowledgeBase(built);
+  const summary = `knowledge base ${kb.version}: ${kb.drugs.length} drugs, ${kb.labs.length} labs, ${kb.interactions.rules.length} interaction rules (${kb.interactions.pairs.length} pairs), ${kb.conditions.length} conditions, ${vocabulary.icd10.entries.length} ICD-10 codes, ${vocabulary.education.length} education topics; ${(text.core.length / 1e6).toFixed(1)} + ${(text.vocabulary.length / 1e6).toFixed(1)} MB in ${Math.round(performance.now() - started)} ms`;
+  const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
   if (process.argv.includes('--check')) {
-    const current = existsSync(KB_FILE) ? readFileSync(KB_FILE, 'utf8') : '';
-    if (current !== text) {
-      process.stderr.write('data/knowledge/kb.json is out of date: run `npm run build:kb`\n');
+    if (read(KB_FILE) !== text.core || read(KB_VOCABULARY_FILE) !== text.vocabulary) {
+      process.stderr.write('data/knowledge/kb.json or kb-vocabulary.json is out of date: run `npm run build:kb`\n');
       process.exit(1);
     }
     process.stdout.write(`up to date — ${summary}\n`);
   } else {
-    writeFileSync(KB_FILE, text);
-    process.stdout.write(`wrote data/knowledge/kb.json — ${summary}\n`);
+    writeFileSync(KB_FILE, text.core);
+    writeFileSync(KB_VOCABULARY_FILE, text.vocabulary);
+    process.stdout.write(`wrote data/knowledge/kb.json and kb-vocabulary.json — ${summary}\n`);
   }
 }

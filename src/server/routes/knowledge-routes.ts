@@ -42,8 +42,8 @@ export const knowledgeRoutes = [
           interactionPairs: kb.interactions.pairs.length,
           interactionDrugs: kb.interactions.vocabulary.length,
           conditions: kb.conditions.length,
-          icd10: kb.icd10.entries.length,
-          education: kb.education.length,
+          icd10: knowledge.vocabulary.icd10.entries.length,
+          education: knowledge.vocabulary.education.length,
         },
         loadMs: knowledge.loadMs,
         credits: kb.credits,
@@ -120,7 +120,7 @@ export const knowledgeRoutes = [
     permission: 'knowledge.read',
     params: idParams,
     handler: (c, { params }, { knowledge }) => {
-      const topic = knowledge.kb.education.find((entry) => entry.id === params.id);
+      const topic = knowledge.vocabulary.education.find((entry) => entry.id === params.id);
       if (!topic) throw notFound('topic');
       return c.json(topic);
     },
