@@ -4,174 +4,30 @@
  *
  * Needs Chromium (`apt-get install chromium`, or SUWEN_CHROMIUM=/path/to/chrome).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type E2eHarness, en, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const RESULTS = join(ROOT, 'test-results');
-const CHROMIUM = process.env.SUWEN_CHROMIUM ?? '/usr/bin/chromium';
-
-type Messages = { [key: string]: string | Messages };
-const en = JSON.parse(readFileSync(join(ROOT, 'web/src/i18n/en.json'), 'utf8')) as Messages;
-const zh = JSON.parse(readFileSync(join(ROOT, 'web/src/i18n/zh-CN.json'), 'utf8')) as Messages;
-
-/** A string from the web app's translation files, e.g. `msg(en, 'chart.problems')`. */
-function msg(messages: Messages, key: string): string {
-  const value = key
-    .split('.')
-    .reduce<string | Messages | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), messages);
-  if (typeof value !== 'string') throw new Error(`No translation for ${key}`);
-  return value;
-}
-
-interface DemoAccount {
-  role: string;
-  username: string;
-  password: string;
-}
-
-let server: ChildProcess | undefined;
-let serverLog = '';
-let dataDir = '';
+let harness: E2eHarness | undefined;
 let baseUrl = '';
-let browser: Browser | undefined;
-let accounts: DemoAccount[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => done(port));
-    });
-  });
+function h(): E2eHarness {
+  if (!harness) throw new Error('Harness not started');
+  return harness;
 }
 
-function newestMtime(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
-/** Builds `web/dist` when it is missing or older than the app's sources. */
-function buildWebAppIfStale(): void {
-  const index = join(ROOT, 'web/dist/index.html');
-  const sources = [join(ROOT, 'web/src'), join(ROOT, 'web/index.html'), join(ROOT, 'web/vite.config.ts')];
-  if (existsSync(index) && Math.max(...sources.map(newestMtime)) <= statSync(index).mtimeMs) return;
-  const vite = join(ROOT, 'node_modules/vite/bin/vite.js');
-  const built = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (built.status !== 0) throw new Error(`vite build failed:\n${built.stdout}\n${built.stderr}`);
-}
-
-async function waitForHealth(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) {
-      throw new Error(`The server exited with code ${server.exitCode}:\n${serverLog}`);
-    }
-    try {
-      const response = await fetch(`${baseUrl}/api/v1/health`);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`The server did not answer /api/v1/health within ${timeoutMs} ms:\n${serverLog}`);
-}
-
-function account(role: string): DemoAccount {
-  const found = accounts.find((a) => a.role === role);
-  if (!found) throw new Error(`No demo account for ${role}`);
-  return found;
-}
-
-/** A fresh browser context with the interface language preset, as a returning user has it. */
-async function openPage(locale: 'en' | 'zh-CN'): Promise<{ context: BrowserContext; page: Page }> {
-  if (!browser) throw new Error('Browser not started');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale });
-  await context.addInitScript((l) => window.localStorage.setItem('suwen.locale', l), locale);
-  const page = await context.newPage();
-  return { context, page };
-}
-
-async function signIn(page: Page, role: string): Promise<void> {
-  const { username, password } = account(role);
-  await page.goto(`${baseUrl}/#/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
-}
+const openPage = (locale: 'en' | 'zh-CN') => h().openPage(locale);
+const signIn = (page: Page, role: string) => h().signIn(page, role);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set SUWEN_CHROMIUM`);
-  }
-  buildWebAppIfStale();
-  mkdirSync(RESULTS, { recursive: true });
-  dataDir = mkdtempSync(join(tmpdir(), 'suwen-e2e-'));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      SUWEN_DATA_DIR: dataDir,
-      SUWEN_PORT: String(port),
-      SUWEN_HOST: '127.0.0.1',
-      SUWEN_DEMO: '1',
-      SUWEN_LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => {
-    serverLog += chunk.toString();
-  });
-  server.stderr?.on('data', (chunk: Buffer) => {
-    serverLog += chunk.toString();
-  });
-  await waitForHealth(30_000);
-
-  const demo = (await (await fetch(`${baseUrl}/api/v1/demo`)).json()) as { demo: boolean; accounts: DemoAccount[] };
-  expect(demo.demo).toBe(true);
-  accounts = demo.accounts;
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  harness = await startHarness();
+  baseUrl = harness.baseUrl;
+  expect(harness.accounts.length).toBeGreaterThan(0);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close().catch(() => undefined);
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server?.once('exit', r));
-    server.kill('SIGTERM');
-    const timer = setTimeout(() => server?.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-  }
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await harness?.stop();
 }, 30_000);
 
 describe('the web app in a browser', () => {

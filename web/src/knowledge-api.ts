@@ -16,10 +16,12 @@ import type {
 } from '../../src/engines/medication/check-medications';
 import type { FieldDescriptor } from '../../src/engines/scores/score-inputs';
 import type { InputIssue } from '../../src/engines/scores/score-issues';
+import type { ScoreDescription } from '../../src/engines/scores/score-registry';
 import type { RegisteredScore, ScoreResult } from '../../src/engines/scores/score-types';
 import type { SearchHit, SearchKind } from '../../src/engines/search/knowledge-search';
 import type { Bilingual, Citation, CuratedLab } from '../../src/knowledge/kb-schema';
 import type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../../src/knowledge/knowledge-base-types';
+import type { ChartLabContext } from '../../src/workflows/lab-review/chart-lab-input';
 import type { ChartMedicationContext } from '../../src/workflows/medication-review/chart-medication-input';
 import { request } from './api';
 
@@ -65,18 +67,15 @@ export interface PatientMedicationCheck {
   result: MedicationCheckResult | null;
 }
 
-/**
- * `GET /patients/:id/lab-interpretation`. The context says what of the chart was used; only
- * the fields below are shown, so a richer context from the server stays compatible.
- */
+/** `GET /patients/:id/lab-interpretation`: what of the chart was used, and the interpretation (null: no results). */
 export interface PatientLabInterpretation {
-  context: { age?: number | null; sex?: 'M' | 'F' | null; results?: number; [key: string]: unknown };
-  result: LabInterpretation;
+  context: ChartLabContext;
+  result: LabInterpretation | null;
 }
 
 /** A score as the list and the form need it (the server's registry entry without its code). */
-export type ScoreSummary = Pick<RegisteredScore, 'id' | 'names' | 'aliases' | 'summary'>;
-export type ScoreDescription = Pick<RegisteredScore, 'id' | 'names' | 'aliases' | 'summary' | 'fields' | 'bands' | 'source' | 'references'>;
+export type ScoreSummary = Pick<RegisteredScore, 'id' | 'names' | 'aliases' | 'summary' | 'source'>;
+export type { ScoreDescription };
 
 /** Severity order the checker sorts by, most severe first. */
 export const SEVERITIES: FindingSeverity[] = ['contraindicated', 'major', 'moderate', 'minor', 'info'];
@@ -96,15 +95,8 @@ export const knowledgeApi = {
   interpretLabs: (body: InterpretLabsInput) => request<LabInterpretation>('POST', '/knowledge/labs/interpret', { body }),
   patientLabInterpretation: (patientId: string) =>
     request<PatientLabInterpretation>('GET', `/patients/${enc(patientId)}/lab-interpretation`),
-  scores: () => request<{ items: ScoreSummary[] } | ScoreSummary[]>('GET', '/knowledge/scores').then(listOf),
+  scores: () => request<{ scores: ScoreSummary[] }>('GET', '/knowledge/scores').then((body) => body.scores),
   score: (id: string) => request<ScoreDescription>('GET', `/knowledge/scores/${enc(id)}`),
   computeScore: (id: string, inputs: Record<string, unknown>) =>
-    request<ScoreResult | { result: ScoreResult }>('POST', `/knowledge/scores/${enc(id)}`, { body: inputs }).then((r) =>
-      'result' in r ? r.result : r,
-    ),
+    request<ScoreResult>('POST', `/knowledge/scores/${enc(id)}`, { body: inputs }),
 };
-
-/** Lists come as `{items}` from most endpoints; a bare array is accepted too. */
-function listOf<T>(body: { items: T[] } | T[]): T[] {
-  return Array.isArray(body) ? body : body.items;
-}

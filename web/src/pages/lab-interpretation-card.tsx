@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, ErrorMessage, Loading } from '../components/feedback';
+import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { LabInterpretationView } from '../components/lab-interpretation-view';
 import { knowledgeApi } from '../knowledge-api';
 import { href } from '../router';
@@ -38,14 +38,18 @@ export function LabInterpretationCard({ patientId }: { patientId: string }) {
         <>
           <p className="muted small" data-testid="lab-context">
             {[
-              state.data.context.age != null ? t('common.years', { count: state.data.context.age }) : null,
+              state.data.context.age !== null ? t('common.years', { count: state.data.context.age }) : null,
               state.data.context.sex ? t(`lab.sexes.${state.data.context.sex}`) : null,
-              typeof state.data.context.results === 'number' ? t('labs.resultCount', { count: state.data.context.results }) : null,
+              t('labs.resultCount', { count: state.data.context.results, tests: state.data.context.tests }),
             ]
               .filter(Boolean)
               .join(' · ')}
           </p>
-          <LabInterpretationView interpretation={state.data.result} />
+          {state.data.result ? (
+            <LabInterpretationView interpretation={state.data.result} />
+          ) : (
+            <EmptyState>{t('labs.noChartResults')}</EmptyState>
+          )}
         </>
       )}
     </Card>

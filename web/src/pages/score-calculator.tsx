@@ -33,17 +33,17 @@ export function ScoreCalculator({ id }: { id: string }) {
 function ScoreBody({ score }: { score: ScoreDescription }) {
   const { t } = useTranslation();
   const pick = usePick();
-  const [values, setValues] = useState<FormValues>(() => initialValues(score.fields));
+  const [values, setValues] = useState<FormValues>(() => initialValues(score.inputs));
   const [result, setResult] = useState<ScoreResult | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
-  const issues = error instanceof ApiError ? issuesByField(error.details, score.fields) : new Map<string, string[]>();
+  const issues = error instanceof ApiError ? issuesByField(error.details, score.inputs) : new Map<string, string[]>();
 
   const compute = async () => {
     setBusy(true);
     setError(null);
     try {
-      setResult(await knowledgeApi.computeScore(score.id, toScoreInputs(score.fields, values)));
+      setResult(await knowledgeApi.computeScore(score.id, toScoreInputs(score.inputs, values)));
     } catch (caught) {
       setResult(null);
       setError(caught instanceof Error ? caught : new Error(String(caught)));
@@ -68,7 +68,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
               void compute();
             }}
           >
-            {score.fields.map((field) => (
+            {score.inputs.map((field) => (
               <ScoreField
                 key={field.name}
                 field={field}
@@ -85,7 +85,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
                 type="button"
                 className="button button-quiet"
                 onClick={() => {
-                  setValues(initialValues(score.fields));
+                  setValues(initialValues(score.inputs));
                   setResult(null);
                   setError(null);
                 }}
@@ -241,7 +241,7 @@ function ScoreResultCard({ score, result }: { score: ScoreDescription; result: S
   const { t } = useTranslation();
   const pick = usePick();
   const label = (name: string) => {
-    const field = score.fields.find((f) => f.name === name);
+    const field = score.inputs.find((f) => f.name === name);
     return field ? pick(field.label) : name;
   };
   return (
