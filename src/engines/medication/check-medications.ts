@@ -159,16 +159,21 @@ function unrecognised(checked: CheckedMedication, i: number): MedicationFinding 
   };
 }
 
+const NO_INGREDIENTS: readonly number[] = [];
+
 function findInteractions(index: MedicationIndex, prepared: Prepared[], findings: MedicationFinding[]): void {
-  const ingredients = prepared.map((entry) => (entry.resolved ? index.ingredientIds(entry.resolved.id) : []));
+  const ingredients = prepared.map((entry) => (entry.resolved ? index.ingredientIndices(entry.resolved.id) : NO_INGREDIENTS));
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
-      const seen = new Set<string>();
-      for (const a of ingredients[i] ?? []) {
-        for (const b of ingredients[j] ?? []) {
-          for (const rule of index.rulesBetween(a, b)) {
-            if (seen.has(rule.id)) continue;
-            seen.add(rule.id);
+      let seen: number[] | undefined;
+      for (const a of ingredients[i] ?? NO_INGREDIENTS) {
+        for (const b of ingredients[j] ?? NO_INGREDIENTS) {
+          for (const ruleIndex of index.ruleIndicesBetween(a, b)) {
+            // A combination product can meet the same rule through two ingredients: report it once.
+            if (seen?.includes(ruleIndex)) continue;
+            (seen ??= []).push(ruleIndex);
+            const rule = index.rule(ruleIndex);
+            if (!rule) continue;
             const names = `${prepared[i]?.checked.name?.en} + ${prepared[j]?.checked.name?.en}`;
             const namesZh = `${prepared[i]?.checked.name?.zh} + ${prepared[j]?.checked.name?.zh}`;
             findings.push({

@@ -39,6 +39,9 @@ export class MedicationIndex {
   private readonly pairs = new Map<number, number[]>();
   private readonly allergyWords = new Map<string, Set<string>>();
   private readonly crossReactivityByAllergy = new Map<string, CrossReactivity[]>();
+  private readonly ingredientCache = new Map<string, number[]>();
+  /** Resolved names; the knowledge base never changes under an index, and record systems repeat names endlessly. */
+  private readonly resolveCache = new Map<string, ResolvedDrug | null>();
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
@@ -91,6 +94,20 @@ export class MedicationIndex {
 
   /** Recognises a medication name in English or Chinese, generic or brand, with dose-form words and strengths ignored. */
   resolve(name: string): ResolvedDrug | undefined {
+    const cached = this.resolveCache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    const resolved = this.resolveUncached(name);
+    if (this.resolveCache.size >= RESOLVE_CACHE_LIMIT) this.resolveCache.clear();
+    this.resolveCache.set(name, resolved ?? null);
+    return resolved;
+  }
+
+  /** Drops remembered name resolutions (the benchmark measures first-seen names with it). */
+  forgetResolvedNames(): void {
+    this.resolveCache.clear();
+  }
+
+  private resolveUncached(name: string): ResolvedDrug | undefined {
     const normalized = normalizeTerm(name);
     const stripped = stripDoseForm(normalized);
     const exact =
@@ -172,14 +189,33 @@ export class MedicationIndex {
     return parts.length > 0 ? parts : [id];
   }
 
+  /** Positions in the interaction vocabulary of a drug's ingredients (memoised: the check runs on hot paths). */
+  ingredientIndices(id: string): readonly number[] {
+    let indices = this.ingredientCache.get(id);
+    if (!indices) {
+      indices = this.ingredientIds(id).flatMap((part) => this.vocabularyIndex.get(part) ?? []);
+      this.ingredientCache.set(id, indices);
+    }
+    return indices;
+  }
+
+  /** Rule positions for two vocabulary positions; the shared empty list when none. */
+  ruleIndicesBetween(left: number, right: number): readonly number[] {
+    if (left === right) return NO_RULES;
+    const size = this.kb.interactions.vocabulary.length;
+    return this.pairs.get(Math.min(left, right) * size + Math.max(left, right)) ?? NO_RULES;
+  }
+
+  rule(index: number): InteractionRule | undefined {
+    return this.kb.interactions.rules[index];
+  }
+
   /** Interaction rules between two interaction-table ids. */
   rulesBetween(a: string, b: string): InteractionRule[] {
     const left = this.vocabularyIndex.get(a);
     const right = this.vocabularyIndex.get(b);
-    if (left === undefined || right === undefined || left === right) return [];
-    const size = this.kb.interactions.vocabulary.length;
-    const rules = this.pairs.get(Math.min(left, right) * size + Math.max(left, right)) ?? [];
-    return rules.flatMap((index) => this.kb.interactions.rules[index] ?? []);
+    if (left === undefined || right === undefined) return [];
+    return this.ruleIndicesBetween(left, right).flatMap((index) => this.rule(index) ?? []);
   }
 
   /** Allergy groups for what a patient reports ("penicillin", "青霉素", "sulfa", "amoxicillin"). */
@@ -192,6 +228,9 @@ export class MedicationIndex {
     return this.crossReactivityByAllergy.get(allergyGroup) ?? [];
   }
 }
+
+const NO_RULES: readonly number[] = Object.freeze([]);
+const RESOLVE_CACHE_LIMIT = 10_000;
 
 /** Words patients and clinicians use for allergy groups, both languages. */
 const ALLERGY_GROUP_WORDS: [string[], string][] = [
