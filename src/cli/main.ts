@@ -4,6 +4,7 @@ import { ConfigError } from '../config/load-config.js';
 import { isSuwenError } from '../shared/errors.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { registerAuditCommands } from './commands/audit.js';
+import { registerDdxCommands } from './commands/ddx.js';
 import { registerDeidCommand } from './commands/deid.js';
 import { registerDoctorCommand } from './commands/doctor.js';
 import { registerEvalDeidCommand } from './commands/eval-deid.js';
@@ -38,6 +39,7 @@ registerDeidCommand(program);
 registerEvalDeidCommand(program);
 registerDoctorCommand(program);
 registerKnowledgeCommands(program);
+registerDdxCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { type DdxModel, loadDdxModel, rankDifferential, runIntakeEvaluation } from '../../engines/ddx/index.js';
+import { CliError } from '../context.js';
+import { writeJson } from './knowledge.js';
+
+/** A case in DDXPlus current-release codes: `E_91`, `E_55_@_V_89`, `E_56_@_7`. */
+const caseSchema = z
+  .object({
+    age: z.number().int().min(0).max(120),
+    sex: z.enum(['M', 'F']),
+    evidence: z.array(z.string().regex(/^E_\d+(?:_@_[\w.-]+)?$/, 'expected a DDXPlus code such as E_91 or E_55_@_V_89')).max(500),
+    denied: z
+      .array(z.string().regex(/^E_\d+$/))
+      .max(500)
+      .optional(),
+  })
+  .strict();
+
+function rankCase(model: DdxModel, raw: unknown, where: string, limit: number): unknown {
+  const parsed = caseSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(case)'}: ${issue.message}`).join('; ');
+    throw new CliError(`${where}: ${problems}`, 2);
+  }
+  try {
+    const { differential } = rankDifferential(model, parsed.data, { limit });
+    return {
+      differential: differential.map((entry) => ({
+        condition: entry.condition,
+        conditionZh: entry.conditionZh,
+        icd10: entry.icd10,
+        probability: Number(entry.probability.toFixed(6)),
+        severity: entry.severity,
+        for: entry.for,
+        against: entry.against,
+      })),
+    };
+  } catch (error) {
+    throw new CliError(`${where}: ${error instanceof Error ? error.message : String(error)}`, 2);
+  }
+}
+
+export function registerDdxCommands(program: Command): void {
+  program
+    .command('ddx')
+    .description('Rank a differential over the 49 DDXPlus conditions from evidence codes (no model involved)')
+    .requiredOption(
+      '-i, --input <file>',
+      'a case {"age","sex","evidence":[…]} as JSON, or JSON lines (one case per line → one result per line); "-" for stdin',
+    )
+    .option('--limit <n>', 'conditions per differential', '10')
+    .action((options: { input: string; limit: string }) => {
+      const limit = Number(options.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 49) throw new CliError('--limit must be an integer from 1 to 49', 2);
+      let text: string;
+      try {
+        text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+      } catch (error) {
+        throw new CliError(`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+      }
+      const model = loadDdxModel();
+      const parse = (line: string, where: string): unknown => {
+        try {
+          return JSON.parse(line);
+        } catch {
+          throw new CliError(`${where}: not valid JSON`, 2);
+        }
+      };
+      const trimmed = text.trim();
+      // One JSON document (possibly pretty-printed) or JSON lines.
+      let single: unknown;
+      try {
+        single = JSON.parse(trimmed);
+      } catch {
+        single = undefined;
+      }
+      if (single !== undefined && !Array.isArray(single)) return writeJson(rankCase(model, single, options.input, limit));
+      const lines = trimmed.split('\n');
+      lines.forEach((line, index) => {
+        if (line.trim() === '') return;
+        const where = `${options.input}:${index + 1}`;
+        process.stdout.write(`${JSON.stringify(rankCase(model, parse(line, where), where, limit))}\n`);
+      });
+    });
+
+  const evaluate = program.commands.find((command) => command.name() === 'eval') ?? program.command('eval').description('Evaluations');
+  evaluate
+    .command('intake')
+    .description(
+      'Simulated-patient intake on the held-out 20% of DDXPlus validate patients: top-1/3/5, questions asked, vs. the all-evidence ceiling and a fixed-order baseline',
+    )
+    .option('--limit <n>', 'evaluate the first N held-out patients (default: all)')
+    .option('--likelihoods <kind>', 'trained (default) or listing-only', 'trained')
+    .option('--json', 'JSON output')
+    .action((options: { limit?: string; likelihoods: string; json?: boolean }) => {
+      const limit = options.limit === undefined ? undefined : Number(options.limit);
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new CliError('--limit must be a positive integer', 2);
+      if (!['trained', 'listing-only'].includes(options.likelihoods))
+        throw new CliError('--likelihoods must be trained or listing-only', 2);
+      const started = performance.now();
+      const result = runIntakeEvaluation({
+        ...(limit ? { limit } : {}),
+        likelihoods: options.likelihoods as 'trained' | 'listing-only',
+      });
+      if (options.json) return writeJson(result);
+      const row = (name: string, figures: { top1: number; top3: number; top5: number; meanQuestions: number }) =>
+        `${name.padEnd(34)} ${figures.top1.toFixed(3)}  ${figures.top3.toFixed(3)}  ${figures.top5.toFixed(3)}  ${figures.meanQuestions.toFixed(1)}`;
+      process.stdout.write(
+        [
+          `intake evaluation — ${result.patients} held-out patients, likelihoods: ${options.likelihoods} (${((performance.now() - started) / 1000).toFixed(1)} s)`,
+          `${''.padEnd(34)} top-1  top-3  top-5  questions`,
+          row('ceiling (all evidence at once)', result.ceiling),
+          row('interactive (information gain)', result.interactive),
+          row('baseline (fixed order)', result.baseline),
+          `interactive top-3 / ceiling top-3 = ${result.top3VersusCeiling.toFixed(3)} (goal ≥ 0.90)`,
+          '',
+        ].join('\n'),
+      );
+    });
+}
