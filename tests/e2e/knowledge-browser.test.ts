@@ -134,6 +134,21 @@ describe('the knowledge pages in a browser', () => {
       await page.getByTestId('med-context').waitFor();
       expect(await page.getByTestId('med-context').textContent()).toContain('eGFR');
       await page.screenshot({ path: join(RESULTS, 'medications-from-chart.png'), fullPage: true });
+
+      // The standalone interpreter reads pasted results in mixed units and languages.
+      await page.getByTestId('nav-labs').click();
+      await page.getByTestId('labs-page').waitFor();
+      await page.locator('.lab-paste summary').click();
+      await page.getByTestId('lab-paste').fill('Na 128 mmol/L\nK 6.3 mmol/L\n肌酐 2.1 mg/dL\nHb 92 g/L');
+      await page.getByTestId('lab-paste-read').click();
+      await page.getByTestId('lab-interpret').click();
+      await page.getByTestId('lab-result-card').waitFor();
+      const flags = await page.getByTestId('lab-result').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-flag')));
+      expect(flags).toHaveLength(4);
+      expect(flags[0]).toMatch(/low/);
+      expect(flags[1]).toMatch(/high/);
+      expect(await page.getByTestId('lab-pattern').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(RESULTS, 'labs-en.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -1,6 +1,7 @@
 // The knowledge base and its engines over HTTP. Response shapes are the server's own types,
 // imported type-only (nothing server-side is bundled), so the two cannot drift apart.
 import type {
+  InterpretedLabResult,
   InterpretLabsInput,
   LabFlag,
   LabInterpretation,
@@ -33,6 +34,7 @@ export type {
   FieldDescriptor,
   FindingSeverity,
   InputIssue,
+  InterpretedLabResult,
   InterpretLabsInput,
   KbCondition,
   KbDrug,

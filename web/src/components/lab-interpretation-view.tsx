@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePick } from '../bilingual';
 import { formatDate, formatNumber } from '../format';
-import type { LabFlag, LabInterpretation } from '../knowledge-api';
+import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../knowledge-api';
 import { href } from '../router';
 import { Badge, EmptyState } from './feedback';
 import { SourceCitation } from './source-citation';
@@ -29,7 +30,10 @@ export function LabFlagBadge({ flag }: { flag: LabFlag }) {
 export function LabInterpretationView({ interpretation }: { interpretation: LabInterpretation }) {
   const { t } = useTranslation();
   const pick = usePick();
-  const { results, trends, patterns } = interpretation;
+  const [showAll, setShowAll] = useState(false);
+  const { trends, patterns } = interpretation;
+  const latest = latestPerTest(interpretation.results);
+  const results = showAll ? interpretation.results : latest;
   return (
     <div className="lab-interpretation" data-testid="lab-interpretation">
       <h3 className="section-title">{t('labs.patterns')}</h3>
@@ -39,10 +43,15 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
         <ul className="item-list" data-testid="lab-patterns">
           {patterns.map((pattern, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a pattern id can repeat; the list is fixed
-            <li key={`${pattern.id}-${i}`} className="lab-pattern" data-testid="lab-pattern" data-id={pattern.id}>
+            <li
+              key={`${pattern.id}-${i}`}
+              className="lab-pattern"
+              data-testid="lab-pattern"
+              data-id={pattern.id}
+              data-severity={pattern.severity}
+            >
               <div className="item-title">
                 <Badge tone="warning">{t(`labs.patternNames.${pattern.id}`, { defaultValue: pattern.id })}</Badge>
-                <span className="muted small">{pattern.severity}</span>
               </div>
               <p>{pick(pattern.message)}</p>
               <p className="small muted">{pattern.evidence.map((e) => `${e.labId} ${formatNumber(e.value)} ${e.unit}`).join(' · ')}</p>
@@ -53,7 +62,19 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
           ))}
         </ul>
       )}
-      <h3 className="section-title">{t('labs.results')}</h3>
+      <h3 className="section-title">
+        {t('labs.results')}
+        {latest.length < interpretation.results.length && (
+          <button
+            type="button"
+            className="button button-small button-quiet section-toggle"
+            onClick={() => setShowAll((v) => !v)}
+            data-testid="lab-show-all"
+          >
+            {showAll ? t('labs.showLatest') : t('labs.showAll', { count: interpretation.results.length })}
+          </button>
+        )}
+      </h3>
       {results.length === 0 ? (
         <EmptyState>{t('labs.noResults')}</EmptyState>
       ) : (
@@ -144,6 +165,17 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
       <p className="muted small">{pick(interpretation.disclaimer)}</p>
     </div>
   );
+}
+
+/** The newest result of each test (by collection time, else input order); history is in the trends. */
+function latestPerTest(results: InterpretedLabResult[]): InterpretedLabResult[] {
+  const byTest = new Map<string, InterpretedLabResult>();
+  for (const r of results) {
+    const key = r.labId ?? r.test.toLowerCase();
+    const seen = byTest.get(key);
+    if (!seen || (r.time ?? '') >= (seen.time ?? '')) byTest.set(key, r);
+  }
+  return results.filter((r) => byTest.get(r.labId ?? r.test.toLowerCase()) === r);
 }
 
 function rangeOf(low: number | undefined, high: number | undefined): string {

@@ -169,7 +169,9 @@ function DoseTable({ drug }: { drug: KbDrug }) {
             {drug.doses.map((dose, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: dose rows of one entry never reorder
               <tr key={i} data-testid="dose-row">
-                <td data-label={t('drug.route')}>{t(`routes.${dose.route}`)}</td>
+                <td data-label={t('drug.route')} className="nowrap">
+                  {t(`routes.${dose.route}`)}
+                </td>
                 <td data-label={t('drug.indication')}>{dose.indication ? pick(dose.indication) : t('drug.anyIndication')}</td>
                 <td data-label={t('drug.singleDose')} className="nowrap">
                   {dose.singleMin !== undefined ? `${formatNumber(dose.singleMin)}–` : ''}
