@@ -20,6 +20,8 @@ export interface KbDrug extends CuratedDrug {
 export interface KbEvidenceRef {
   code: string;
   question: string;
+  /** Suwen's Chinese wording of the DDXPlus question. */
+  questionZh: string;
 }
 
 /** A DDXPlus condition. */

@@ -8,6 +8,7 @@ import * as chartIndexes from './migrations/0002-chart-indexes.js';
 import * as artifactPromptHash from './migrations/0003-artifact-prompt-hash.js';
 import * as pseudonymVault from './migrations/0004-pseudonym-vault.js';
 import * as patientConsent from './migrations/0005-patient-consent.js';
+import * as intakeSessions from './migrations/0006-intake-sessions.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003-artifact-prompt-hash': artifactPromptHash,
   '0004-pseudonym-vault': pseudonymVault,
   '0005-patient-consent': patientConsent,
+  '0006-intake-sessions': intakeSessions,
 };
 
 const migrationProvider: MigrationProvider = {

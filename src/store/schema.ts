@@ -215,6 +215,32 @@ export interface PatientConsentHistoryTable {
   note: string | null;
 }
 
+/** A history-taking interview opened by a link (`src/workflows/intake/`). */
+export interface IntakeSessionTable {
+  id: string;
+  /** SHA-256 (hex) of the link's secret; the secret itself is never stored. */
+  token_hash: string;
+  patient_id: string;
+  encounter_id: string | null;
+  created_by: string | null;
+  language: string;
+  mode: string;
+  /** open | emergency | finished | cancelled (expiry is read from expires_at). */
+  status: string;
+  /** InterviewState as JSON. */
+  state: string;
+  /** RedFlagHit[] as JSON. */
+  red_flags: string;
+  /** TriageResult as JSON once finished (or at an emergency stop). */
+  triage: string | null;
+  artifact_id: string | null;
+  version: number;
+  expires_at: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -238,6 +264,7 @@ export interface Database {
   pseudonyms: PseudonymTable;
   patient_consents: PatientConsentTable;
   patient_consent_history: PatientConsentHistoryTable;
+  intake_sessions: IntakeSessionTable;
 }
 
 export type PatientRow = Selectable<PatientTable>;

@@ -152,7 +152,14 @@ function buildConditions(ddxDir: string): KbCondition[] {
   const evidences = z.record(z.string(), ddxEvidenceSchema).parse(readJson(path.join(ddxDir, 'release_evidences.json')));
   const zhFile = path.join(ddxDir, 'conditions-zh.json');
   const zhNames = existsSync(zhFile) ? z.record(z.string(), z.string()).parse(readJson(zhFile)) : {};
-  const ref = (code: string) => ({ code, question: evidences[code]?.question_en ?? code });
+  const questionsZh = z
+    .object({ evidences: z.record(z.string(), z.string()) })
+    .parse(readJson(path.join(ddxDir, 'questions-zh.json'))).evidences;
+  const ref = (code: string) => ({
+    code,
+    question: evidences[code]?.question_en ?? code,
+    questionZh: questionsZh[code] ?? evidences[code]?.question_en ?? code,
+  });
   return Object.values(conditions)
     .map((condition) => ({
       id: normalizeTerm(condition['cond-name-eng']).replace(/ /g, '-'),

@@ -76,12 +76,13 @@ function ConditionBody({ condition }: { condition: KbCondition }) {
 
 function EvidenceList({ items }: { items: KbCondition['symptoms'] }) {
   const { t } = useTranslation();
+  const pick = usePick();
   if (items.length === 0) return <p className="muted">{t('common.none')}</p>;
   return (
     <ul className="kb-evidence">
       {items.map((item) => (
         <li key={item.code}>
-          {item.question} <span className="mono small muted">{item.code}</span>
+          {pick({ en: item.question, zh: item.questionZh })} <span className="mono small muted">{item.code}</span>
         </li>
       ))}
     </ul>
