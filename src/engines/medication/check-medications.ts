@@ -171,7 +171,8 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
           for (const ruleIndex of index.ruleIndicesBetween(a, b)) {
             // A combination product can meet the same rule through two ingredients: report it once.
             if (seen?.includes(ruleIndex)) continue;
-            (seen ??= []).push(ruleIndex);
+            seen ??= [];
+            seen.push(ruleIndex);
             const rule = index.rule(ruleIndex);
             if (!rule) continue;
             const names = `${prepared[i]?.checked.name?.en} + ${prepared[j]?.checked.name?.en}`;

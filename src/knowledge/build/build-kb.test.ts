@@ -39,9 +39,14 @@ describe('every knowledge entry has a source', () => {
   it('drugs: every dose range, renal and hepatic rule, pregnancy and lactation note and adverse-effect list', () => {
     const missing: string[] = [];
     for (const drug of kb.drugs) {
-      drug.doses.forEach((dose, i) => cited(dose.source) || missing.push(`${drug.id} doses[${i}]`));
-      drug.renal.forEach((rule, i) => cited(rule.source) || missing.push(`${drug.id} renal[${i}]`));
-      drug.hepatic.forEach((rule, i) => cited(rule.source) || missing.push(`${drug.id} hepatic[${i}]`));
+      const check = (label: string, entries: { source: Citation }[]) => {
+        entries.forEach((entry, i) => {
+          if (!cited(entry.source)) missing.push(`${drug.id} ${label}[${i}]`);
+        });
+      };
+      check('doses', drug.doses);
+      check('renal', drug.renal);
+      check('hepatic', drug.hepatic);
       if (!cited(drug.pregnancy.source)) missing.push(`${drug.id} pregnancy`);
       if (!cited(drug.lactation.source)) missing.push(`${drug.id} lactation`);
       if (!cited(drug.adverseEffectsSource)) missing.push(`${drug.id} adverse effects`);

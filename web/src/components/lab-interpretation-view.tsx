@@ -41,10 +41,9 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
         <p className="muted small">{t('labs.noPatterns')}</p>
       ) : (
         <ul className="item-list" data-testid="lab-patterns">
-          {patterns.map((pattern, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a pattern id can repeat; the list is fixed
+          {patterns.map((pattern) => (
             <li
-              key={`${pattern.id}-${i}`}
+              key={`${pattern.id}:${pattern.severity}:${pattern.message.en}`}
               className="lab-pattern"
               data-testid="lab-pattern"
               data-id={pattern.id}
