@@ -1,0 +1,141 @@
+import { RED_FLAG_FINDINGS, type RedFlagFinding } from './red-flag-findings.js';
+import {
+  CLAUSE_BREAK,
+  NEGATION_AFTER,
+  NEGATION_AT_END,
+  OTHER_PERSON,
+  PAST_EVENT,
+  PRESENT_NOW,
+  REMOTE_PAST,
+  SENTENCE_BREAK,
+  TRAILING_FILLER,
+} from './text-context.js';
+import { TEXT_PHRASES } from './text-phrases.js';
+
+/**
+ * Finds red-flag findings in the patient's free text, Chinese and English, skipping negated
+ * phrases, other people's past history and the patient's remote past (see text-context.ts).
+ * Regexes are compiled once at module load; a 2,000-character text takes well under 1 ms.
+ */
+
+interface CompiledPhrase {
+  finding: RedFlagFinding;
+  regex: RegExp;
+  countsWhenPast: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** How far back (characters) the negation check looks for fillers and the negation word. */
+const NEGATION_LOOKBACK = 32;
+/** Most findings chained by "and/or/和" that one negation word may cover. */
+const MAX_CHAIN = 6;
+
+const COMPILED: readonly CompiledPhrase[] = RED_FLAG_FINDINGS.flatMap((finding) => {
+  const set = TEXT_PHRASES[finding];
+  // `\b` rather than a look-behind keeps V8's fast first-character scan for English phrases.
+  const parts = [...set.zh, ...set.en.map((p) => `\\b(?:${p})(?![a-z])`)];
+  if (parts.length === 0) return [];
+  return [{ finding, regex: new RegExp(parts.join('|'), 'g'), countsWhenPast: set.countsWhenPast === true }];
+});
+
+/** NFKC (full-width → half-width, ℃ → °C), lower case, curly apostrophes straightened. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'");
+}
+
+/** Start offsets of the segments `breaks` cuts the text into (always begins with 0). */
+function segmentStarts(text: string, breaks: RegExp): number[] {
+  const starts = [0];
+  breaks.lastIndex = 0;
+  for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) {
+    starts.push(m.index + m[0].length);
+    if (m[0].length === 0) breaks.lastIndex++;
+  }
+  return starts;
+}
+
+/** The [start, end) of the segment holding `pos`. */
+function segmentAround(starts: readonly number[], pos: number, length: number): Span {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return { start: starts[lo] ?? 0, end: starts[lo + 1] ?? length };
+}
+
+function isNegated(text: string, match: Span, clause: Span, spanEndingAt: ReadonlyMap<number, Span>): boolean {
+  if (NEGATION_AFTER.test(text.slice(match.end, Math.min(clause.end, match.end + 16)))) return true;
+  let pos = match.start;
+  for (let hop = 0; hop < MAX_CHAIN; hop++) {
+    const from = Math.max(clause.start, pos - NEGATION_LOOKBACK);
+    const before = text.slice(from, pos);
+    const filler = TRAILING_FILLER.exec(before);
+    const cut = pos - (filler?.[0].length ?? 0);
+    // Another finding right before ("没有胸痛和出汗"): the negation may cover both.
+    const previous = spanEndingAt.get(cut);
+    if (previous !== undefined && previous.start >= clause.start && previous.start < pos) {
+      pos = previous.start;
+      continue;
+    }
+    return NEGATION_AT_END.test(text.slice(Math.max(clause.start, cut - 12), cut));
+  }
+  return false;
+}
+
+function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause: Span): boolean {
+  const lead = text.slice(sentence.start, match.start);
+  if (!OTHER_PERSON.test(lead)) return false;
+  const whole = text.slice(sentence.start, sentence.end);
+  return PAST_EVENT.test(whole) && !PRESENT_NOW.test(text.slice(clause.start, clause.end));
+}
+
+function isRemotePast(text: string, clause: Span): boolean {
+  const c = text.slice(clause.start, clause.end);
+  return REMOTE_PAST.test(c) && !PRESENT_NOW.test(c);
+}
+
+/** Findings asserted (not negated, not someone else's history, not remote past) in one text. */
+export function findTextFindings(raw: string): Set<RedFlagFinding> {
+  const found = new Set<RedFlagFinding>();
+  if (raw.trim() === '') return found;
+  const text = normalizeText(raw);
+  const hits: (Span & { phrase: CompiledPhrase })[] = [];
+  for (const phrase of COMPILED) {
+    phrase.regex.lastIndex = 0;
+    for (let m = phrase.regex.exec(text); m !== null; m = phrase.regex.exec(text)) {
+      if (m[0].length === 0) {
+        phrase.regex.lastIndex++;
+        continue;
+      }
+      hits.push({ start: m.index, end: m.index + m[0].length, phrase });
+    }
+  }
+  if (hits.length === 0) return found;
+  const spanEndingAt = new Map<number, Span>();
+  for (const hit of hits) {
+    const known = spanEndingAt.get(hit.end);
+    if (known === undefined || hit.start < known.start) spanEndingAt.set(hit.end, hit);
+  }
+  const clauses = segmentStarts(text, CLAUSE_BREAK);
+  const sentences = segmentStarts(text, SENTENCE_BREAK);
+  for (const hit of hits) {
+    if (found.has(hit.phrase.finding)) continue;
+    const clause = segmentAround(clauses, hit.start, text.length);
+    const sentence = segmentAround(sentences, hit.start, text.length);
+    if (isNegated(text, hit, clause, spanEndingAt)) continue;
+    if (isOtherPersonsHistory(text, hit, sentence, clause)) continue;
+    if (!hit.phrase.countsWhenPast && isRemotePast(text, clause)) continue;
+    found.add(hit.phrase.finding);
+  }
+  return found;
+}

@@ -1,0 +1,48 @@
+/**
+ * Context cues that decide whether a phrase found in free text counts: negation ("没有胸痛",
+ * "denies chest pain"), another person's past history ("父亲曾经胸痛", "my father had chest pain
+ * years ago") and the patient's own remote past ("5 years ago I fainted"). The approach follows
+ * NegEx / ConText (Chapman et al., J Biomed Inform 2001;34:301 and 2009;42:839): a trigger term
+ * with a bounded scope that ends at a clause boundary or a "but"-type term, per language.
+ *
+ * A safety net should rather fire than stay silent, so the negation scope is deliberately narrow:
+ * a negation word counts only when what stands between it and the phrase is filler ("有", "任何",
+ * "any", "history of") or other findings joined by "和/或/and/or".
+ */
+
+/** Ends a clause: negation and the remote-past cue never reach across these. */
+export const CLAUSE_BREAK =
+  /[。!?;,\n]|\.(?!\d)|(?<![a-z])(?:but|however|although|though|except|apart from)(?![a-z])|但是?|可是|不过|然而|却/g;
+
+/** Ends a sentence: the family-history cue reaches across commas but not across these. */
+export const SENTENCE_BREAK = /[。!?;\n]|\.(?!\d)/g;
+
+/** What may stand between a negation word and the phrase (or between two negated phrases). */
+export const TRAILING_FILLER = new RegExp(
+  '(?:\\s|[、/]' +
+    '|和|或者?|或是|及|以及|与|跟|也|有|什么|任何|明显的?|的|出现|过|感到|觉得|感觉|发生|再|太|特别|很|伴有?|发现|一点|丝毫|想过|念头|打算' +
+    '|(?<![a-z])(?:and|or|any|a|an|the|my|history of|hx of|signs? of|symptoms? of|complaints? of|episodes? of|thoughts? of|feelings? of|evidence of' +
+    '|had|have|having|has|been|get|getting|got|experienced|experiencing|feel|feeling|felt|noticed|notice|report(?:s|ed)?|significant|obvious|further|more|recent|new|current|other|real|really|actual|any more|anymore)(?![a-z]))*$',
+);
+
+/** A negation word at the very end of the text before a phrase. */
+export const NEGATION_AT_END =
+  /(?:没有?|无|不|否认|未|并无|从未|从来没有?|从没有?|未曾|不曾|毫无|排除|(?<![a-z])(?:no|not|never|denies|denied|deny|denying|without|negative for|free of|absence of|nor|none|ruled out)|n't)$/;
+
+/** A negation written after the phrase, as clinicians and forms do: "胸痛（-）", "chest pain: no". */
+export const NEGATION_AFTER = /^\s*(?:\(\s*[-−–]\s*\)|\(否\)|:\s*(?:no|none|negative|denied|否|无|没有)(?![a-z]))/;
+
+/** Someone other than the patient: family, partner, friend. */
+export const OTHER_PERSON =
+  /父亲|母亲|爸爸|妈妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|叔叔|伯伯|舅舅|姑姑|阿姨|姨妈|亲戚|家人|家里人|家族|亲属|丈夫|老公|妻子|老婆|儿子|女儿|朋友|同事|邻居|(?<![a-z])(?:my|his|her|our) (?:father|mother|dad|mom|mum|parents?|brother|sister|siblings?|grandfather|grandmother|grandma|grandpa|uncle|aunt|cousin|husband|wife|partner|son|daughter|friend|family|relatives?|colleague|neighbou?r)(?![a-z])|family history/;
+
+/** The other person's event is history, not now. */
+export const PAST_EVENT =
+  /曾经|曾|以前|之前|过去|当年|那年|年前|去世|过世|死于|走了|病史|家族史|得过|患过|有过|(?<![a-z])(?:had|died|passed away|years ago|used to|history of|back in|was diagnosed|when (?:he|she|they) was|when (?:he|she|they) were)(?![a-z])/;
+
+/** Marks the statement as current, overriding a past cue. */
+export const PRESENT_NOW = /现在|正在|刚才|刚刚|今天|此刻|目前|(?<![a-z])(?:now|right now|currently|today|at the moment)(?![a-z])/;
+
+/** The patient's own remote past: a mention in this clause is history, not a current red flag. */
+export const REMOTE_PAST =
+  /(?:\d+|[一两二三四五六七八九十几多]+)\s*年前|小时候|年轻时|多年前|以前|曾经|既往|(?<![a-z])(?:years ago|as a (?:child|kid|teenager)|when i was (?:young|little|a child|a kid|\d+)|in the past|history of|back in \d{4}|last year)(?![a-z])/;

@@ -1,0 +1,456 @@
+import type { RedFlagFinding } from './red-flag-findings.js';
+
+/**
+ * Typed phrases that establish a red-flag finding, as regular-expression fragments over text that
+ * is NFKC-normalised and lower-cased (so full-width letters, digits and punctuation and "℃" are
+ * already plain). Chinese fragments match anywhere (no spaces in Chinese); English fragments are
+ * wrapped so they match whole words only. Context (negation, family history, the remote past)
+ * is handled by `findTextFindings`, not here — keep these lists to what the patient says.
+ *
+ * Wording follows the lay descriptions of the sources cited on each rule (NHS "when to call 999",
+ * AHA/ASA BE FAST, NICE NG51/NG143, WAO 2020 anaphylaxis, WHO/ACOG pregnancy danger signs) and
+ * common mainland-China patient phrasing (《急诊预检分诊专家共识》2018 presenting complaints).
+ */
+export interface PhraseSet {
+  zh: readonly string[];
+  en: readonly string[];
+  /**
+   * Whether a mention set in the patient's own remote past ("5 years ago I fainted") still counts.
+   * Suicidal ideation does: any mention earns the crisis-line advice (WHO mhGAP SUI module).
+   */
+  countsWhenPast?: boolean;
+}
+
+/** Characters that end a clause inside a Chinese/English phrase fragment (for bounded gaps). */
+const G = '[^,.!?;。]';
+
+export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
+  'chest-pain': {
+    zh: [
+      `(?:胸口|胸部|胸前区?|前胸|胸骨后|心口|心前区|胸)(?:很|非常|特别|有点|有些|好|剧烈|一阵阵|阵阵|隐隐|持续|一直)?(?:地|的)?(?:痛|疼|闷|绞痛|剧痛|刺痛|憋闷|发紧|发闷|压迫感|压榨感|压得慌)`,
+      `(?:胸口|胸部|心口|胸)(?:像|好像|如同)(?:被)?${G}{0,6}(?:压|勒|捆|挤)`,
+      '心绞痛',
+      '心脏(?:很|有点)?(?:痛|疼)',
+    ],
+    en: [
+      'chest (?:pain|pains|ache|aches|tightness|pressure|discomfort|heaviness)',
+      'pain in (?:my|the|his|her) chest',
+      '(?:tight|heavy|painful) chest',
+      '(?:my|his|her) chest (?:hurts|is hurting|feels (?:tight|heavy|like))',
+      '(?:pressure|tightness|heaviness|squeezing) (?:in|on|across) (?:my|the|his|her) chest',
+      'angina',
+      'heart pain',
+    ],
+  },
+  sweating: {
+    zh: ['出(?:了)?(?:好多|很多|一身)?(?:冷|虚|大)?汗', '冷汗', '大汗(?:淋漓)?', '虚汗', '浑身是汗', '(?:直)?冒(?:冷)?汗'],
+    en: ['sweat(?:ing|y|s)?', 'cold sweats?', 'clammy', 'perspir(?:ing|ation)', 'drenched'],
+  },
+  breathless: {
+    zh: ['气(?:短|促|喘)', '呼吸(?:困难|急促|费力|不畅|不过来)', '憋(?:气|得慌|闷)', '喘(?:得厉害|憋)', '胸闷气短'],
+    en: [
+      'short(?:ness)? of breath',
+      'breathless(?:ness)?',
+      'out of breath',
+      '(?:difficulty|trouble|problems?) breathing',
+      'hard to breathe',
+      'dyspn(?:o)?ea',
+      'winded',
+    ],
+  },
+  'severe-breathless': {
+    zh: [
+      '喘不(?:过|上)(?:来)?气',
+      '上不来气',
+      '透不过气',
+      '(?:无法|不能|没法)呼吸',
+      '呼吸(?:非常|特别|极度|严重)困难',
+      '严重(?:的)?呼吸困难',
+      '快(?:要)?窒息',
+      '窒息',
+      '(?:憋|喘)得说不出话',
+      '说(?:不了|不出)(?:一句)?完整的话',
+      '说话都(?:很)?(?:费劲|喘)',
+    ],
+    en: [
+      "can'?t breathe",
+      'cannot breathe',
+      'unable to breathe',
+      'struggling to breathe',
+      'gasping(?: for (?:air|breath))?',
+      "can'?t (?:speak|talk|say) (?:in )?(?:full |complete |whole )?sentences",
+      'too breathless to (?:speak|talk)',
+      "can'?t (?:get|catch) (?:my|a) breath",
+      'choking',
+      'suffocating',
+    ],
+  },
+  'crushing-chest-pain': {
+    zh: ['压榨(?:样|性|感)', '紧缩(?:样|感)', `(?:像|好像|如同)(?:被)?${G}{0,6}(?:石头|重物|大象)`, '压着(?:一块)?(?:大)?石头'],
+    en: ['crushing', 'squeezing', 'like (?:a|an) (?:elephant|weight|heavy weight|vice|band)'],
+  },
+  'pain-to-arm-or-jaw': {
+    zh: [
+      '(?:放射|窜|串|传|牵扯|扩散|蔓延|连)(?:到|至|向)(?:了)?(?:左|右)?(?:侧|边)?(?:手臂|胳膊|上臂|肩膀?|臂|下巴|下颌|下颚|牙齿?|脖子|颈部?|后背)',
+    ],
+    en: [
+      '(?:spread(?:s|ing)?|radiat(?:es|ing)|go(?:es|ing)|mov(?:es|ing)|shoot(?:s|ing)|travel(?:s|l?ing)) (?:down |up )?(?:to |into )(?:my |the |his |her )?(?:left |right )?(?:arm|arms|shoulder|jaw|neck)',
+    ],
+  },
+  'face-droop': {
+    zh: [
+      '口角(?:歪斜|歪|下垂|流涎)',
+      '嘴(?:巴|角)?(?:歪|斜)',
+      '面瘫',
+      '脸(?:歪|部歪斜)',
+      '(?:一侧|一边|半边|半侧|左侧|右侧|左边|右边)(?:的)?(?:脸|面部?|面颊)(?:突然)?(?:麻木|无力|下垂|耷拉|不能动|动不了|歪)',
+    ],
+    en: [
+      'face (?:is )?droop(?:ing|y|s)?',
+      'facial (?:droop|weakness|paralysis)',
+      'droop(?:ing|y) (?:face|mouth)',
+      '(?:one side of|half of) (?:my|his|her|the) face (?:is )?(?:drooping|droops|numb|weak|paralysed|paralyzed|sagging)',
+      'mouth (?:is )?(?:drooping|droops|crooked|lopsided)',
+      '(?:crooked|lopsided|uneven) (?:smile|face|mouth)',
+    ],
+  },
+  'arm-weakness': {
+    zh: [
+      '(?:一侧|一边|半边|半侧|单侧)(?:的)?(?:身体|肢体|手脚|胳膊|手臂|上肢)(?:突然)?(?:无力|没(?:有)?力气?|没劲|麻木|发麻|不听使唤|抬不起来?|动不了|不能动|瘫痪?)',
+      '(?:左|右)(?:侧|边)?(?:的)?(?:身体|肢体|手脚|胳膊|手臂|上肢)(?:突然)?(?:无力|没(?:有)?力气?|没劲|不听使唤|抬不起来?|动不了|不能动|瘫痪?)',
+      '半身不遂',
+      '偏瘫',
+      '(?:胳膊|手臂)(?:突然)?抬不起来',
+    ],
+    en: [
+      '(?:weakness|numbness|paralysis) (?:on|in|down) one side',
+      '(?:weak|numb) on one side',
+      'one side of (?:my|his|her|the) body (?:is |feels |went )?(?:weak|numb|paralysed|paralyzed)',
+      "(?:can'?t|cannot) (?:lift|raise|move) (?:my|his|her|one|the) (?:left |right )?arm",
+      '(?:left|right|one) arm (?:is |feels |went |has gone )?(?:weak|numb|limp|dead|heavy)',
+      'weak (?:left|right) arm',
+      'arm weakness',
+      'hemipleg\\w*',
+      'hemipares\\w*',
+    ],
+  },
+  'speech-difficulty': {
+    zh: [
+      '说话(?:突然)?(?:不清|含糊|含混|不利索|困难|费劲|大舌头)',
+      '言语(?:不清|含糊|不利|困难|障碍)',
+      '口齿(?:不清|含糊)',
+      '吐字不清',
+      '说不出话',
+      '讲话(?:不清|含糊|含混)',
+      '大舌头',
+      '舌头(?:发硬|不灵活?|不听使唤)',
+      '失语',
+    ],
+    en: [
+      'slurr(?:ed|ing)',
+      '(?:speech|words) (?:is |are )?(?:slurred|garbled|jumbled)',
+      '(?:difficulty|trouble|problems?) (?:speaking|talking|getting (?:the )?words out|finding words)',
+      "(?:can'?t|cannot) (?:speak|talk) (?:properly|clearly|normally)",
+      'garbled speech',
+      'aphasia',
+      'dysarthria',
+    ],
+  },
+  'airway-swelling': {
+    zh: [
+      '(?:喉咙|喉头|嗓子|咽喉)(?:突然|一下子)?(?:肿胀|水肿|肿起来|肿得|发紧|收紧|堵住|被掐住|像被掐住)',
+      '(?:舌头|嘴唇|口唇|舌|唇)(?:突然|一下子)?(?:都)?肿(?!痛)',
+    ],
+    en: [
+      '(?:throat|tongue|lips?|mouth) (?:is |are |feels |feel |started |starting |has |have )?(?:swelling|swollen|swelled|closing(?: up)?|tight(?:ening)?)',
+      'swollen (?:throat|tongue|lips?)',
+      '(?:throat|tongue|lip) swelling',
+      'angio-?o?edema',
+    ],
+  },
+  'allergen-exposure': {
+    zh: [
+      '过敏(?:后|反应|了)',
+      `(?:吃|喝|接触|碰|用|服)(?:了|完|过)?${G}{0,6}(?:海鲜|虾|蟹|花生|坚果|芒果|药|抗生素|青霉素|头孢|过敏的?东西)${G}{0,4}(?:后|以后|之后)`,
+      '被(?:蜜?蜂|马蜂|黄蜂|虫子?)(?:蜇|蛰|叮|咬)',
+      '蜂蜇',
+      '(?:打|输|注射)(?:了|完)?(?:针|液|疫苗|青霉素|头孢|造影剂)(?:后|以后|之后)',
+      '输液(?:后|时|过程中)',
+    ],
+    en: [
+      'allergic reaction',
+      'reaction to',
+      'after (?:eating|taking|an? (?:injection|shot|sting)|(?:the|my) (?:injection|shot|infusion|medicine|medication|antibiotics?))',
+      '(?:bee|wasp|insect) sting',
+      'stung',
+      'ate (?:some |a )?(?:peanuts?|nuts?|shellfish|shrimp|prawns?|seafood)',
+    ],
+  },
+  wheeze: {
+    zh: ['喘鸣', '哮鸣', '喘息', '(?:嗓子|喉咙)里?(?:有|发出)?(?:哨音|嘶嘶声)', '呼吸(?:有|带)(?:哨音|响声)'],
+    en: ['wheez\\w*', 'stridor'],
+  },
+  'vomiting-blood': {
+    zh: [
+      '呕血',
+      '吐血',
+      '吐(?:了|出)(?:很多|好多|一口|一大口)?(?:鲜)?血',
+      '呕吐物?(?:里|中)?(?:有|带|是)?(?:鲜)?血',
+      '吐(?:出)?(?:咖啡色|咖啡渣样?|黑色)的?(?:东西|液体|物)',
+      '咖啡渣样',
+    ],
+    en: [
+      'vomit(?:ing|ed|s)? (?:up )?(?:blood|bloody)',
+      'throw(?:ing|n)? up blood',
+      'threw up blood',
+      '(?:blood|bloody) vomit',
+      'coffee[- ]grounds?',
+      'ha?ematemesis',
+      'puk(?:ing|ed) (?:up )?blood',
+    ],
+  },
+  'heavy-bleeding': {
+    zh: [
+      '大出血',
+      '大量(?:出血|流血)',
+      '(?:流|出)血不止',
+      '血流不止',
+      '止不住(?:地)?(?:流|出)?血',
+      '血止不住',
+      '血(?:一直|不停地?)(?:流|往外冒|冒)',
+      '出了?(?:很多|好多|一大滩)血',
+      '(?:大口|大量)(?:咯|咳)血',
+      '咳出(?:很多|大量|一大口)血',
+    ],
+    en: [
+      '(?:heavy|severe|massive|uncontrolled|profuse) bleeding',
+      'bleeding (?:heavily|a lot|profusely|badly)',
+      "bleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|can'?t|cannot) stop",
+      "(?:won'?t|can'?t|cannot) stop (?:the )?bleeding",
+      'losing (?:a lot of|lots of) blood',
+      'blood (?:is )?(?:pouring|gushing|spurting)',
+      'coughing up (?:a lot of|lots of|large amounts of) blood',
+      'ha?emorrhag\\w*',
+    ],
+  },
+  'black-stool': {
+    zh: [
+      '黑便',
+      '柏油(?:样|状)?(?:便|大便)?',
+      '(?:大便|便便|屎)(?:是|发|呈|像)?(?:黑|柏油)(?:色|的)',
+      '拉(?:了)?黑(?:色)?(?:的)?(?:大便|便|屎)',
+    ],
+    en: [
+      'black (?:tarry )?(?:stools?|poo|poop|faeces|feces|bowel movements?)',
+      'tarry (?:stools?|poo|poop)',
+      '(?:stools?|poo|poop) (?:is |are |was |were )?(?:black|tarry)',
+      'mela?ena',
+    ],
+  },
+  fainted: {
+    zh: [
+      '晕倒',
+      '昏倒',
+      '晕(?:过去|厥)',
+      '昏(?:过去|厥|迷)',
+      '失去(?:了)?(?:意识|知觉)',
+      '意识丧失',
+      '不省人事',
+      '人事不省',
+      '叫不醒',
+      '没(?:有)?(?:了)?(?:意识|知觉)',
+    ],
+    en: [
+      'faint(?:ed|ing)',
+      'pass(?:ed|es|ing) out',
+      'black(?:ed|ing) out',
+      'collaps(?:ed|ing)',
+      'lost consciousness',
+      'loss of consciousness',
+      'unconscious',
+      'unresponsive',
+      "(?:won'?t|can'?t|cannot) (?:wake (?:him|her|them)? ?up|be woken)",
+      'syncop\\w*',
+    ],
+  },
+  seizure: {
+    zh: [
+      '(?<!眼皮|眼睛|肌肉|嘴角|脸|面部|腿)抽搐',
+      '抽风',
+      '惊厥',
+      '癫痫(?:大)?发作',
+      '羊(?:角|癫)风',
+      '口吐白沫',
+      '四肢(?:抽动|僵直)',
+      '全身(?:抽动|抖动|僵硬)',
+    ],
+    en: ['seizures?', 'seizing', 'convuls\\w*', '(?:having|had|has|having a) fits?', 'epileptic (?:fit|attack)'],
+  },
+  'acute-confusion': {
+    zh: [
+      '意识(?:模糊|不清|障碍)',
+      '神志(?:不清|模糊|恍惚)',
+      '(?<![搞弄])糊涂',
+      '迷迷糊糊',
+      '胡言乱语',
+      '说胡话',
+      '认不(?:出|得)(?:人|家人)',
+      '答非所问',
+      '反应(?:迟钝|很慢|变慢)',
+      '精神错乱',
+      '嗜睡',
+      '昏睡',
+    ],
+    en: [
+      'confused(?! (?:about|by|why|how|what|whether|with|as to))',
+      'confusion',
+      'disorient(?:ed|ated|ation)',
+      'delirious',
+      'delirium',
+      'not making (?:any )?sense',
+      '(?:hard|difficult) to wake',
+    ],
+  },
+  confusion: { zh: [], en: [] },
+  fever: {
+    zh: ['发(?:烧|热)', '高(?:烧|热)', '低烧', '烧到', `体温${G}{0,4}(?:3[89]|4[0-2])`, '(?:3[89]|4[0-2])(?:\\.\\d)?\\s*(?:度|°c|摄氏度)'],
+    en: [
+      'fever\\w*',
+      'febrile',
+      'high temperature',
+      'temperature of (?:3[89]|4[0-2])',
+      '(?:3[89]|4[0-2])(?:\\.\\d)?\\s*(?:°c|degrees(?: c(?:elsius)?)?)',
+      '(?:100\\.[4-9]|10[1-6](?:\\.\\d)?)\\s*(?:°f|f|degrees(?: f(?:ahrenheit)?)?)',
+    ],
+  },
+  'low-temperature': {
+    zh: ['体温(?:过低|偏低|很低|低于\\s*36|不升)', `体温${G}{0,3}3[0-5](?:\\.\\d)?\\s*(?:度|°c)`],
+    en: ['hypotherm\\w*', '(?:very )?low (?:body )?temperature', 'temperature (?:is |was )?(?:very )?low'],
+  },
+  'very-fast-breathing': {
+    zh: ['呼吸(?:很|非常|特别|极其)(?:快|急促?)', '呼吸快得', '喘得(?:很|非常|特别)快', '呼吸频率(?:很|非常)?(?:快|高)'],
+    en: ['breathing (?:very |really |extremely )(?:fast|quickly|rapidly)', '(?:very |extremely )?(?:fast|rapid) breathing', 'tachypn\\w*'],
+  },
+  'mottled-or-blue-skin': {
+    zh: [
+      '(?:皮肤|身上)(?:出现)?(?:发)?花斑',
+      '花斑(?:样|纹)',
+      '(?:嘴唇|口唇|皮肤|脸色?|手指|指甲|舌头)(?:发|变|青)?(?:紫|青紫|发青|发绀)',
+      '发绀',
+      '紫绀',
+    ],
+    en: [
+      'mottled',
+      'blotchy',
+      '(?:lips?|skin|tongue|face) (?:is |are |looks? |turning |turned |went )?(?:blue|bluish|grey|gray|ashen)',
+      'blue lips',
+      'cyanos\\w*',
+      'ashen',
+    ],
+  },
+  'no-urine': {
+    zh: [
+      '(?:一天|一整天|整天|一夜|一晚上|十?几个小时|\\d+\\s*(?:个)?小时|很久|半天)(?:都)?(?:没|没有|未)(?:怎么)?(?:排尿|小便|撒尿|尿)(?![痛频急血路])',
+      '无尿',
+    ],
+    en: [
+      "(?:haven'?t|hasn'?t|have not|has not|not) (?:peed|urinated|passed (?:any )?urine|been able to pee)",
+      'no urine',
+      '(?:stopped|not) (?:peeing|urinating|passing urine)',
+    ],
+  },
+  'suicidal-ideation': {
+    countsWhenPast: true,
+    zh: [
+      '想死',
+      '不想活',
+      '自杀',
+      '轻生',
+      '结束(?:自己的?)?(?:生命|一切)',
+      '了结(?:自己|生命)',
+      '伤害自己',
+      '自残',
+      '自伤',
+      '割腕',
+      '跳楼(?!价)',
+      '上吊',
+      '寻死',
+      '活着(?:没|没有)(?:什么)?(?:意思|意义|希望)',
+      '活不下去',
+      '不如死了',
+      '死了(?:算了|就好了)',
+      '一了百了',
+      '(?:吞|吃)了?(?:一整?瓶|一大把|很多|大量)(?:的)?(?:安眠药|药)',
+    ],
+    en: [
+      'suicid\\w*',
+      'kill(?:ing)? (?:myself|himself|herself)',
+      'end(?:ing)? (?:my|his|her) (?:own )?life',
+      'end it all',
+      '(?:want|wanted|wanting) to die',
+      'wanna die',
+      'wish (?:i|he|she) (?:was|were) dead',
+      "(?:don'?t|do not) want to (?:live|be alive|be here anymore)",
+      '(?:hurt|harm|cut)(?:ting|ing)? (?:myself|himself|herself)',
+      'self[- ]?harm\\w*',
+      'better off dead',
+      'no reason to live',
+      'took (?:an |a )?overdose',
+      'overdosed',
+      '(?:took|swallowed|taken) (?:a |the )?(?:whole|entire) (?:bottle|pack|box)',
+    ],
+  },
+  pregnant: {
+    zh: ['(?<![避备不])孕(?![酮激])', '妊娠', '怀(?:了|着|上了?)(?:孩子|宝宝|二胎|三胎)?'],
+    en: ['pregnan\\w*', 'expecting (?:a baby|twins)', 'weeks? (?:pregnant|gestation)'],
+  },
+  'vaginal-bleeding': {
+    zh: ['阴道(?:出血|流血|见血)', '见红', '下(?:面|身)(?:出血|流血|见血)'],
+    en: ['vaginal (?:bleeding|blood|spotting)', 'bleeding (?:from|down) (?:my |the )?(?:vagina|below)', 'spotting'],
+  },
+  'severe-abdominal-pain': {
+    zh: [
+      '(?:剧烈|严重)(?:的)?(?:腹痛|肚子痛|肚子疼|腹部疼痛|腹部痛)',
+      '(?:肚子|腹部|小腹|下腹|上腹)(?:剧痛|绞痛|剧烈(?:疼痛|痛|疼)|(?:痛|疼)得(?:厉害|受不了|不行|打滚|直不起腰)|(?:非常|特别|极其)(?:痛|疼))',
+      '腹痛(?:剧烈|难忍|得厉害)',
+    ],
+    en: [
+      '(?:severe|really bad|terrible|excruciating|unbearable|intense) (?:abdominal|stomach|tummy|belly|pelvic|lower abdominal) (?:pain|cramps?|ache)',
+      '(?:abdominal|stomach|tummy|belly) pain (?:is )?(?:severe|unbearable|excruciating)',
+    ],
+  },
+  'young-infant': {
+    zh: [
+      '新生儿',
+      '刚出生',
+      '(?:出生|生下来)(?:才|刚)?(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})天',
+      '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})天(?:大)?的?(?:宝宝|孩子|婴儿|儿子|女儿|宝)',
+      '(?:1[0-2]|[1-9]|[一二两三四五六七八九]|十[一二]?)(?:周|个星期)(?:大)?的?(?:宝宝|孩子|婴儿|儿子|女儿|宝)',
+      '(?:[12一两二]|半)个(?:多)?月(?:大)?的?(?:宝宝|孩子|婴儿|儿子|女儿|宝)',
+      '(?:宝宝|孩子|婴儿|儿子|女儿)(?:才|刚|刚满)?(?:[12一两二]|半)个(?:多)?月',
+    ],
+    en: [
+      'newborn',
+      'neonate',
+      '(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)[- ]weeks?[- ]old',
+      '\\d{1,2}[- ]days?[- ]old',
+      '(?:[12]|one|two)[- ]months?[- ]old',
+    ],
+  },
+  'thunderclap-headache': {
+    zh: [
+      '(?:霹雳|雷击|爆炸|炸裂)(?:样|性|般)?(?:的)?头(?:痛|疼)',
+      `(?:这辈子|一辈子|有生以来|平生|从来没有过|从没有过|从未有过)${G}{0,6}(?:严重|厉害|剧烈|痛|疼)的?头(?:痛|疼)`,
+      `(?:突然|突发|一下子|猛地|瞬间)${G}{0,6}(?:剧烈|严重|爆炸样|炸裂样|撕裂样|最厉害)的?头(?:痛|疼)`,
+      '头(?:突然|一下子)(?:剧烈)?(?:痛|疼)得(?:要炸|要裂开|受不了)',
+    ],
+    en: [
+      'thunderclap',
+      'worst headache (?:of|in) (?:my|his|her) life',
+      "worst headache (?:i'?ve|i have|he'?s|she'?s) ever (?:had|felt)",
+      'worst headache ever',
+      `(?:sudden|suddenly|abrupt)${G}{0,20}(?:severe|terrible|excruciating|explosive|blinding|worst) headache`,
+      '(?:severe|terrible|excruciating|explosive|blinding) headache (?:that )?(?:came on|started|began|hit) (?:suddenly|all of a sudden|instantly|out of nowhere)',
+    ],
+  },
+};
