@@ -1,0 +1,312 @@
+/**
+ * The history as a record draft: Chinese layout after 《病历书写基本规范》 (卫医政发〔2010〕11号,
+ * 第十八条: 主诉、现病史、既往史、个人史、婚育史/月经史、家族史), English as an H&P. A draft from
+ * a patient-completed interview for clinician review — never a diagnosis.
+ */
+import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { DifferentialEntry } from '../ddx/index.js';
+import { suggestNextTests } from './condition-tests.js';
+import { loadHistoryFrame } from './history-frame.js';
+import type { IntakeLanguage, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from './intake-types.js';
+import type { InterviewState } from './interview.js';
+
+export interface HistorySectionText {
+  key: string;
+  title: Bilingual;
+  text: string;
+}
+
+export interface RenderOptions {
+  differential?: DifferentialEntry[];
+  triage?: TriageResult;
+  redFlags?: RedFlagHit[];
+  language: IntakeLanguage;
+  /** Differential entries shown (default 5). */
+  topConditions?: number;
+}
+
+export const DRAFT_HEADER: Bilingual = {
+  en: 'DRAFT — generated from a patient-completed interview for clinician review. Not a diagnosis.',
+  zh: '【草稿】本病史由患者自助问诊生成，供临床医生审核，不构成诊断。',
+};
+
+const TITLES: Record<string, Bilingual> = {
+  'chief-complaint': { en: 'Chief complaint', zh: '主诉' },
+  'present-illness': { en: 'History of present illness', zh: '现病史' },
+  'past-history': { en: 'Past medical history', zh: '既往史' },
+  medications: { en: 'Medications', zh: '用药史' },
+  allergies: { en: 'Allergies', zh: '过敏史' },
+  'personal-social': { en: 'Social history', zh: '个人史' },
+  'menstrual-obstetric': { en: 'Menstrual and obstetric history', zh: '婚育史/月经史' },
+  'family-history': { en: 'Family history', zh: '家族史' },
+  'review-of-systems': { en: 'Review of systems', zh: '系统回顾' },
+  triage: { en: 'Triage', zh: '分诊' },
+  differential: { en: 'Differential (decision support)', zh: '鉴别诊断（辅助决策参考）' },
+};
+
+const TRIAGE_LABELS: Record<TriageLevel, Bilingual> = {
+  emergency: { en: 'Emergency', zh: '急诊（立即处理）' },
+  urgent: { en: 'Urgent', zh: '紧急' },
+  soon: { en: 'Soon', zh: '尽快就诊' },
+  routine: { en: 'Routine', zh: '常规就诊' },
+  'self-care': { en: 'Self-care', zh: '居家自我护理' },
+};
+
+/** How long, by onset answer: 主诉 duration and 现病史 opening. */
+const ONSET: Record<string, { duration: Bilingual; since: Bilingual }> = {
+  sudden: { duration: { en: 'minutes (sudden onset)', zh: '数分钟' }, since: { en: 'suddenly, minutes ago', zh: '数分钟前突然' } },
+  hours: { duration: { en: 'hours', zh: '数小时' }, since: { en: 'hours ago', zh: '数小时前' } },
+  days: { duration: { en: 'days', zh: '数天' }, since: { en: 'days ago', zh: '数天前' } },
+  weeks: { duration: { en: 'weeks', zh: '数周' }, since: { en: 'weeks ago', zh: '数周前' } },
+  months: { duration: { en: 'months', zh: '数月' }, since: { en: 'months ago', zh: '数月前' } },
+};
+
+/** Short finding names for the review-of-systems yes/no questions. */
+const ROS_FINDINGS: Record<string, Bilingual> = {
+  'breathing-difficulty': { en: 'difficulty breathing', zh: '呼吸困难' },
+  'chest-pain': { en: 'chest pain or tightness', zh: '胸痛或胸闷' },
+  confusion: { en: 'confusion', zh: '意识模糊' },
+  fainted: { en: 'fainting / loss of consciousness', zh: '晕厥或意识丧失' },
+  'suicidal-thoughts': { en: 'thoughts of self-harm or that life is not worth living', zh: '自伤或轻生念头' },
+};
+
+const NOT_GIVEN: Bilingual = { en: 'Not provided.', zh: '未提供。' };
+
+interface View {
+  lang: IntakeLanguage;
+  frame: Map<string, RecordedAnswer>;
+  ddx: RecordedAnswer[];
+}
+
+function answered(view: View, id: string): RecordedAnswer | undefined {
+  const a = view.frame.get(id);
+  return a && !a.skipped ? a : undefined;
+}
+
+/** A DDXPlus question as a finding: "您有咳嗽吗？" → "咳嗽"; English keeps the question, quoted. */
+export function findingOf(question: Bilingual, lang: IntakeLanguage): string {
+  if (lang === 'en') return `"${question.en}"`;
+  return question.zh
+    .replace(/[？?]\s*$/, '')
+    .replace(/吗(?=（|$)/, '')
+    .replace(/^(近\S*?)?您(最近|目前|近期)?(是否)?/, '$1$2')
+    .replace(/^有/, '');
+}
+
+function ddxFindings(view: View, section: RecordedAnswer['section'], present: boolean): string[] {
+  return view.ddx
+    .filter(
+      (a) => !a.skipped && a.section === section && (present ? a.evidence.length > 0 : a.denied.length > 0 && a.evidence.length === 0),
+    )
+    .map((a) =>
+      a.value === true || a.value === false
+        ? findingOf(a.question, view.lang)
+        : `${findingOf(a.question, view.lang)}${view.lang === 'zh' ? '：' : ': '}${a.display[view.lang]}`,
+    );
+}
+
+function sentence(lang: IntakeLanguage, label: Bilingual, items: string[]): string {
+  if (items.length === 0) return '';
+  return lang === 'zh' ? `${label.zh}${items.join('；')}。` : `${label.en} ${items.join('; ')}.`;
+}
+
+function complaint(view: View): { symptom: string; duration?: Bilingual; since?: Bilingual } {
+  const cc = answered(view, 'chief-complaint');
+  const onset = answered(view, 'onset');
+  const timing = ONSET[typeof onset?.value === 'string' ? onset.value : ''];
+  let symptom = cc ? (cc.text ?? cc.display[view.lang]) : view.lang === 'zh' ? '不适' : 'symptoms';
+  const where = view.ddx.find((a) => a.questionId === 'ddx:E_55' && a.evidence.length > 0);
+  if (cc?.value === 'E_53' && where) {
+    const first = where.display[view.lang].split(view.lang === 'zh' ? '、' : ', ')[0] ?? '';
+    symptom = view.lang === 'zh' ? `${first}疼痛` : `pain (${first})`;
+  }
+  return { symptom, ...(timing ? { duration: timing.duration, since: timing.since } : {}) };
+}
+
+function chiefComplaintText(view: View): string {
+  const { symptom, duration } = complaint(view);
+  if (view.lang === 'en') return duration ? `${symptom} for ${duration.en}.` : `${symptom}.`;
+  // 主诉 ≤ 20 characters where possible: symptom + duration.
+  const tail = duration?.zh ?? '';
+  const room = Math.max(4, 20 - tail.length);
+  return `${symptom.length > room ? `${symptom.slice(0, room - 1)}…` : symptom}${tail}`;
+}
+
+function presentIllnessText(view: View): string {
+  const { lang } = view;
+  const { symptom, since } = complaint(view);
+  const parts: string[] = [
+    lang === 'zh' ? `患者${since?.zh ?? ''}出现${symptom}。` : `The patient reports ${symptom}${since ? `, starting ${since.en}` : ''}.`,
+  ];
+  const detail = (id: string, zh: string, en: string) => {
+    const a = answered(view, id);
+    if (a) parts.push(lang === 'zh' ? `${zh}：${a.display.zh}。` : `${en}: ${a.display.en}.`);
+  };
+  detail('character', '性质', 'Character');
+  detail('location', '部位', 'Location');
+  detail('radiation', '放射', 'Radiation');
+  detail('severity', '严重程度（0–10）', 'Severity (0–10)');
+  detail('timing', '时间特点', 'Timing');
+  detail('aggravating', '加重因素', 'Aggravated by');
+  detail('relieving', '缓解因素', 'Relieved by');
+  const rosYes: string[] = [];
+  const rosNo: string[] = [];
+  for (const [id, label] of Object.entries(ROS_FINDINGS)) {
+    const a = answered(view, id);
+    if (a?.value === true) rosYes.push(label[lang]);
+    if (a?.value === false) rosNo.push(label[lang]);
+  }
+  const temp = answered(view, 'temperature');
+  if (temp) parts.push(lang === 'zh' ? `自测最高体温${temp.display.zh}°C。` : `Highest measured temperature ${temp.display.en} °C.`);
+  const ros = answered(view, 'ros');
+  if (ros && Array.isArray(ros.value) && ros.value.length > 0 && !ros.value.includes('none')) rosYes.push(ros.display[lang]);
+  parts.push(sentence(lang, { en: 'Associated (answered yes):', zh: '伴' }, [...ddxFindings(view, 'present-illness', true), ...rosYes]));
+  parts.push(
+    sentence(lang, { en: 'Pertinent negatives (answered no):', zh: '无' }, [...ddxFindings(view, 'present-illness', false), ...rosNo]),
+  );
+  return parts.filter(Boolean).join(lang === 'zh' ? '' : ' ');
+}
+
+function lines(view: View, items: [string, Bilingual][], extra: string[] = []): string {
+  const out: string[] = [];
+  for (const [id, label] of items) {
+    const a = answered(view, id);
+    if (a)
+      out.push(
+        `${label[view.lang]}${view.lang === 'zh' ? '：' : ': '}${a.display[view.lang]}${a.text && a.text !== a.display[view.lang] ? ` (${a.text})` : ''}`,
+      );
+  }
+  out.push(...extra.filter(Boolean));
+  if (out.length === 0) return NOT_GIVEN[view.lang];
+  const end = view.lang === 'zh' ? '。' : '.';
+  return out.map((o) => o.replace(/[。.]$/, '')).join(view.lang === 'zh' ? '。' : '. ') + end;
+}
+
+function triageText(lang: IntakeLanguage, triage?: TriageResult, redFlags: RedFlagHit[] = []): string {
+  if (!triage && redFlags.length === 0) return lang === 'zh' ? '未评估。' : 'Not assessed.';
+  const out: string[] = [];
+  if (triage) out.push(`${TRIAGE_LABELS[triage.level][lang]}${lang === 'zh' ? '：' : ': '}${triage.reason[lang]} [${triage.source.title}]`);
+  for (const f of redFlags) out.push(`${lang === 'zh' ? '警示' : 'Red flag'}: ${f.label[lang]} — ${f.reason[lang]} [${f.source.title}]`);
+  return out.join('\n');
+}
+
+function differentialText(lang: IntakeLanguage, entries: DifferentialEntry[] = [], top = 5): string {
+  if (entries.length === 0) return lang === 'zh' ? '无。' : 'None.';
+  return entries
+    .slice(0, top)
+    .map((d, i) => {
+      const name = lang === 'zh' ? `${d.conditionZh}（${d.condition}）` : d.condition;
+      const pct = `${(d.probability * 100).toFixed(1)}%`;
+      const forText = d.for
+        .slice(0, 3)
+        .map((f) => f.label[lang])
+        .join(lang === 'zh' ? '；' : '; ');
+      const againstText = d.against
+        .slice(0, 3)
+        .map((f) => f.label[lang])
+        .join(lang === 'zh' ? '；' : '; ');
+      const tests = suggestNextTests(d.condition)
+        .map((t) => t.test[lang])
+        .join(lang === 'zh' ? '；' : '; ');
+      const rows =
+        lang === 'zh'
+          ? [
+              `${i + 1}. ${name}，模型概率 ${pct}，严重程度 ${d.severity}/5（DDXPlus，1最重）`,
+              forText && `   支持：${forText}`,
+              againstText && `   不支持：${againstText}`,
+              tests && `   建议进一步检查：${tests}`,
+            ]
+          : [
+              `${i + 1}. ${name} — model probability ${pct}, severity ${d.severity}/5 (DDXPlus, 1 = most severe)`,
+              forText && `   For: ${forText}`,
+              againstText && `   Against: ${againstText}`,
+              tests && `   Suggested next tests: ${tests}`,
+            ];
+      return rows.filter(Boolean).join('\n');
+    })
+    .join('\n');
+}
+
+function applicableObstetric(state: InterviewState): boolean {
+  return state.sex === 'F' && state.age >= 12 && state.age <= 55;
+}
+
+/** Renders the history in the Chinese record layout or as an English H&P, plus markdown. */
+export function renderHistory(state: InterviewState, options: RenderOptions): { sections: HistorySectionText[]; markdown: string } {
+  const lang = options.language;
+  const frameIds = new Set(loadHistoryFrame().questions.map((q) => q.id));
+  const view: View = {
+    lang,
+    frame: new Map(
+      state.answers
+        .filter((a) => a.questionId.startsWith('frame:') && frameIds.has(a.questionId.slice(6)))
+        .map((a) => [a.questionId.slice(6), a]),
+    ),
+    ddx: state.answers.filter((a) => a.questionId.startsWith('ddx:')),
+  };
+  const antecedentYes = sentence(lang, { en: 'Also reported:', zh: '其他：' }, ddxFindings(view, 'past-history', true));
+  const antecedentNo = sentence(lang, { en: 'Denied:', zh: '否认' }, ddxFindings(view, 'past-history', false));
+  const past = lines(
+    view,
+    [
+      ['past-history', { en: 'Conditions', zh: '既往疾病' }],
+      ['surgeries', { en: 'Operations / admissions', zh: '手术及住院史' }],
+    ],
+    [antecedentYes, antecedentNo],
+  );
+  const meds = lines(view, [['medications', { en: 'Current medicines', zh: '目前用药' }]]);
+  const allergies = lines(view, [
+    ['drug-allergy', { en: 'Drug allergy', zh: '药物过敏' }],
+    ['allergies', { en: 'Allergies', zh: '过敏情况' }],
+  ]);
+  const social = lines(view, [
+    ['smoking', { en: 'Smoking', zh: '吸烟' }],
+    ['alcohol', { en: 'Alcohol', zh: '饮酒' }],
+    ['occupation', { en: 'Occupation', zh: '职业' }],
+  ]);
+  const obstetric = lines(view, [
+    ['pregnant', { en: 'Pregnant or possibly pregnant', zh: '妊娠或可能妊娠' }],
+    ['weeks-pregnant', { en: 'Weeks pregnant', zh: '孕周' }],
+    ['vaginal-bleeding', { en: 'Vaginal bleeding in pregnancy', zh: '孕期阴道出血' }],
+    ['last-menstrual-period', { en: 'Last menstrual period', zh: '末次月经' }],
+  ]);
+  const family = lines(view, [['family-history', { en: 'Close family', zh: '直系亲属' }]]);
+  const section = (key: string, text: string): HistorySectionText => ({ key, title: TITLES[key] ?? { en: key, zh: key }, text });
+  const sections: HistorySectionText[] =
+    lang === 'zh'
+      ? [
+          section('chief-complaint', chiefComplaintText(view)),
+          section('present-illness', presentIllnessText(view)),
+          section('past-history', `${past}${meds === NOT_GIVEN.zh ? '' : `用药史：${meds}`}`),
+          section('personal-social', social),
+          ...(applicableObstetric(state) ? [section('menstrual-obstetric', obstetric)] : []),
+          section('family-history', family),
+          section('allergies', allergies),
+        ]
+      : [
+          section('chief-complaint', chiefComplaintText(view)),
+          section('present-illness', presentIllnessText(view)),
+          section('past-history', past),
+          section('medications', meds),
+          section('allergies', allergies),
+          section('personal-social', social),
+          ...(applicableObstetric(state) ? [section('menstrual-obstetric', obstetric)] : []),
+          section('family-history', family),
+          section('review-of-systems', rosText(view)),
+        ];
+  sections.push(section('triage', triageText(lang, options.triage, options.redFlags)));
+  sections.push(section('differential', differentialText(lang, options.differential, options.topConditions)));
+  const markdown = [`> ${DRAFT_HEADER[lang]}`, '', ...sections.flatMap((s) => [`## ${s.title[lang]}`, '', s.text, ''])].join('\n');
+  return { sections, markdown };
+}
+
+function rosText(view: View): string {
+  const items: string[] = [];
+  const ros = answered(view, 'ros');
+  if (ros) items.push(`Recent symptoms checklist: ${ros.display.en}`);
+  for (const [id, label] of Object.entries(ROS_FINDINGS)) {
+    const a = answered(view, id);
+    if (a) items.push(`${label.en}: ${a.display.en}`);
+  }
+  return items.length > 0 ? `${items.join('. ')}.` : NOT_GIVEN.en;
+}
