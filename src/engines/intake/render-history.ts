@@ -199,11 +199,11 @@ function differentialText(lang: IntakeLanguage, entries: DifferentialEntry[] = [
       const pct = `${(d.probability * 100).toFixed(1)}%`;
       const forText = d.for
         .slice(0, 3)
-        .map((f) => f.label[lang])
+        .map((f) => (lang === 'zh' ? findingOf(f.label, 'zh') : f.label.en))
         .join(lang === 'zh' ? '；' : '; ');
       const againstText = d.against
         .slice(0, 3)
-        .map((f) => f.label[lang])
+        .map((f) => (lang === 'zh' ? findingOf(f.label, 'zh') : f.label.en))
         .join(lang === 'zh' ? '；' : '; ');
       const tests = suggestNextTests(d.condition)
         .map((t) => t.test[lang])
@@ -277,7 +277,7 @@ export function renderHistory(state: InterviewState, options: RenderOptions): { 
       ? [
           section('chief-complaint', chiefComplaintText(view)),
           section('present-illness', presentIllnessText(view)),
-          section('past-history', `${past}${meds === NOT_GIVEN.zh ? '' : `用药史：${meds}`}`),
+          section('past-history', `${past}${meds === NOT_GIVEN.zh ? '' : `${meds}`}`),
           section('personal-social', social),
           ...(applicableObstetric(state) ? [section('menstrual-obstetric', obstetric)] : []),
           section('family-history', family),
