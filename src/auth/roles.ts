@@ -27,6 +27,8 @@ export const PERMISSIONS = {
   'knowledge.read': ['admin', 'clinician', 'researcher', 'educator', 'patient'],
   /** Medication checks and lab interpretation (decision support for clinicians). */
   'knowledge.check': ['clinician', 'researcher', 'educator', 'admin'],
+  /** Create history-taking links for patients and read the finished interviews. */
+  'intake.manage': ['clinician'],
   /** Free-form questions to the model (answers are stored as drafts). */
   'model.chat': ['clinician', 'researcher', 'educator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -14,6 +14,7 @@ import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { deidRoutes } from './routes/deid-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
+import { intakeRoutes } from './routes/intake-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
@@ -28,6 +29,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...modelRoutes,
   ...deidRoutes,
   ...knowledgeRoutes,
+  ...intakeRoutes,
   ...adminRoutes,
 ];
 

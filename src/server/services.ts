@@ -12,6 +12,7 @@ import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
 import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
+import { IntakeService } from '../workflows/intake/intake-service.js';
 import type { Services } from './types.js';
 
 /** The repository root, where `data/` and `web/dist` live. */
@@ -45,6 +46,13 @@ export async function createServices(
   const vault = new PseudonymVault(opened, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
   const deidAnalyzer = deidAnalyzerConfigOf(config);
   const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}) });
+  const models = new ModelGateway(config.models, {
+    audit,
+    privacyGuard,
+    allowExternalPhi: config.allowExternalPhi,
+    ...(options.modelFetch ? { fetch: options.modelFetch } : {}),
+  });
+  const artifacts = new ArtifactService(opened);
   return {
     config,
     store: opened,
@@ -52,13 +60,9 @@ export async function createServices(
     audit,
     vault,
     deidAnalyzer,
-    models: new ModelGateway(config.models, {
-      audit,
-      privacyGuard,
-      allowExternalPhi: config.allowExternalPhi,
-      ...(options.modelFetch ? { fetch: options.modelFetch } : {}),
-    }),
-    artifacts: new ArtifactService(opened),
+    models,
+    artifacts,
+    intake: new IntakeService({ store: opened, audit, artifacts, models }),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),
     // Loaded on first use: most requests never touch the knowledge base.
     get knowledge() {

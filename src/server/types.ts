@@ -11,6 +11,7 @@ import type { PseudonymVault } from '../privacy/pseudonym-vault.js';
 import type { ChartCache } from '../record/chart-cache.js';
 import type { Locale } from '../shared/locale.js';
 import type { Store } from '../store/database.js';
+import type { IntakeService } from '../workflows/intake/intake-service.js';
 
 /** Everything a route needs, built once per process by `createServices`. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   vault: PseudonymVault;
   /** The deployment's de-identification analyzer settings (recognizers, thresholds, allow/deny lists). */
   deidAnalyzer: AnalyzerConfig | undefined;
+  /** History-taking interviews (links, answers, drafts). */
+  intake: IntakeService;
   /** The shipped knowledge base and the deterministic engines over it. */
   knowledge: KnowledgeEngines;
   logger: Logger;

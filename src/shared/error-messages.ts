@@ -17,6 +17,10 @@ const MESSAGES: Record<ErrorCode, Localized> = {
   },
   NOT_FOUND: { en: 'The {resource} was not found.', 'zh-CN': '未找到该{resource}。' },
   CONFLICT: { en: 'This conflicts with existing data: {reason}', 'zh-CN': '与现有数据冲突：{reason}' },
+  INTAKE_CLOSED: {
+    en: 'This questionnaire link can no longer be used ({status}). Please ask your clinic for a new link.',
+    'zh-CN': '该问诊链接已无法使用（{status}）。如需继续，请向医院索取新链接。',
+  },
   INVALID_TRANSITION: {
     en: 'This draft has already been reviewed ({status}).',
     'zh-CN': '该草稿已被审核（{status}）。',
@@ -77,6 +81,7 @@ const RESOURCE_NAMES: Record<string, Localized> = {
   condition: { en: 'condition', 'zh-CN': '疾病' },
   score: { en: 'clinical score', 'zh-CN': '临床评分' },
   topic: { en: 'education topic', 'zh-CN': '健康教育主题' },
+  intake: { en: 'intake link', 'zh-CN': '问诊链接' },
 };
 
 export function localizeError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { canReadPatient } from '../../auth/roles.js';
+import { notFound, SuwenError } from '../../shared/errors.js';
+import { defineRoute } from '../route.js';
+import { guardPatientRead } from './patient-routes.js';
+
+const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not an intake link') });
+const answerBody = z
+  .object({
+    questionId: z.string().min(1).max(120),
+    value: z.union([z.string().max(2000), z.number().finite(), z.boolean(), z.array(z.string().max(200)).max(50)]).optional(),
+    text: z.string().max(4000).optional(),
+    skipped: z.boolean().optional(),
+    version: z.number().int().nonnegative().optional(),
+  })
+  .strict()
+  .refine((body) => body.value !== undefined || (body.text?.trim() ?? '') !== '' || body.skipped === true, {
+    message: 'give a value, a text or skipped: true',
+  });
+
+/**
+ * History taking. Clinicians create a single-use, expiring link for a patient; the patient's page
+ * uses the `/intake/session/:token` routes without an account — the secret in the link is the
+ * credential, and those routes never return the patient's name or record.
+ */
+export const intakeRoutes = [
+  defineRoute({
+    method: 'post',
+    path: '/intake',
+    summary: 'Create a history-taking link for a patient (and encounter): single use, expires',
+    tag: 'intake',
+    permission: 'intake.manage',
+    body: z
+      .object({
+        patientId: z.string().min(1).max(100),
+        encounterId: z.string().min(1).max(100).optional(),
+        language: z.enum(['zh', 'en']),
+        mode: z.enum(['form', 'model']).optional(),
+        expiresInHours: z.number().int().min(1).max(168).default(24),
+        age: z.number().int().min(0).max(120).optional(),
+        sex: z.enum(['M', 'F']).optional(),
+      })
+      .strict(),
+    handler: async (c, { body, principal }, services) => {
+      if (!canReadPatient(principal, body.patientId))
+        throw new SuwenError('FORBIDDEN', 'Not this patient', { params: { reason: 'patient' } });
+      const created = await services.intake.create({
+        ...body,
+        createdBy: { userId: principal.userId, role: principal.role },
+        requestId: c.get('requestId'),
+        sourceIp: c.get('clientIp'),
+      });
+      return c.json(created, 201);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/intake/session/:token',
+    summary: 'The patient opens the link: the current question, progress, or the emergency / finished state',
+    tag: 'intake',
+    permission: null,
+    params: tokenParams,
+    handler: async (c, { params }, services) => c.json(await services.intake.open(params.token)),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/intake/session/:token/answers',
+    summary: 'Answer the current question (form value, or free text read by the model); red flags are checked first',
+    tag: 'intake',
+    permission: null,
+    params: tokenParams,
+    body: answerBody,
+    handler: async (c, { params, body }, services) => c.json(await services.intake.answer(params.token, body, c.get('requestId'))),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/intake/session/:token/finish',
+    summary: 'Finish the interview: triage, differential and the structured history as a draft for the clinician; the link is spent',
+    tag: 'intake',
+    permission: null,
+    params: tokenParams,
+    handler: async (c, { params }, services) => c.json(await services.intake.finish(params.token, c.get('requestId'))),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/intakes',
+    summary: "The patient's history-taking interviews: status, red flags, triage and the draft to review",
+    tag: 'intake',
+    permission: 'intake.manage',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'intake.list');
+      return c.json({ intakes: await services.intake.listForPatient(params.id) });
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/intake/:id',
+    summary: 'One interview with every recorded answer (for the clinician)',
+    tag: 'intake',
+    permission: 'intake.manage',
+    params: z.object({ id: z.string().min(1).max(100) }),
+    handler: async (c, { params, principal }, services) => {
+      const detail = await services.intake.detail(params.id).catch(() => null);
+      if (!detail) throw notFound('intake');
+      await guardPatientRead(c, services, principal, detail.patientId, 'intake.read', { type: 'intake', id: params.id });
+      return c.json(detail);
+    },
+  }),
+];

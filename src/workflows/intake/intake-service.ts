@@ -1,0 +1,502 @@
+import type { ArtifactService } from '../../audit/artifacts.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { type DdxModel, type DifferentialEntry, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
+import {
+  answerQuestion,
+  factsOf,
+  type IntakeAnswerInput,
+  type IntakeLanguage,
+  type IntakeQuestion,
+  type InterviewState,
+  loadHistoryFrame,
+  nextQuestion,
+  progress,
+  type RedFlagHit,
+  startInterview,
+  type TriageResult,
+} from '../../engines/intake/index.js';
+import { DRAFT_HEADER, renderHistory } from '../../engines/intake/render-history.js';
+import { detectRedFlags } from '../../engines/red-flags/detect-red-flags.js';
+import { EMERGENCY_MESSAGE, emergencyAdvice } from '../../engines/red-flags/emergency-message.js';
+import { triageIntake } from '../../engines/red-flags/triage.js';
+import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { ModelCallContext } from '../../model/call-context.js';
+import type { ModelGateway } from '../../model/model-gateway.js';
+import { ageInYears } from '../../record/patient-queries.js';
+import { notFound, SuwenError } from '../../shared/errors.js';
+import { newId, nowIso } from '../../shared/ids.js';
+import type { Store } from '../../store/database.js';
+import type { IntakeSessionTable } from '../../store/schema.js';
+import { hashIntakeToken, intakePath, newIntakeToken } from './intake-links.js';
+import { phraseQuestionWithModel, readAnswerWithModel } from './model-reading.js';
+
+export type IntakeStatus = 'open' | 'emergency' | 'finished' | 'expired' | 'cancelled';
+export type IntakeMode = 'form' | 'model';
+
+/** What the patient's page receives: never the patient's name or record, only the interview. */
+export interface IntakeView {
+  status: IntakeStatus;
+  language: IntakeLanguage;
+  mode: IntakeMode;
+  version: number;
+  question: IntakeQuestion | null;
+  /** A hint when the last free-text reply did not answer the question. */
+  retry: Bilingual | null;
+  progress: { asked: number; estimatedRemaining: number };
+  /** True once the interview has nothing left to ask (finishing earlier is allowed after the chief complaint). */
+  complete: boolean;
+  emergency: { message: Bilingual; advice: Bilingual[]; flags: Bilingual[] } | null;
+  disclaimer: Bilingual;
+  expiresAt: string;
+}
+
+/** What the clinician sees of one interview. */
+export interface IntakeSummary {
+  id: string;
+  patientId: string;
+  encounterId: string | null;
+  status: IntakeStatus;
+  language: IntakeLanguage;
+  mode: IntakeMode;
+  redFlags: RedFlagHit[];
+  triage: TriageResult | null;
+  artifactId: string | null;
+  answers: number;
+  createdAt: string;
+  expiresAt: string;
+  finishedAt: string | null;
+}
+
+const DISCLAIMER: Bilingual = {
+  zh: '本问诊帮助医生提前了解您的情况，不能代替医生诊治。如症状加重，请及时就医；出现紧急情况请立即拨打 120。',
+  en: 'This questionnaire helps your clinician prepare for your visit; it does not replace seeing a doctor. If you feel worse, seek care; in an emergency call your local emergency number.',
+};
+const RETRY_HINT: Bilingual = {
+  zh: '抱歉，没能从您的回答中确定答案，请换个说法或直接选择一个选项。',
+  en: "Sorry, I couldn't tell the answer from your reply — please say it another way or pick an option.",
+};
+
+type Row = IntakeSessionTable;
+
+export interface IntakeServiceDeps {
+  store: Store;
+  audit: AuditLog;
+  artifacts: ArtifactService;
+  models: ModelGateway;
+  /** The DDXPlus model (loaded on first use when not given). */
+  ddx?: DdxModel;
+  now?: () => Date;
+}
+
+/**
+ * History taking: a clinician creates a single-use, expiring link for a patient (and encounter);
+ * the patient answers on their phone; every answer runs the deterministic red-flag rules before
+ * anything else — a red flag stops the interview, shows the emergency message and flags the
+ * record, whatever a model says. Finishing writes the structured history, triage and
+ * differential as a draft artifact for the clinician to review.
+ */
+export class IntakeService {
+  private readonly deps: IntakeServiceDeps;
+  private ddxModel: DdxModel | undefined;
+
+  constructor(deps: IntakeServiceDeps) {
+    this.deps = deps;
+    this.ddxModel = deps.ddx;
+  }
+
+  private get ddx(): DdxModel {
+    this.ddxModel ??= loadDdxModel();
+    return this.ddxModel;
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  async create(input: {
+    patientId: string;
+    encounterId?: string | undefined;
+    language: IntakeLanguage;
+    mode?: IntakeMode | undefined;
+    expiresInHours: number;
+    createdBy: { userId: string; role: string };
+    requestId?: string | undefined;
+    sourceIp?: string | null | undefined;
+    age?: number | undefined;
+    sex?: 'M' | 'F' | undefined;
+  }): Promise<{ id: string; token: string; path: string; expiresAt: string; mode: IntakeMode }> {
+    const { store } = this.deps;
+    const patient = await store.db
+      .selectFrom('patients')
+      .select(['id', 'gender', 'birth_date', 'deceased_at'])
+      .where('id', '=', input.patientId)
+      .executeTakeFirst();
+    if (!patient) throw notFound('patient');
+    if (input.encounterId) {
+      const encounter = await store.db
+        .selectFrom('encounters')
+        .select('id')
+        .where('id', '=', input.encounterId)
+        .where('patient_id', '=', input.patientId)
+        .executeTakeFirst();
+      if (!encounter) throw notFound('encounter');
+    }
+    const sex = input.sex ?? (patient.gender === 'male' ? 'M' : patient.gender === 'female' ? 'F' : undefined);
+    const age = input.age ?? ageInYears(patient.birth_date, this.now()) ?? undefined;
+    if (sex === undefined || age === undefined) {
+      throw new SuwenError('VALIDATION_FAILED', 'Age and sex are needed', {
+        params: { summary: 'age and sex: the record has none, give them when creating the link' },
+      });
+    }
+    const mode: IntakeMode = input.mode ?? (this.deps.models.configured ? 'model' : 'form');
+    if (mode === 'model' && !this.deps.models.configured) throw new SuwenError('MODEL_NOT_CONFIGURED', 'No model configured');
+    const { token, hash } = newIntakeToken();
+    const id = newId();
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + input.expiresInHours * 3_600_000).toISOString();
+    const state = startInterview({ age, sex, language: input.language, mode });
+    await store.db
+      .insertInto('intake_sessions')
+      .values({
+        id,
+        token_hash: hash,
+        patient_id: input.patientId,
+        encounter_id: input.encounterId ?? null,
+        created_by: input.createdBy.userId,
+        language: input.language,
+        mode,
+        status: 'open',
+        state: JSON.stringify(state),
+        red_flags: '[]',
+        triage: null,
+        artifact_id: null,
+        version: 0,
+        expires_at: expiresAt,
+        created_at: now.toISOString(),
+        updated_at: now.toISOString(),
+        finished_at: null,
+      })
+      .execute();
+    await this.deps.audit.append({
+      actorId: input.createdBy.userId,
+      actorRole: input.createdBy.role,
+      action: 'intake.create',
+      entityType: 'intake',
+      entityId: id,
+      patientId: input.patientId,
+      requestId: input.requestId ?? null,
+      sourceIp: input.sourceIp ?? null,
+      details: { language: input.language, mode, expiresInHours: input.expiresInHours },
+    });
+    return { id, token, path: intakePath(token), expiresAt, mode };
+  }
+
+  private async rowByToken(token: string): Promise<Row> {
+    const row = await this.deps.store.db
+      .selectFrom('intake_sessions')
+      .selectAll()
+      .where('token_hash', '=', hashIntakeToken(token))
+      .executeTakeFirst();
+    if (!row) throw new SuwenError('NOT_FOUND', 'Intake link not found', { params: { resource: 'intake' } });
+    return row;
+  }
+
+  private statusOf(row: Row): IntakeStatus {
+    if (row.status === 'open' && Date.parse(row.expires_at) <= this.now().getTime()) return 'expired';
+    return row.status as IntakeStatus;
+  }
+
+  private view(row: Row, state: InterviewState, question: IntakeQuestion | null, retry: Bilingual | null = null): IntakeView {
+    const status = this.statusOf(row);
+    const redFlags = JSON.parse(row.red_flags) as RedFlagHit[];
+    return {
+      status,
+      language: row.language as IntakeLanguage,
+      mode: row.mode as IntakeMode,
+      version: row.version,
+      question: status === 'open' ? question : null,
+      retry,
+      progress: progress(state),
+      complete: status === 'open' && question === null,
+      emergency:
+        status === 'emergency'
+          ? { message: EMERGENCY_MESSAGE, advice: emergencyAdvice(redFlags), flags: redFlags.map((flag) => flag.label) }
+          : null,
+      disclaimer: DISCLAIMER,
+      expiresAt: row.expires_at,
+    };
+  }
+
+  private nextOf(state: InterviewState): IntakeQuestion | null {
+    const next = nextQuestion(state, this.ddx);
+    return 'question' in next ? next.question : null;
+  }
+
+  /** The patient opens the link: the current question (or the emergency / finished state). */
+  async open(token: string): Promise<IntakeView> {
+    const row = await this.rowByToken(token);
+    const state = JSON.parse(row.state) as InterviewState;
+    return this.view(row, state, this.statusOf(row) === 'open' ? this.nextOf(state) : null);
+  }
+
+  private modelContext(row: Row, requestId?: string | null): ModelCallContext {
+    return {
+      workflow: 'intake',
+      actorId: null,
+      actorRole: 'patient',
+      requestId: requestId ?? null,
+      patientId: row.patient_id,
+      containsPhi: true,
+      privacy: { operator: null, counts: {} },
+    };
+  }
+
+  /** One answer: safety rules first, then (model mode) the model's reading, then the interview. */
+  async answer(token: string, input: IntakeAnswerInput & { version?: number | undefined }, requestId?: string | null): Promise<IntakeView> {
+    const row = await this.rowByToken(token);
+    const status = this.statusOf(row);
+    if (status !== 'open') throw closed(status);
+    if (input.version !== undefined && input.version !== row.version) {
+      throw new SuwenError('CONFLICT', 'The interview moved on in another window', { params: { reason: 'version' } });
+    }
+    let state = JSON.parse(row.state) as InterviewState;
+    const question = this.nextOf(state);
+    if (!question || question.id !== input.questionId) {
+      throw new SuwenError('CONFLICT', 'That question is not the current one', { params: { reason: 'question' } });
+    }
+    const facts = (extra: string[]) => {
+      const base = factsOf(state);
+      return { ...base, texts: [...base.texts, ...extra] };
+    };
+    const typed = input.text?.trim() ? [input.text.trim()] : [];
+    // Deterministic safety net on the raw words, before any model sees them.
+    const early = detectRedFlags(facts(typed));
+    if (early.length > 0) return this.stopForEmergency(row, state, early, requestId);
+
+    let answer: IntakeAnswerInput = input;
+    if (row.mode === 'model' && input.value === undefined && !input.skipped && typed.length > 0) {
+      const context = this.modelContext(row, requestId);
+      if (question.id === CHIEF_COMPLAINT) {
+        // The complaint is told in words; the model maps it to a presenting symptom when one fits.
+        const choice = complaintChoice(question, state.language);
+        const value = await readAnswerWithModel(this.deps.models, context, choice, typed[0] ?? '', state.language);
+        if (typeof value === 'string') answer = { ...input, value };
+      } else if (question.kind !== 'text') {
+        const value = await readAnswerWithModel(this.deps.models, context, question, typed[0] ?? '', state.language);
+        if (value === undefined) return this.view(row, state, question, RETRY_HINT);
+        answer = { ...input, value };
+      }
+    }
+    const result = answerQuestion(state, this.ddx, answer, this.now());
+    if (!result.ok) {
+      throw new SuwenError('VALIDATION_FAILED', 'Invalid answer', {
+        params: { summary: state.language === 'zh' ? result.error.message.zh : result.error.message.en },
+        details: [{ path: 'value', message: result.error.message.en }],
+      });
+    }
+    state = result.state;
+    const flags = detectRedFlags(factsOf(state));
+    if (flags.length > 0) return this.stopForEmergency(row, state, flags, requestId);
+
+    const saved = await this.save(row, { state: JSON.stringify(state) });
+    let next = this.nextOf(state);
+    if (next && row.mode === 'model') {
+      next = {
+        ...next,
+        text: await phraseQuestionWithModel(this.deps.models, this.modelContext(row, requestId), next, typed[0] ?? '', state.language),
+      };
+    }
+    await this.deps.audit.append({
+      action: 'intake.answer',
+      actorRole: 'patient',
+      entityType: 'intake',
+      entityId: row.id,
+      patientId: row.patient_id,
+      requestId: requestId ?? null,
+      details: { question: question.id, answers: state.answers.length },
+    });
+    return this.view(saved, state, next);
+  }
+
+  /** Optimistic write: fails with CONFLICT when another request changed the row first. */
+  private async save(row: Row, changes: Partial<Row>): Promise<Row> {
+    const updated: Row = { ...row, ...changes, version: row.version + 1, updated_at: this.now().toISOString() };
+    const result = await this.deps.store.db
+      .updateTable('intake_sessions')
+      .set({ ...changes, version: updated.version, updated_at: updated.updated_at })
+      .where('id', '=', row.id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new SuwenError('CONFLICT', 'The interview moved on in another window', { params: { reason: 'version' } });
+    }
+    return updated;
+  }
+
+  private async stopForEmergency(row: Row, state: InterviewState, flags: RedFlagHit[], requestId?: string | null): Promise<IntakeView> {
+    const triage = triageIntake({ redFlags: flags, facts: factsOf(state), differential: [] });
+    const artifactId = await this.writeDraft(row, state, flags, triage, []);
+    const saved = await this.save(row, {
+      state: JSON.stringify(state),
+      status: 'emergency',
+      red_flags: JSON.stringify(flags),
+      triage: JSON.stringify(triage),
+      artifact_id: artifactId,
+      finished_at: this.now().toISOString(),
+    });
+    await this.deps.audit.append({
+      action: 'intake.red_flag',
+      actorRole: 'patient',
+      entityType: 'intake',
+      entityId: row.id,
+      patientId: row.patient_id,
+      requestId: requestId ?? null,
+      details: { flags: flags.map((flag) => flag.id), artifactId },
+    });
+    return this.view(saved, state, null);
+  }
+
+  /** The patient finishes: differential, triage and the structured history as a draft artifact. The link is spent. */
+  async finish(token: string, requestId?: string | null): Promise<IntakeView> {
+    const row = await this.rowByToken(token);
+    const status = this.statusOf(row);
+    if (status !== 'open') throw closed(status);
+    const state = JSON.parse(row.state) as InterviewState;
+    if (!state.answers.some((answer) => answer.section === 'chief-complaint')) {
+      throw new SuwenError('VALIDATION_FAILED', 'Nothing answered yet', { params: { summary: 'answer at least the main problem first' } });
+    }
+    const facts = factsOf(state);
+    const { differential } = rankDifferential(
+      this.ddx,
+      { age: state.age, sex: state.sex, evidence: facts.evidence, denied: facts.denied },
+      { limit: 10 },
+    );
+    const triage = triageIntake({ redFlags: [], facts, differential });
+    const artifactId = await this.writeDraft(row, state, [], triage, differential);
+    const saved = await this.save(row, {
+      status: 'finished',
+      triage: JSON.stringify(triage),
+      artifact_id: artifactId,
+      finished_at: this.now().toISOString(),
+    });
+    await this.deps.audit.append({
+      action: 'intake.finish',
+      actorRole: 'patient',
+      entityType: 'intake',
+      entityId: row.id,
+      patientId: row.patient_id,
+      requestId: requestId ?? null,
+      details: { triage: triage.level, answers: state.answers.length, artifactId },
+    });
+    return this.view(saved, state, null);
+  }
+
+  private async writeDraft(
+    row: Row,
+    state: InterviewState,
+    redFlags: RedFlagHit[],
+    triage: TriageResult,
+    differential: DifferentialEntry[],
+  ): Promise<string> {
+    const history = renderHistory(state, { differential, triage, redFlags, language: state.language });
+    const artifact = await this.deps.artifacts.create(
+      {
+        kind: 'intake-history',
+        workflow: 'intake',
+        patientId: row.patient_id,
+        encounterId: row.encounter_id,
+        input: { intake: row.id, answers: state.answers.map((answer) => [answer.questionId, answer.value ?? null]) },
+        content: {
+          title: state.language === 'zh' ? `诊前问诊病史（${TRIAGE_ZH[triage.level]}）` : `Pre-visit history (${triage.level})`,
+          text: history.markdown,
+          sections: history.sections,
+          triage,
+          redFlags,
+          differential: differential.slice(0, 5),
+          intakeId: row.id,
+          header: DRAFT_HEADER,
+        },
+        sources: [
+          { type: 'other', ref: `intake:${row.id}`, label: 'Patient-completed interview' },
+          ...differential
+            .slice(0, 5)
+            .map((entry) => ({ type: 'knowledge' as const, ref: `ddxplus:${entry.condition}`, label: 'DDXPlus condition model' })),
+        ],
+        guardrails: [
+          ...redFlags.map((flag) => ({ code: `red-flag:${flag.id}`, severity: 'critical' as const, message: flag.label.en })),
+          {
+            code: `triage:${triage.level}`,
+            severity: triage.level === 'emergency' ? ('critical' as const) : ('info' as const),
+            message: triage.reason.en,
+          },
+        ],
+      },
+      null,
+    );
+    return artifact.id;
+  }
+
+  async listForPatient(patientId: string): Promise<IntakeSummary[]> {
+    const rows = await this.deps.store.db
+      .selectFrom('intake_sessions')
+      .selectAll()
+      .where('patient_id', '=', patientId)
+      .orderBy('created_at', 'desc')
+      .limit(50)
+      .execute();
+    return rows.map((row) => this.summary(row));
+  }
+
+  async detail(id: string): Promise<IntakeSummary & { state: InterviewState }> {
+    const row = await this.deps.store.db.selectFrom('intake_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) throw new SuwenError('NOT_FOUND', 'Intake not found', { params: { resource: 'intake' } });
+    return { ...this.summary(row), state: JSON.parse(row.state) as InterviewState };
+  }
+
+  private summary(row: Row): IntakeSummary {
+    const state = JSON.parse(row.state) as InterviewState;
+    return {
+      id: row.id,
+      patientId: row.patient_id,
+      encounterId: row.encounter_id,
+      status: this.statusOf(row),
+      language: row.language as IntakeLanguage,
+      mode: row.mode as IntakeMode,
+      redFlags: JSON.parse(row.red_flags) as RedFlagHit[],
+      triage: row.triage ? (JSON.parse(row.triage) as TriageResult) : null,
+      artifactId: row.artifact_id,
+      answers: state.answers.length,
+      createdAt: row.created_at,
+      expiresAt: row.expires_at,
+      finishedAt: row.finished_at,
+    };
+  }
+}
+
+const CHIEF_COMPLAINT = 'frame:chief-complaint';
+
+/** The form's list of presenting symptoms, for the model to map a told complaint onto. */
+function complaintChoice(question: IntakeQuestion, language: IntakeLanguage): IntakeQuestion {
+  const options = loadHistoryFrame().chiefComplaints.map((complaint) => ({ value: complaint.code, label: complaint.label[language] }));
+  return { ...question, kind: 'choice', options };
+}
+
+const STATUS_WORDS: Record<IntakeStatus, string> = {
+  open: 'open / 进行中',
+  emergency: 'stopped for an emergency / 因紧急情况已停止',
+  finished: 'completed / 已完成',
+  expired: 'expired / 已过期',
+  cancelled: 'cancelled / 已取消',
+};
+
+function closed(status: IntakeStatus): SuwenError {
+  return new SuwenError('INTAKE_CLOSED', `Intake is ${status}`, { params: { status: STATUS_WORDS[status] } });
+}
+
+const TRIAGE_ZH: Record<TriageResult['level'], string> = {
+  emergency: '急诊',
+  urgent: '当日就诊',
+  soon: '尽快就诊',
+  routine: '常规就诊',
+  'self-care': '居家自我护理',
+};
