@@ -24,7 +24,7 @@ import type { ModelCallContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { ageInYears } from '../../record/patient-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
-import { newId, nowIso } from '../../shared/ids.js';
+import { newId } from '../../shared/ids.js';
 import type { Store } from '../../store/database.js';
 import type { IntakeSessionTable } from '../../store/schema.js';
 import { hashIntakeToken, intakePath, newIntakeToken } from './intake-links.js';
