@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { type DdxModel, loadDdxModel, rankDifferential, runIntakeEvaluation } from '../../engines/ddx/index.js';
+import { evaluateIntakeSafety } from '../../workflows/intake/evaluate-intake-safety.js';
 import { CliError } from '../context.js';
 import { writeJson } from './knowledge.js';
 
@@ -104,7 +105,8 @@ export function registerDdxCommands(program: Command): void {
         ...(limit ? { limit } : {}),
         likelihoods: options.likelihoods as 'trained' | 'listing-only',
       });
-      if (options.json) return writeJson(result);
+      const safety = evaluateIntakeSafety({ ...(limit ? { limit } : {}) });
+      if (options.json) return writeJson({ ...result, safety });
       const row = (name: string, figures: { top1: number; top3: number; top5: number; meanQuestions: number }) =>
         `${name.padEnd(34)} ${figures.top1.toFixed(3)}  ${figures.top3.toFixed(3)}  ${figures.top5.toFixed(3)}  ${figures.meanQuestions.toFixed(1)}`;
       process.stdout.write(
@@ -115,6 +117,9 @@ export function registerDdxCommands(program: Command): void {
           row('interactive (information gain)', result.interactive),
           row('baseline (fixed order)', result.baseline),
           `interactive top-3 / ceiling top-3 = ${result.top3VersusCeiling.toFixed(3)} (goal ≥ 0.90)`,
+          `red-flag recall (DDXPlus severity 1–2 conditions flagged or triaged emergency/urgent): ${safety.severe.flagged}/${safety.severe.patients} = ${safety.severe.recall.toFixed(3)}`,
+          `false emergencies (severity 4–5 conditions triaged emergency): ${safety.mild.emergency}/${safety.mild.patients} = ${safety.mild.falseAlarmRate.toFixed(3)}`,
+          `triage levels: ${JSON.stringify(safety.triageLevels)}`,
           '',
         ].join('\n'),
       );
