@@ -109,9 +109,11 @@ export class MedicationIndex {
 
   private resolveUncached(name: string): ResolvedDrug | undefined {
     const normalized = normalizeTerm(name);
+    // Most names match as written; the dose-form and spelling passes only run when they do not.
+    const direct = this.names.get(normalized);
+    if (direct) return this.toResolved(direct.id, 'curated');
     const stripped = stripDoseForm(normalized);
     const exact =
-      this.names.get(normalized) ??
       this.names.get(stripped) ??
       this.names.get(normalizeTerm(normaliseDrugName(name))) ??
       this.longestKnownPrefix(stripped);
