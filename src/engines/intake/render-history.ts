@@ -87,9 +87,11 @@ function answered(view: View, id: string): RecordedAnswer | undefined {
 export function findingOf(question: Bilingual, lang: IntakeLanguage): string {
   if (lang === 'en') return `"${question.en}"`;
   return question.zh
-    .replace(/[？?]\s*$/, '')
+    .replace(/[？?：:]\s*$/, '')
     .replace(/吗(?=（|$)/, '')
+    .replace(/^请(描述|说明)/, '')
     .replace(/^(近\S*?)?您(最近|目前|近期)?(是否)?/, '$1$2')
+    .replace(/^的/, '')
     .replace(/^有/, '');
 }
 
