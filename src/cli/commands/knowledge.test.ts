@@ -79,3 +79,38 @@ describe('suwen kb search', () => {
     expect((await runCli(['kb', 'search', 'x', '--kind', 'planet'], env)).code).toBe(2);
   });
 });
+
+describe('suwen labs interpret and suwen score', () => {
+  it('flags a typed panel with unit conversion and names the AKI pattern', async () => {
+    const file = inputFile('labs.json', {
+      sex: 'M',
+      age: 70,
+      results: [
+        { test: 'creatinine', value: 1.0, unit: 'mg/dL', time: '2026-11-01T08:00:00Z' },
+        { test: '肌酐', value: 2.1, unit: 'mg/dL', time: '2026-11-02T08:00:00Z' },
+        { test: 'K', value: 6.8, unit: 'mmol/L', time: '2026-11-02T08:00:00Z' },
+      ],
+    });
+    const result = await runCli(['labs', 'interpret', '--input', file], env);
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as { results: { flag: string }[]; patterns: { id: string }[] };
+    expect(output.results.map((entry) => entry.flag)).toContain('critical-high');
+    expect(output.patterns.map((pattern) => pattern.id)).toContain('acute-kidney-injury');
+  });
+
+  it('computes a score, describes its inputs, and exits 2 with every problem or a suggestion', async () => {
+    const params = inputFile('egfr.json', { age: 50, sex: 'F', creatinine: 0.9, creatinineUnit: 'mg/dL' });
+    const computed = await runCli(['score', 'eGFR', '--input', params], env);
+    expect(computed.code, computed.stderr).toBe(0);
+    expect(Math.round((JSON.parse(computed.stdout) as { value: number }).value)).toBe(78);
+    const described = await runCli(['score', 'CHA2DS2-VASc'], env);
+    expect((JSON.parse(described.stdout) as { inputs: unknown[] }).inputs.length).toBeGreaterThan(5);
+    const invalid = await runCli(['score', 'egfr-ckd-epi-2021', '--input', inputFile('bad-egfr.json', { age: 500, sex: 'X' })], env);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/age/);
+    expect(invalid.stderr).toMatch(/creatinine/);
+    const unknown = await runCli(['score', 'CHADSVAS'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/cha2ds2-vasc/);
+  });
+});

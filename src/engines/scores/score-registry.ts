@@ -96,8 +96,16 @@ export function computeScore(idOrAlias: string, rawInput: unknown): ComputeScore
       },
     };
   }
-  const outcome = score.evaluate(rawInput);
+  const outcome = score.evaluate(acceptSexCodes(rawInput));
   return outcome.ok ? outcome : { ok: false, error: { ...outcome.error, scoreId: score.id } };
+}
+
+/** The medication and lab engines take sex as "M"/"F"; scores take "male"/"female" — accept both. */
+function acceptSexCodes(raw: unknown): unknown {
+  if (typeof raw !== 'object' || raw === null || !('sex' in raw)) return raw;
+  const sex = (raw as { sex: unknown }).sex;
+  const mapped = sex === 'M' ? 'male' : sex === 'F' ? 'female' : sex;
+  return mapped === sex ? raw : { ...raw, sex: mapped };
 }
 
 /** Ids of the scores whose id or aliases are closest to `query` (substring match first, then edit distance). */
