@@ -113,10 +113,7 @@ export class MedicationIndex {
     const direct = this.names.get(normalized);
     if (direct) return this.toResolved(direct.id, 'curated');
     const stripped = stripDoseForm(normalized);
-    const exact =
-      this.names.get(stripped) ??
-      this.names.get(normalizeTerm(normaliseDrugName(name))) ??
-      this.longestKnownPrefix(stripped);
+    const exact = this.names.get(stripped) ?? this.names.get(normalizeTerm(normaliseDrugName(name))) ?? this.longestKnownPrefix(stripped);
     if (exact) return this.toResolved(exact.id, 'curated');
     if (stripped.length >= 5 && /^[a-z ]+$/.test(stripped)) {
       const close = this.closestName(stripped);
