@@ -11,6 +11,8 @@ import { ChartPage } from './pages/chart-page';
 import { DeidPage } from './pages/deid-page';
 import { HomePage } from './pages/home-page';
 import { InboxPage } from './pages/inbox-page';
+import { IntakeDetailPage } from './pages/intake-detail-page';
+import { IntakePage } from './pages/intake-page';
 import { KnowledgePage } from './pages/knowledge-page';
 import { LabsPage } from './pages/labs-page';
 import { LoginPage } from './pages/login-page';
@@ -22,8 +24,14 @@ import { SettingsPage } from './pages/settings-page';
 import { navigate, type Route, useRoute } from './router';
 
 export function App() {
-  const { t } = useTranslation();
   const route = useRoute();
+  // The patient's history-taking link is public: no session probe, no sign-in, no app menus.
+  if (route.segments[0] === 'intake' && route.segments[1]) return <IntakePage key={route.segments[1]} token={route.segments[1]} />;
+  return <StaffApp route={route} />;
+}
+
+function StaffApp({ route }: { route: Route }) {
+  const { t } = useTranslation();
   // undefined while the session probe runs; null when signed out.
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [health, setHealth] = useState<Health | undefined>(undefined);
@@ -85,6 +93,10 @@ function renderRoute(route: Route, user: User) {
       return third === undefined ? <ChartPage key={second} patientId={second} user={user} /> : <NotFoundPage />;
     case 'inbox':
       return second === undefined ? <InboxPage /> : <ArtifactPage key={second} artifactId={second} />;
+    case 'artifacts':
+      return second === undefined ? <InboxPage /> : <ArtifactPage key={second} artifactId={second} />;
+    case 'intakes':
+      return second === undefined ? <NotFoundPage /> : <IntakeDetailPage key={second} intakeId={second} />;
     case 'audit':
       return <AuditPage />;
     case 'monitoring':

@@ -8,6 +8,7 @@ import { useApi } from '../use-api';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
 import { ConsentCard } from './consent-card';
 import { DocumentsCard } from './documents-card';
+import { IntakeCard } from './intake-card';
 import { LabInterpretationCard } from './lab-interpretation-card';
 import { LabsCard } from './labs-card';
 
@@ -97,6 +98,7 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
       {user.role !== 'patient' && <LabInterpretationCard patientId={p.id} />}
+      {user.role === 'clinician' && <IntakeCard patientId={p.id} />}
       <div className="chart-grid chart-grid-2">
         <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
         <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />
