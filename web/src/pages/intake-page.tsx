@@ -186,7 +186,12 @@ export function IntakePage({ token }: { token: string }) {
   }
 
   return (
-    <div className="intake-app" data-testid="intake-page" data-status={view?.status ?? (loadError ? 'error' : 'loading')}>
+    <div
+      className="intake-app"
+      data-testid="intake-page"
+      data-status={view?.status ?? (loadError ? 'error' : 'loading')}
+      data-version={view?.version}
+    >
       <header className="intake-header">
         <span className="intake-brand">
           素问 <span className="muted">Suwen</span>

@@ -10,13 +10,16 @@ type Emergency = NonNullable<IntakeView['emergency']>;
  */
 export function IntakeEmergency({ emergency, language }: { emergency: Emergency; language: IntakeLanguage }) {
   const { t } = useTranslation();
+  const message = pickText(emergency.message, language);
+  // The flags' clinical labels are for the clinician; the patient gets actions, not a diagnosis.
+  const advice = emergency.advice.map((line) => pickText(line, language)).filter((line) => line !== message);
   return (
     <section className="intake-emergency" role="alert" aria-labelledby="intake-emergency-message" data-testid="intake-emergency">
       <p className="intake-emergency-icon" aria-hidden="true">
         !
       </p>
       <h1 id="intake-emergency-message" data-testid="intake-emergency-message">
-        {pickText(emergency.message, language)}
+        {message}
       </h1>
       {language === 'zh' ? (
         <a className="intake-call" href="tel:120" data-testid="intake-call">
@@ -27,17 +30,12 @@ export function IntakeEmergency({ emergency, language }: { emergency: Emergency;
           {t('intake.emergency.callLocal')}
         </p>
       )}
-      {emergency.advice.length > 0 && (
+      {advice.length > 0 && (
         <ul className="intake-emergency-advice" data-testid="intake-emergency-advice">
-          {emergency.advice.map((line) => (
-            <li key={line.en}>{pickText(line, language)}</li>
+          {advice.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
-      )}
-      {emergency.flags.length > 0 && (
-        <p className="intake-emergency-flags">
-          {t('intake.emergency.because')} {emergency.flags.map((flag) => pickText(flag, language)).join(language === 'zh' ? '、' : ', ')}
-        </p>
       )}
       <p className="intake-emergency-saved">{t('intake.emergency.saved')}</p>
     </section>
