@@ -103,7 +103,7 @@ export function computeScore(idOrAlias: string, rawInput: unknown): ComputeScore
 /** The medication and lab engines take sex as "M"/"F"; scores take "male"/"female" — accept both. */
 function acceptSexCodes(raw: unknown): unknown {
   if (typeof raw !== 'object' || raw === null || !('sex' in raw)) return raw;
-  const sex = (raw).sex;
+  const sex = raw.sex;
   const mapped = sex === 'M' ? 'male' : sex === 'F' ? 'female' : sex;
   return mapped === sex ? raw : { ...raw, sex: mapped };
 }
