@@ -155,6 +155,29 @@ describe('history taking over HTTP (form mode, no model)', () => {
     expect(current.emergency?.flags.map((flag) => flag.en).join()).toMatch(/pregnan/i);
   });
 
+  it('attaches the draft to the encounter the link was made for, and refuses an encounter of another patient', async () => {
+    const encounters = await server.store.db.selectFrom('encounters').select(['id', 'patient_id']).execute();
+    const own = encounters.find((encounter) => encounter.patient_id === server.patientIds[1]);
+    const other = encounters.find((encounter) => encounter.patient_id !== server.patientIds[1]);
+    const link = await createLink(server, clinician, { language: 'en', encounterId: own?.id });
+    const first = await view(server, link.token);
+    await answer(server, link.token, { questionId: first.question?.id, text: 'I cannot breathe, I cannot speak in full sentences' });
+    const detail = (await (await server.request(`/api/v1/intake/${link.id}`, { cookie: clinician })).json()) as {
+      encounterId: string;
+      artifactId: string;
+    };
+    expect(detail.encounterId).toBe(own?.id);
+    const artifact = (await (await server.request(`/api/v1/artifacts/${detail.artifactId}`, { cookie: clinician })).json()) as {
+      encounterId: string;
+    };
+    expect(artifact.encounterId).toBe(own?.id);
+    const refused = await server.request('/api/v1/intake', {
+      cookie: clinician,
+      body: { patientId: server.patientIds[1], language: 'en', encounterId: other?.id },
+    });
+    expect(refused.status).toBe(404);
+  });
+
   it('refuses stale versions, wrong questions, bad values, unknown and expired links with clear errors', async () => {
     const link = await createLink(server, clinician, { language: 'en' });
     const first = await view(server, link.token);

@@ -98,7 +98,7 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
       {user.role !== 'patient' && <LabInterpretationCard patientId={p.id} />}
-      {user.role === 'clinician' && <IntakeCard patientId={p.id} />}
+      {user.role === 'clinician' && <IntakeCard patientId={p.id} encounters={chart.encounters} />}
       <div className="chart-grid chart-grid-2">
         <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
         <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Encounter } from '../api';
 import { ApiError } from '../api';
 import { usePick } from '../bilingual';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
@@ -17,12 +18,13 @@ const EXPIRY_HOURS = [4, 24, 72, 168];
  * "Intake / 诊前问诊" on the chart: make a single-use link for the patient's phone (URL, copy,
  * QR code), and follow the patient's interviews — status, red flags, triage and the draft.
  */
-export function IntakeCard({ patientId }: { patientId: string }) {
+export function IntakeCard({ patientId, encounters = [] }: { patientId: string; encounters?: Encounter[] }) {
   const { t, i18n } = useTranslation();
   const [nonce, setNonce] = useState(0);
   const list = useApi(`intakes:${patientId}:${nonce}`, () => intakeApi.list(patientId));
   const [language, setLanguage] = useState<IntakeLanguage>(i18n.language.startsWith('zh') ? 'zh' : 'en');
   const [hours, setHours] = useState(24);
+  const [encounterId, setEncounterId] = useState('');
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<ApiError | undefined>(undefined);
   const [created, setCreated] = useState<CreatedIntake | undefined>(undefined);
@@ -30,7 +32,7 @@ export function IntakeCard({ patientId }: { patientId: string }) {
   const create = () => {
     setCreating(true);
     setCreateError(undefined);
-    intakeApi.create({ patientId, language, expiresInHours: hours }).then(
+    intakeApi.create({ patientId, language, expiresInHours: hours, ...(encounterId ? { encounterId } : {}) }).then(
       (link) => {
         setCreated(link);
         setCreating(false);
@@ -73,6 +75,21 @@ export function IntakeCard({ patientId }: { patientId: string }) {
             ))}
           </select>
         </label>
+        {encounters.length > 0 && (
+          <label>
+            <span>{t('intakes.encounter')}</span>
+            <select value={encounterId} onChange={(e) => setEncounterId(e.target.value)} data-testid="intake-encounter-select">
+              <option value="">{t('intakes.noEncounter')}</option>
+              {encounters.slice(0, 10).map((encounter) => (
+                <option key={encounter.id} value={encounter.id}>
+                  {[encounter.start ? formatDateTime(encounter.start) : '', encounter.type ?? encounter.classCode ?? '']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
         <button type="button" className="button button-primary" disabled={creating} onClick={create} data-testid="intake-create">
           {t('intakes.create')}
         </button>
