@@ -12,6 +12,7 @@ import { buildOpenApi, mountRoutes, type RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { mountCdsHooks } from './routes/cds-hooks-routes.js';
 import { deidRoutes } from './routes/deid-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
@@ -100,6 +101,7 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
     throw new SuwenError('NOT_FOUND', 'No such endpoint', { params: { resource: 'route' } });
   });
   app.route('/api/v1', api);
+  mountCdsHooks(app, services); // HL7 CDS Hooks at the spec's root path /cds-services
 
   if (options.webDir) mountWebApp(app, options.webDir);
   app.onError((error, c) => toErrorResponse(error, c, logger));

@@ -1,0 +1,175 @@
+import type { KnowledgeEngines } from '../../../engines/knowledge-engines.js';
+import { interpretLabs } from '../../../engines/labs/interpret-labs.js';
+import type { LabResultInput } from '../../../engines/labs/lab-types.js';
+import { checkMedications, type MedicationCheckInput } from '../../../engines/medication/check-medications.js';
+import { getPatientChart, type PatientChart } from '../../../record/patient-chart.js';
+import type { Locale } from '../../../shared/locale.js';
+import type { Store } from '../../../store/database.js';
+import { labInputFromChart } from '../../lab-review/chart-lab-input.js';
+import { medicationInputFromChart } from '../../medication-review/chart-medication-input.js';
+import { criticalLabCards, medicationCards } from './cds-cards.js';
+import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from './cds-hooks-types.js';
+import {
+  activeMedications,
+  allergySubstances,
+  type DraftMedication,
+  draftMedications,
+  draftServices,
+  labResults,
+  patientFacts,
+} from './fhir-extract.js';
+
+const PATIENT = 'Patient/{{context.patientId}}';
+const ACTIVE_MEDICATIONS = 'MedicationRequest?patient={{context.patientId}}&status=active';
+const ALLERGIES = 'AllergyIntolerance?patient={{context.patientId}}';
+const LABS = 'Observation?patient={{context.patientId}}&category=laboratory';
+
+/** What `GET /cds-services` lists. Prefetch keys are read back by the same names below. */
+export const CDS_SERVICES: CdsServiceDefinition[] = [
+  {
+    hook: 'patient-view',
+    id: 'suwen-patient-view',
+    title: 'Suwen: critical results and medication problems',
+    description:
+      'Critical laboratory values and major or contraindicated medication problems (interactions, doses, allergies) in the patient record. Decision support for the clinician.',
+    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES, labs: LABS },
+  },
+  {
+    hook: 'order-select',
+    id: 'suwen-order-select',
+    title: 'Suwen: medication order check',
+    description:
+      'Checks the draft medication orders against each other and the active medications and allergies: interactions, duplicate therapy, doses and allergy cross-reactivity.',
+    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES },
+  },
+  {
+    hook: 'order-sign',
+    id: 'suwen-order-sign',
+    title: 'Suwen: medication order check before signing',
+    description:
+      'The final check of the orders about to be signed against the active medications and allergies: interactions, duplicate therapy, doses and allergy cross-reactivity.',
+    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES },
+  },
+];
+
+export function findCdsService(id: string): CdsServiceDefinition | undefined {
+  return CDS_SERVICES.find((service) => service.id === id);
+}
+
+export interface CdsRunDeps {
+  knowledge: KnowledgeEngines;
+  store: Store;
+}
+
+export interface CdsRunResult {
+  cards: CdsCard[];
+  /** Whether the Suwen record of `context.patientId` was read (for the audit entry). */
+  usedRecord: boolean;
+  /** Where the patient facts came from, for the audit entry (no patient text). */
+  sources: {
+    medications: 'prefetch' | 'record' | 'none';
+    allergies: 'prefetch' | 'record' | 'none';
+    labs?: 'prefetch' | 'record' | 'none';
+  };
+  draftOrders: number;
+}
+
+/**
+ * The patient's facts: each from the prefetch when the client sent that key (a `null` value means
+ * "fetched, nothing there"), else from Suwen's own record when it holds this patient id.
+ */
+async function patientContext(request: CdsHookRequest, deps: CdsRunDeps) {
+  const prefetch = request.prefetch ?? {};
+  const has = (key: string) => key in prefetch;
+  let chart: PatientChart | null | undefined;
+  const loadChart = async () => {
+    chart ??= await getPatientChart(deps.store, request.context.patientId);
+    return chart;
+  };
+  const needsRecord = !has('medications') || !has('allergies') || !has('patient');
+  const record = needsRecord ? await loadChart() : null;
+  const fromRecord = record ? medicationInputFromChart(record).input : null;
+  const facts = has('patient') ? patientFacts(prefetch.patient) : fromRecord ? { age: fromRecord.age, sex: fromRecord.sex } : {};
+  const medications = has('medications') ? activeMedications(prefetch.medications) : (fromRecord?.medications ?? []);
+  const allergies = has('allergies') ? allergySubstances(prefetch.allergies) : (fromRecord?.allergies ?? []);
+  return {
+    facts: {
+      ...(facts.age !== undefined ? { age: facts.age } : {}),
+      ...(facts.sex !== undefined ? { sex: facts.sex } : {}),
+      ...(fromRecord?.egfr !== undefined ? { egfr: fromRecord.egfr } : {}),
+      ...(fromRecord?.weightKg !== undefined ? { weightKg: fromRecord.weightKg } : {}),
+    },
+    medications,
+    allergies,
+    loadChart,
+    chartRead: () => chart !== undefined && chart !== null,
+    sources: {
+      medications: has('medications') ? ('prefetch' as const) : fromRecord ? ('record' as const) : ('none' as const),
+      allergies: has('allergies') ? ('prefetch' as const) : fromRecord ? ('record' as const) : ('none' as const),
+    },
+  };
+}
+
+/** Runs one service on a validated request. Pure reads: nothing is written to the record. */
+export async function runCdsService(
+  service: CdsServiceDefinition,
+  request: CdsHookRequest,
+  locale: Locale,
+  deps: CdsRunDeps,
+): Promise<CdsRunResult> {
+  const patient = await patientContext(request, deps);
+  if (service.hook === 'patient-view') {
+    const cards: CdsCard[] = [];
+    let labs: LabResultInput[] = [];
+    let labSource: 'prefetch' | 'record' | 'none' = 'none';
+    if (request.prefetch && 'labs' in request.prefetch) {
+      labs = labResults(request.prefetch.labs);
+      labSource = 'prefetch';
+    } else {
+      const chart = await patient.loadChart();
+      if (chart) {
+        labs = [...(await labInputFromChart(deps.store, chart.patient)).input.results];
+        labSource = 'record';
+      }
+    }
+    if (labs.length > 0) {
+      cards.push(...criticalLabCards(interpretLabs(deps.knowledge.labs, { ...patient.facts, results: labs }), locale));
+    }
+    if (patient.medications.length > 0) {
+      const result = checkMedications(deps.knowledge.medications, {
+        ...patient.facts,
+        allergies: patient.allergies,
+        medications: patient.medications,
+      });
+      cards.push(...medicationCards(result, { locale, minSeverity: 'major' }));
+    }
+    return { cards, usedRecord: patient.chartRead(), sources: { ...patient.sources, labs: labSource }, draftOrders: 0 };
+  }
+
+  // order-select and order-sign: the draft orders first, so their indices are 0..n-1.
+  const drafts: DraftMedication[] = draftMedications(request);
+  // Extension point (imaging appropriateness): `draftServices(request)` yields the draft
+  // ServiceRequests; once `src/engines/imaging/` lands, evaluate them here and append its cards.
+  const services = draftServices(request);
+  const cards: CdsCard[] = [];
+  if (drafts.length > 0) {
+    const input: MedicationCheckInput = {
+      ...patient.facts,
+      allergies: patient.allergies,
+      medications: [...drafts.map(({ resourceId: _id, ...line }) => line), ...patient.medications].slice(0, 100),
+    };
+    const result = checkMedications(deps.knowledge.medications, input);
+    const draftIndices = new Set(drafts.map((_, index) => index));
+    const removable = new Map<number, string>();
+    drafts.forEach((draft, index) => {
+      if (draft.resourceId) removable.set(index, draft.resourceId);
+    });
+    cards.push(...medicationCards(result, { locale, involving: draftIndices, minSeverity: 'info', removable }));
+  }
+  return {
+    cards,
+    usedRecord: patient.chartRead(),
+    sources: patient.sources,
+    draftOrders: drafts.length + services.length,
+  };
+}
