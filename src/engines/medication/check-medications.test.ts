@@ -38,7 +38,21 @@ describe('checkMedications — the issue example', () => {
     expect(renal.length).toBeGreaterThan(0);
     expect(['major', 'contraindicated']).toContain(renal[0]?.severity);
     for (const finding of result.findings) expect(finding.source.title.length).toBeGreaterThan(3);
-    expect(result.findings[0]?.severity).toBe('contraindicated');
+    expect(['contraindicated', 'major']).toContain(result.findings[0]?.severity);
+  });
+
+  it("grades ANSM's aspirin rule by dose: contraindicated at anti-inflammatory doses, moderate at antiplatelet doses, stated as conditional without a dose", () => {
+    const severity = (aspirin: { dose?: string; frequency?: string }) =>
+      check({ medications: [{ name: 'warfarin' }, { name: 'aspirin', ...aspirin }] }).findings.find(
+        (finding) => finding.ref.id === 'ansm-1456',
+      );
+    expect(severity({ dose: '1 g', frequency: 'tid' })?.severity).toBe('contraindicated');
+    const low = severity({ dose: '100 mg', frequency: 'daily' });
+    expect(low?.severity).toBe('moderate');
+    expect(low?.detail.en).toMatch(/anti-inflammatory aspirin doses/);
+    const unknown = severity({});
+    expect(unknown?.severity).toBe('contraindicated');
+    expect(unknown?.detail.zh).toMatch(/未提供阿司匹林剂量/);
   });
 });
 

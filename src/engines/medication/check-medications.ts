@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual, Citation, DoseRange, Route } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation, DoseRange, InteractionRule, Route } from '../../knowledge/kb-schema.js';
 import type { KbDrug } from '../../knowledge/knowledge-base-types.js';
 import type { MedicationIndex, ResolvedDrug } from './medication-index.js';
 import { convertDose, type ParsedDose, parseDose, parseFrequency } from './parse-dose.js';
@@ -177,12 +177,15 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
             if (!rule) continue;
             const names = `${prepared[i]?.checked.name?.en} + ${prepared[j]?.checked.name?.en}`;
             const namesZh = `${prepared[i]?.checked.name?.zh} + ${prepared[j]?.checked.name?.zh}`;
+            const dose = aspirinDoseQualifier(rule, [prepared[i], prepared[j]]);
             findings.push({
               kind: 'interaction',
-              severity: rule.severity,
+              severity: dose?.severity ?? rule.severity,
               medications: [i, j],
               title: { en: `Interaction: ${names}`, zh: `相互作用：${namesZh}` },
-              detail: { en: rule.mechanism, zh: rule.mechanism },
+              detail: dose
+                ? { en: `${rule.mechanism} ${dose.note.en}`, zh: `${rule.mechanism} ${dose.note.zh}` }
+                : { en: rule.mechanism, zh: rule.mechanism },
               ...(rule.management ? { management: rule.management } : {}),
               source: rule.source,
               ref: { type: 'interaction-rule', id: rule.id },
@@ -192,6 +195,47 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
       }
     }
   }
+}
+
+/** ANSM words some aspirin rules as applying only from anti-inflammatory doses: "(>=1g per dose and/or >=3g per day)". */
+const ANTI_INFLAMMATORY_DOSES = /\(\s*>=\s*([\d.]+)\s*g per dose and\/or\s*>=\s*([\d.]+)\s*g per day\s*\)/i;
+
+/**
+ * The ANSM thesaurus grades aspirin interactions by dose; the flattened rule keeps only the
+ * anti-inflammatory-dose level (e.g. contraindicated with oral anticoagulants). When the listed
+ * aspirin dose is known and below that threshold the rule does not apply as written: the finding
+ * stays (bleeding risk is still raised — the platelet-inhibitor rule covers it) but is ranked
+ * moderate and says why. With no dose, the rule is shown as written, with the condition stated.
+ */
+function aspirinDoseQualifier(
+  rule: InteractionRule,
+  pair: (Prepared | undefined)[],
+): { severity: FindingSeverity; note: Bilingual } | undefined {
+  const match = ANTI_INFLAMMATORY_DOSES.exec(`${rule.mechanism} ${rule.management}`);
+  const aspirin = pair.find((entry) => entry?.resolved?.id === 'aspirin')?.checked;
+  if (!match || !aspirin) return undefined;
+  const perDoseMg = Number(match[1]) * 1000;
+  const perDayMg = Number(match[2]) * 1000;
+  const single = aspirin.dose ? convertDose(aspirin.dose.amount, aspirin.dose.unit, 'mg') : undefined;
+  const daily = aspirin.dailyDose ? convertDose(aspirin.dailyDose.amount, aspirin.dailyDose.unit, 'mg') : undefined;
+  const threshold = { en: `${match[1]} g per dose or ${match[2]} g per day`, zh: `单次≥${match[1]} g或每日≥${match[2]} g` };
+  if (single === undefined) {
+    return {
+      severity: rule.severity,
+      note: {
+        en: `(This level applies to anti-inflammatory aspirin doses, ≥ ${threshold.en}; no aspirin dose was given.)`,
+        zh: `（该级别适用于抗炎剂量阿司匹林，${threshold.zh}；未提供阿司匹林剂量。）`,
+      },
+    };
+  }
+  if (single >= perDoseMg || (daily !== undefined && daily >= perDayMg)) return undefined;
+  return {
+    severity: SEVERITY_ORDER.indexOf(rule.severity) < SEVERITY_ORDER.indexOf('moderate') ? 'moderate' : rule.severity,
+    note: {
+      en: `(The source rates this level for anti-inflammatory aspirin doses, ≥ ${threshold.en}; the listed dose is below that, so it is shown as moderate — bleeding risk is still increased.)`,
+      zh: `（原始规则的该级别针对抗炎剂量阿司匹林（${threshold.zh}）；当前剂量低于此阈值，故按中度提示——出血风险仍然增加。）`,
+    },
+  };
 }
 
 /**
