@@ -82,6 +82,7 @@ const RESOURCE_NAMES: Record<string, Localized> = {
   score: { en: 'clinical score', 'zh-CN': '临床评分' },
   topic: { en: 'education topic', 'zh-CN': '健康教育主题' },
   intake: { en: 'intake link', 'zh-CN': '问诊链接' },
+  scenario: { en: 'imaging scenario', 'zh-CN': '影像检查场景' },
 };
 
 export function localizeError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {

@@ -114,3 +114,22 @@ describe('suwen labs interpret and suwen score', () => {
     expect(unknown.stderr).toMatch(/cha2ds2-vasc/);
   });
 });
+
+describe('suwen imaging', () => {
+  it('lists scenarios, rates one from a file, and exits 2 on bad input', async () => {
+    const list = await runCli(['imaging'], env);
+    expect(list.stdout).toMatch(/renal-colic/);
+    const file = inputFile('ankle.json', {});
+    const described = await runCli(['imaging', '--scenario', 'ankle-injury'], env);
+    const inputs = (JSON.parse(described.stdout) as { inputs: { name: string; type: string }[] }).inputs;
+    const all = Object.fromEntries(
+      inputs.map((input) => [input.name, input.type === 'boolean' ? false : input.type === 'number' ? 40 : undefined]),
+    );
+    writeFileSync(file, JSON.stringify(all));
+    const rated = await runCli(['imaging', '--scenario', 'ankle-injury', '--input', file], env);
+    expect(rated.code, rated.stderr).toBe(0);
+    expect((JSON.parse(rated.stdout) as { recommendations: unknown[] }).recommendations.length).toBeGreaterThan(0);
+    const bad = await runCli(['imaging', '--scenario', 'ankle-injury', '--input', inputFile('bad-ankle.json', { nonsense: 1 })], env);
+    expect(bad.code).toBe(2);
+  });
+});

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/imaging-registry.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
@@ -130,6 +131,34 @@ export function registerKnowledgeCommands(program: Command): void {
       if (outcome.error.code === 'unknown-score') throw new CliError(unknownScoreMessage(name), 2);
       const problems = outcome.error.issues.map((issue) => `  ${issue.field || '(input)'}: ${issue.message.en}`);
       throw new CliError(`invalid input for ${outcome.error.scoreId}:\n${problems.join('\n')}`, 2);
+    });
+
+  program
+    .command('imaging')
+    .description(
+      'Imaging appropriateness for a scenario (usually / may be / usually not appropriate, radiation, source); without --input, show its inputs',
+    )
+    .option('-s, --scenario <id>', 'scenario id or name (suwen imaging lists them)')
+    .option('-i, --input <file>', 'JSON file ("-" for stdin) with the scenario inputs')
+    .action((options: { scenario?: string; input?: string }) => {
+      if (!options.scenario) {
+        for (const scenario of listImagingScenarios())
+          process.stdout.write(`${scenario.id.padEnd(24)} ${scenario.names.en} / ${scenario.names.zh}\n`);
+        return;
+      }
+      if (!options.input) {
+        const description = describeImagingScenario(options.scenario);
+        if (!description) throw new CliError(`no imaging scenario called "${options.scenario}" (suwen imaging lists them)`, 2);
+        return writeJson(description);
+      }
+      const outcome = evaluateImaging(options.scenario, readJsonInput(options.input, z.record(z.string(), z.unknown())));
+      if (outcome.ok) return writeJson(outcome.result);
+      if (outcome.error.code === 'unknown-scenario') {
+        const hint = outcome.error.suggestions.length ? ` — did you mean ${outcome.error.suggestions.join(', ')}?` : '';
+        throw new CliError(`no imaging scenario called "${options.scenario}"${hint}`, 2);
+      }
+      const problems = outcome.error.issues.map((issue) => `  ${issue.field || '(input)'}: ${issue.message.en}`);
+      throw new CliError(`invalid input for ${outcome.error.scenarioId}:\n${problems.join('\n')}`, 2);
     });
 }
 

@@ -134,4 +134,37 @@ describe('/api/v1/knowledge', () => {
     expect(details.some((detail) => /[\u4e00-\u9fff]/.test(detail.message))).toBe(true);
     expect((await server.request('/api/v1/knowledge/scores/nope', { cookie: clinician })).status).toBe(404);
   });
+
+  it('rates imaging for a scenario (Canadian CT Head Rule) with radiation and source, and lists per-field errors', async () => {
+    const list = (await (await server.request('/api/v1/decision/imaging', { cookie: clinician })).json()) as {
+      scenarios: { id: string }[];
+    };
+    expect(list.scenarios.map((scenario) => scenario.id)).toEqual(
+      expect.arrayContaining(['minor-head-injury', 'suspected-pe', 'ankle-injury']),
+    );
+    const input = {
+      age: 70,
+      gcs: 15,
+      locAmnesiaOrDisorientation: true,
+      gcsBelow15At2h: false,
+      suspectedOpenOrDepressedFracture: false,
+      basalSkullFractureSigns: false,
+      vomitingTwiceOrMore: false,
+      amnesiaBeforeImpact30min: false,
+      dangerousMechanism: false,
+      anticoagulationOrBleedingDisorder: false,
+      seizure: false,
+    };
+    const response = await server.request('/api/v1/decision/imaging/minor-head-injury', { cookie: clinician, body: input });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      recommendations: { rating: string; source: { title: string } }[];
+      decisionRule?: { name: { en: string } };
+    };
+    expect(result.recommendations.some((recommendation) => recommendation.rating === 'usually-appropriate')).toBe(true);
+    expect(result.recommendations.every((recommendation) => recommendation.source.title.length > 3)).toBe(true);
+    const invalid = await server.request('/api/v1/decision/imaging/minor-head-injury', { cookie: clinician, body: { age: 'old' } });
+    expect(invalid.status).toBe(400);
+    expect((await server.request('/api/v1/decision/imaging/nope', { cookie: clinician })).status).toBe(404);
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/imaging-registry.js';
 import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
 import { computeScore, describeScore, listScores } from '../../engines/scores/score-registry.js';
@@ -230,6 +231,53 @@ export const knowledgeRoutes = [
         message: zh ? issue.message.zh : issue.message.en,
       }));
       throw new SuwenError('VALIDATION_FAILED', 'Invalid score input', {
+        params: { summary: details.map((detail) => detail.message).join('; ') },
+        details,
+      });
+    },
+  }),
+
+  defineRoute({
+    method: 'get',
+    path: '/decision/imaging',
+    summary:
+      'Imaging-appropriateness scenarios (breast, headache, low back pain, suspected PE, minor head injury, ankle, knee, appendicitis, renal colic)',
+    tag: 'decision',
+    permission: 'knowledge.read',
+    handler: (c) => c.json({ scenarios: listImagingScenarios() }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/decision/imaging/:id',
+    summary: "One imaging scenario's inputs (for a form), aliases and sources",
+    tag: 'decision',
+    permission: 'knowledge.read',
+    params: idParams,
+    handler: (c, { params }) => {
+      const description = describeImagingScenario(params.id);
+      if (!description) throw notFound('scenario');
+      return c.json(description);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/decision/imaging/:id',
+    summary:
+      'Rate imaging options for a scenario: usually / may be / usually not appropriate, with radiation level, reason, decision rule and source',
+    tag: 'decision',
+    permission: 'knowledge.read',
+    params: idParams,
+    body: z.record(z.string(), z.unknown()),
+    handler: (c, { params, body }) => {
+      const outcome = evaluateImaging(params.id, body);
+      if (outcome.ok) return c.json(outcome.result);
+      if (outcome.error.code === 'unknown-scenario') throw notFound('scenario');
+      const zh = c.get('locale') === 'zh-CN';
+      const details = outcome.error.issues.map((issue) => ({
+        path: issue.field || '(body)',
+        message: zh ? issue.message.zh : issue.message.en,
+      }));
+      throw new SuwenError('VALIDATION_FAILED', 'Invalid scenario input', {
         params: { summary: details.map((detail) => detail.message).join('; ') },
         details,
       });
