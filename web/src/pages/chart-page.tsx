@@ -7,6 +7,7 @@ import { href } from '../router';
 import { useApi } from '../use-api';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
 import { ConsentCard } from './consent-card';
+import { DecisionCard } from './decision-card';
 import { DocumentsCard } from './documents-card';
 import { IntakeCard } from './intake-card';
 import { LabInterpretationCard } from './lab-interpretation-card';
@@ -98,6 +99,7 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
       {user.role !== 'patient' && <LabInterpretationCard patientId={p.id} />}
+      {user.role === 'clinician' && <DecisionCard patientId={p.id} />}
       {user.role === 'clinician' && <IntakeCard patientId={p.id} encounters={chart.encounters} />}
       <div className="chart-grid chart-grid-2">
         <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
