@@ -76,7 +76,12 @@ export interface E2eHarness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<E2eHarness> {
+export interface HarnessOptions {
+  /** Extra environment for the server, e.g. a scripted model's `SUWEN_MODEL_BASE_URL`. */
+  env?: Record<string, string>;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<E2eHarness> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set SUWEN_CHROMIUM`);
   }
@@ -95,6 +100,7 @@ export async function startHarness(): Promise<E2eHarness> {
       SUWEN_HOST: '127.0.0.1',
       SUWEN_DEMO: '1',
       SUWEN_LOG_LEVEL: 'warn',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
