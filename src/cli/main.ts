@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../config/load-config.js';
 import { isSuwenError } from '../shared/errors.js';
 import { SUWEN_VERSION } from '../shared/version.js';
+import { registerAskCaseCommand } from './commands/ask-case.js';
 import { registerAuditCommands } from './commands/audit.js';
 import { registerDdxCommands } from './commands/ddx.js';
 import { registerDeidCommand } from './commands/deid.js';
@@ -40,6 +41,7 @@ registerEvalDeidCommand(program);
 registerDoctorCommand(program);
 registerKnowledgeCommands(program);
 registerDdxCommands(program);
+registerAskCaseCommand(program);
 
 try {
   await program.parseAsync(process.argv);

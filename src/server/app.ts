@@ -13,6 +13,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { mountCdsHooks } from './routes/cds-hooks-routes.js';
+import { decisionRoutes } from './routes/decision-routes.js';
 import { deidRoutes } from './routes/deid-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
@@ -31,6 +32,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...deidRoutes,
   ...knowledgeRoutes,
   ...intakeRoutes,
+  ...decisionRoutes,
   ...adminRoutes,
 ];
 

@@ -1,0 +1,49 @@
+import type { Command } from 'commander';
+import { ArtifactService } from '../../audit/artifacts.js';
+import { AuditLog } from '../../audit/audit-log.js';
+import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { ModelGateway } from '../../model/model-gateway.js';
+import { createDeidGuard } from '../../privacy/deid-guard.js';
+import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
+import { PseudonymVault, parseVaultKey } from '../../privacy/pseudonym-vault.js';
+import { askAboutCase } from '../../workflows/decision/ask-case.js';
+import { CliError, openCliContext } from '../context.js';
+import { writeJson } from './knowledge.js';
+
+/**
+ * `suwen ask-case --patient ID "question"`: the decision-support answer for one patient, as JSON
+ * (claims with their sources, unsupported ones marked, and the deterministic alerts). Without a
+ * model the alerts are still printed. The draft is stored for review like the web panel's.
+ */
+export function registerAskCaseCommand(program: Command): void {
+  program
+    .command('ask-case')
+    .description("Ask about a patient's case: PICO, answer, cited claims and the deterministic alerts (JSON)")
+    .requiredOption('--patient <id>', 'patient id')
+    .option('--lang <lang>', 'zh or en', 'zh')
+    .argument('<question...>', 'the question')
+    .action(async (words: string[], options: { patient: string; lang: string }) => {
+      if (!['zh', 'en'].includes(options.lang)) throw new CliError('--lang must be zh or en', 2);
+      const question = words.join(' ').trim();
+      if (!question || question.length > 2000) throw new CliError('the question must be 1–2000 characters', 2);
+      const { config, store } = await openCliContext();
+      const audit = new AuditLog(store);
+      const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
+      const analyzer = deidAnalyzerConfigOf(config);
+      const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(analyzer ? { analyzer } : {}) });
+      const models = new ModelGateway(config.models, { audit, privacyGuard, allowExternalPhi: config.allowExternalPhi });
+      try {
+        const result = await askAboutCase(
+          { store, models, artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },
+          { patientId: options.patient, question, language: options.lang as 'zh' | 'en', actor: { userId: 'cli', role: 'clinician' } },
+        );
+        writeJson(result);
+        if (result.modelMessage)
+          process.stderr.write(`suwen: ${options.lang === 'zh' ? result.modelMessage.zh : result.modelMessage.en}\n`);
+      } finally {
+        await audit.flush();
+        await models.dispose();
+        await store.close();
+      }
+    });
+}

@@ -1,0 +1,101 @@
+import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { interpretLabs } from '../../engines/labs/interpret-labs.js';
+import { checkMedications, type MedicationFinding } from '../../engines/medication/check-medications.js';
+import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { PatientChart } from '../../record/patient-chart.js';
+import type { Store } from '../../store/database.js';
+import { labInputFromChart } from '../lab-review/chart-lab-input.js';
+import { medicationInputFromChart } from '../medication-review/chart-medication-input.js';
+
+/** A numbered fact the model may cite: R = the record, K = a knowledge-base finding. */
+export interface CaseSource {
+  id: string;
+  type: 'record' | 'knowledge';
+  label: string;
+  detail?: string;
+}
+
+/** A deterministic finding shown whatever the model says. */
+export interface CaseAlert {
+  kind: string;
+  severity: MedicationFinding['severity'] | 'critical';
+  title: Bilingual;
+  detail: Bilingual;
+  source: Citation;
+}
+
+const RECORD_LIMITS = { conditions: 15, medications: 20, allergies: 10, labs: 20 };
+const ALERT_SEVERITIES = new Set(['contraindicated', 'major', 'moderate']);
+
+/**
+ * Assembles what the model may see about a patient — structured record facts only (problems,
+ * medications, allergies, latest labs; no names, addresses or note text) — and the deterministic
+ * findings of the medication and lab engines, which become both citable sources and alerts.
+ */
+export async function assembleCaseSources(
+  store: Store,
+  chart: PatientChart,
+  knowledge: KnowledgeEngines,
+): Promise<{ sources: CaseSource[]; alerts: CaseAlert[] }> {
+  const sources: CaseSource[] = [];
+  const record = (label: string, detail?: string) =>
+    sources.push({ id: `R${sources.filter((s) => s.type === 'record').length + 1}`, type: 'record', label, ...(detail ? { detail } : {}) });
+  const { patient } = chart;
+  record(`Patient: ${patient.age ?? '?'} years, ${patient.gender ?? 'sex not recorded'}${patient.deceased ? ', deceased' : ''}`);
+  for (const condition of chart.conditions.filter((c) => !c.abatedAt).slice(0, RECORD_LIMITS.conditions)) {
+    record(`Problem: ${condition.display}`, condition.onsetAt ? `since ${condition.onsetAt.slice(0, 10)}` : undefined);
+  }
+  for (const medication of chart.medications.filter((m) => m.status === 'active').slice(0, RECORD_LIMITS.medications)) {
+    record(`Active medication: ${medication.display}`, medication.dosageText ?? undefined);
+  }
+  for (const allergy of chart.allergies.slice(0, RECORD_LIMITS.allergies)) {
+    record(`Allergy: ${allergy.display}`, allergy.reaction ?? undefined);
+  }
+  for (const lab of chart.labs.filter((l) => l.latestValue !== null).slice(0, RECORD_LIMITS.labs)) {
+    record(
+      `Latest ${lab.display}: ${lab.latestValue} ${lab.unit ?? ''}`.trim(),
+      lab.latestAt ? `on ${lab.latestAt.slice(0, 10)}` : undefined,
+    );
+  }
+
+  const alerts: CaseAlert[] = [];
+  const knowledgeSource = (label: string, detail: string) =>
+    sources.push({ id: `K${sources.filter((s) => s.type === 'knowledge').length + 1}`, type: 'knowledge', label, detail });
+  const { input } = medicationInputFromChart(chart);
+  if (input.medications.length > 0) {
+    for (const finding of checkMedications(knowledge.medications, input).findings) {
+      if (!ALERT_SEVERITIES.has(finding.severity)) continue;
+      alerts.push({ kind: finding.kind, severity: finding.severity, title: finding.title, detail: finding.detail, source: finding.source });
+      knowledgeSource(`${finding.severity}: ${finding.title.en}`, `${finding.detail.en} [${finding.source.title}]`);
+    }
+  }
+  const labs = await labInputFromChart(store, patient);
+  if (labs.input.results.length > 0) {
+    const interpreted = interpretLabs(knowledge.labs, labs.input);
+    for (const result of interpreted.results) {
+      if (result.flag !== 'critical-low' && result.flag !== 'critical-high') continue;
+      const name = result.name ?? { en: result.test, zh: result.test };
+      const value = `${result.siValue ?? result.value} ${result.siUnit ?? result.unit ?? ''}`.trim();
+      const source = result.criticalCitation ?? result.citation ?? { title: 'Suwen laboratory knowledge base' };
+      alerts.push({
+        kind: 'critical-lab',
+        severity: 'critical',
+        title: { en: `Critical value: ${name.en} ${value}`, zh: `危急值：${name.zh} ${value}` },
+        detail: result.message,
+        source,
+      });
+      knowledgeSource(`Critical value: ${name.en} ${value}`, source.title);
+    }
+    for (const pattern of interpreted.patterns) {
+      alerts.push({
+        kind: `lab-pattern:${pattern.id}`,
+        severity: 'moderate',
+        title: { en: pattern.message.en, zh: pattern.message.zh },
+        detail: pattern.message,
+        source: pattern.source,
+      });
+      knowledgeSource(`Lab pattern: ${pattern.message.en}`, pattern.source.title);
+    }
+  }
+  return { sources, alerts };
+}
