@@ -1,5 +1,6 @@
 // "Ask about a case" (issue 6) over HTTP: a clinician's question about one patient, answered by the
 // model with every claim tied to the record or the knowledge base, beside the deterministic alerts.
+import type { AskCaseResult } from '../../src/workflows/decision/ask-case';
 import { request } from './api';
 import type { Bilingual, Citation } from './knowledge-api';
 
@@ -39,19 +40,8 @@ export interface DecisionSource {
   detail?: string;
 }
 
-export interface DecisionAnswer {
-  artifactId: string | null;
-  question: string;
-  pico: DecisionPico | null;
-  answer: string | null;
-  considerations: string[];
-  claims: DecisionClaim[];
-  alerts: DecisionAlert[];
-  sources: DecisionSource[];
-  model: { id: string } | null;
-  /** Why there is no answer (e.g. no model connected), in both languages. */
-  modelMessage: Bilingual | null;
-}
+/** The server's answer type, imported so the two cannot drift apart. */
+export type DecisionAnswer = AskCaseResult;
 
 export interface AskCaseBody {
   question: string;
