@@ -1,0 +1,81 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { AuditLog } from '../../audit/audit-log.js';
+import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { describeModels } from '../../model/describe-models.js';
+import { ModelGateway } from '../../model/model-gateway.js';
+import { createDeidGuard } from '../../privacy/deid-guard.js';
+import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
+import { PseudonymVault, parseVaultKey } from '../../privacy/pseudonym-vault.js';
+import { localizeError } from '../../shared/error-messages.js';
+import { pickLocale } from '../../shared/locale.js';
+import { groundingSnippets } from '../../workflows/evaluation/mcq/mcq-grounding.js';
+import { loadMcqSet, MCQ_SET_NAMES, type McqSetName } from '../../workflows/evaluation/mcq/mcq-sets.js';
+import { formatMcqReport, runMcqEval } from '../../workflows/evaluation/mcq/run-mcq-eval.js';
+import { CliError, openCliContext } from '../context.js';
+import { EXIT_NO_MODEL } from './models.js';
+
+const optionsSchema = z.object({
+  set: z.enum([...MCQ_SET_NAMES, 'all']).default('all'),
+  limit: z.coerce.number().int().positive().optional(),
+  concurrency: z.coerce.number().int().min(1).max(4).default(1),
+  model: z.string().optional(),
+  json: z.boolean().default(false),
+});
+
+/**
+ * `suwen eval mcq [--set usmle|china|medmcqa|all] [--limit N] [--concurrency 1-4] [--json]`: asks the
+ * configured model the shipped exam questions twice — plain, and with knowledge-base notes — and
+ * reports accuracy per set for both arms. Shares the `eval` group with `suwen eval deid`.
+ */
+export function registerEvalMcqCommand(program: Command): void {
+  const group =
+    program.commands.find((c) => c.name() === 'eval') ??
+    program.command('eval').description('Evaluate Suwen components on shipped data sets');
+  group
+    .command('mcq')
+    .description('Medical exam multiple-choice accuracy (MedQA USMLE / Mainland China samples, MedMCQA dev), plain vs knowledge-grounded')
+    .option('--set <set>', 'usmle, china, medmcqa or all', 'all')
+    .option('--limit <n>', 'first N questions of each set')
+    .option('--concurrency <n>', 'questions in flight, 1–4', '1')
+    .option('-m, --model <id>', 'which configured model (default: the first)')
+    .option('--json', 'print the report as JSON instead of a table', false)
+    .action(async (raw: unknown) => {
+      const parsed = optionsSchema.safeParse(raw);
+      if (!parsed.success)
+        throw new CliError('--set must be usmle, china, medmcqa or all; --limit a positive integer; --concurrency 1–4', 2);
+      const options = parsed.data;
+      const { config, store } = await openCliContext();
+      const locale = pickLocale(process.env.LANG?.replace('_', '-').split('.')[0]);
+      if (!describeModels(config.models).configured) {
+        await store.close();
+        throw new CliError(localizeError('MODEL_NOT_CONFIGURED', {}, locale), EXIT_NO_MODEL);
+      }
+      const names: McqSetName[] = options.set === 'all' ? [...MCQ_SET_NAMES] : [options.set];
+      const questions = names.flatMap((name) => loadMcqSet(name).slice(0, options.limit));
+      const audit = new AuditLog(store);
+      const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
+      const analyzer = deidAnalyzerConfigOf(config);
+      const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(analyzer ? { analyzer } : {}) });
+      const models = new ModelGateway(config.models, { audit, privacyGuard, allowExternalPhi: config.allowExternalPhi });
+      try {
+        const engines = getKnowledgeEngines();
+        const { report } = await runMcqEval({
+          // Exam questions are published benchmark text, not patient data.
+          model: models.model({ workflow: 'eval.mcq', actorRole: 'cli', containsPhi: false }, options.model),
+          questions,
+          ground: (question) => groundingSnippets(question, engines),
+          concurrency: options.concurrency,
+        });
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatMcqReport(report)}\n`);
+        if (report.overall.n > 0 && report.overall.plain.failed === report.overall.n) {
+          process.stderr.write('suwen: every model call failed; check `suwen models`\n');
+          process.exitCode = 1;
+        }
+      } finally {
+        await audit.flush();
+        await models.dispose();
+        await store.close();
+      }
+    });
+}
