@@ -20,6 +20,7 @@ import { intakeRoutes } from './routes/intake-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { mountWebApp } from './static-web.js';
 import type { AppEnv, Services } from './types.js';
 
@@ -33,6 +34,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...knowledgeRoutes,
   ...intakeRoutes,
   ...decisionRoutes,
+  ...reportRoutes,
   ...adminRoutes,
 ];
 
