@@ -46,7 +46,7 @@ describe('suwen user add / audit verify', () => {
     const broken = await runCli(['audit', 'verify'], env);
     expect(broken.code).toBe(1);
     expect(broken.stderr).toMatch(/audit chain BROKEN at entry 2 \(id [0-9a-f-]{36}\): entry content does not match its hash/);
-  });
+  }, 90_000); // nine CLI processes; slow when the whole suite shares two cores
 
   it('reports configuration problems by name with exit code 78', async () => {
     const result = await runCli(['audit', 'verify'], { SUWEN_PORT: 'x', SUWEN_DATABASE_URL: 'mysql://nope' });
