@@ -1,3 +1,4 @@
+import { editDistance } from '../../knowledge/edit-distance.js';
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
 import { abcd2 } from './abcd2.js';
 import { apgar } from './apgar.js';
@@ -116,7 +117,7 @@ export function suggestScores(query: string, limit = 5): string[] {
   for (const score of SCORES) {
     let best = Number.POSITIVE_INFINITY;
     for (const key of [score.id, ...score.aliases, score.names.en, score.names.zh].map(normalizeKey)) {
-      const d = key.includes(q) || q.includes(key) ? 0 : editDistance(q, key);
+      const d = key.includes(q) || q.includes(key) ? 0 : editDistance(q, key, Number.MAX_SAFE_INTEGER);
       best = Math.min(best, d);
     }
     ranked.push({ id: score.id, distance: best });
@@ -127,19 +128,6 @@ export function suggestScores(query: string, limit = 5): string[] {
     .sort((a, b) => a.distance - b.distance)
     .slice(0, limit)
     .map((r) => r.id);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
 }
 
 /** JSON-able description of a score for the web form. */
