@@ -6,10 +6,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { getKnowledgeEngines } from '../engines/knowledge-engines.js';
-import { ModelGateway } from '../model/model-gateway.js';
-import { createDeidGuard } from '../privacy/deid-guard.js';
-import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
-import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
+import { createGuardedGateway } from '../model/create-guarded-gateway.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import { IntakeService } from '../workflows/intake/intake-service.js';
@@ -43,15 +40,12 @@ export async function createServices(
   const opened = store ?? (await openMigratedStore(databaseUrlOf(config)));
   const demo = await decideDemo(opened, config.demo);
   const audit = new AuditLog(opened);
-  const vault = new PseudonymVault(opened, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
-  const deidAnalyzer = deidAnalyzerConfigOf(config);
-  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}) });
-  const models = new ModelGateway(config.models, {
+  const { models, vault, deidAnalyzer } = createGuardedGateway(
+    config,
+    opened,
     audit,
-    privacyGuard,
-    allowExternalPhi: config.allowExternalPhi,
-    ...(options.modelFetch ? { fetch: options.modelFetch } : {}),
-  });
+    options.modelFetch ? { fetch: options.modelFetch } : {},
+  );
   const artifacts = new ArtifactService(opened);
   return {
     config,

@@ -2,10 +2,7 @@ import type { Command } from 'commander';
 import { ArtifactService } from '../../audit/artifacts.js';
 import { AuditLog } from '../../audit/audit-log.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { ModelGateway } from '../../model/model-gateway.js';
-import { createDeidGuard } from '../../privacy/deid-guard.js';
-import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
-import { PseudonymVault, parseVaultKey } from '../../privacy/pseudonym-vault.js';
+import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
 import { CliError, openCliContext } from '../context.js';
 import { writeJson } from './knowledge.js';
@@ -28,10 +25,7 @@ export function registerAskCaseCommand(program: Command): void {
       if (!question || question.length > 2000) throw new CliError('the question must be 1–2000 characters', 2);
       const { config, store } = await openCliContext();
       const audit = new AuditLog(store);
-      const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
-      const analyzer = deidAnalyzerConfigOf(config);
-      const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(analyzer ? { analyzer } : {}) });
-      const models = new ModelGateway(config.models, { audit, privacyGuard, allowExternalPhi: config.allowExternalPhi });
+      const { models } = createGuardedGateway(config, store, audit);
       try {
         const result = await askAboutCase(
           { store, models, artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },

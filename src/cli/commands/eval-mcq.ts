@@ -2,11 +2,8 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { AuditLog } from '../../audit/audit-log.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { describeModels } from '../../model/describe-models.js';
-import { ModelGateway } from '../../model/model-gateway.js';
-import { createDeidGuard } from '../../privacy/deid-guard.js';
-import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
-import { PseudonymVault, parseVaultKey } from '../../privacy/pseudonym-vault.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { pickLocale } from '../../shared/locale.js';
 import { groundingSnippets } from '../../workflows/evaluation/mcq/mcq-grounding.js';
@@ -54,10 +51,7 @@ export function registerEvalMcqCommand(program: Command): void {
       const names: McqSetName[] = options.set === 'all' ? [...MCQ_SET_NAMES] : [options.set];
       const questions = names.flatMap((name) => loadMcqSet(name).slice(0, options.limit));
       const audit = new AuditLog(store);
-      const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
-      const analyzer = deidAnalyzerConfigOf(config);
-      const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(analyzer ? { analyzer } : {}) });
-      const models = new ModelGateway(config.models, { audit, privacyGuard, allowExternalPhi: config.allowExternalPhi });
+      const { models } = createGuardedGateway(config, store, audit);
       try {
         const engines = getKnowledgeEngines();
         const { report } = await runMcqEval({

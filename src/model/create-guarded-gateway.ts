@@ -1,0 +1,30 @@
+import type { AuditLog } from '../audit/audit-log.js';
+import type { SuwenConfig } from '../config/load-config.js';
+import { createDeidGuard } from '../privacy/deid-guard.js';
+import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
+import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
+import type { Store } from '../store/database.js';
+import { ModelGateway } from './model-gateway.js';
+
+/**
+ * The model gateway as every entry point must build it: audited, with the deployment's
+ * de-identification guard in front of external models. The server and the CLI share this so no
+ * command can reach a model without the privacy layer.
+ */
+export function createGuardedGateway(
+  config: SuwenConfig,
+  store: Store,
+  audit: AuditLog,
+  options: { fetch?: typeof fetch } = {},
+): { models: ModelGateway; vault: PseudonymVault; deidAnalyzer: ReturnType<typeof deidAnalyzerConfigOf> } {
+  const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
+  const deidAnalyzer = deidAnalyzerConfigOf(config);
+  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}) });
+  const models = new ModelGateway(config.models, {
+    audit,
+    privacyGuard,
+    allowExternalPhi: config.allowExternalPhi,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  return { models, vault, deidAnalyzer };
+}
