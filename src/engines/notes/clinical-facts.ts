@@ -1,0 +1,388 @@
+/**
+ * Clinical facts read from free text — consultation turns or note sentences: medications (the
+ * knowledge base's names: generic, brand, Chinese), doses next to them, allergies, symptoms and
+ * problems (bilingual lexicon), vitals and follow-up instructions. Each fact has a
+ * language-independent key ("metformin", "metformin:500mg", "bp:120/80", "fu:2 week"), so the
+ * omission check and the evaluation compare a note with its transcript by meaning, not wording.
+ */
+import { normalizeTerm } from '../../knowledge/normalize-term.js';
+import type { MedicationIndex } from '../medication/medication-index.js';
+import { ALLERGENS, type LexiconEntry, PROBLEMS, SYMPTOMS } from './clinical-lexicon.js';
+import { splitSentences } from './split-sentences.js';
+import { spokenNumbersToDigits, zhNumber } from './spoken-numbers.js';
+
+export type FactKind = 'medication' | 'dose' | 'allergy' | 'symptom' | 'problem' | 'vital' | 'follow_up';
+
+export interface ClinicalFact {
+  kind: FactKind;
+  /** Language-independent identity of the fact. */
+  key: string;
+  /** The words as found ("metformin 500 mg", "BP 150/90", "青霉素过敏"). */
+  text: string;
+  /** Said as absent ("denies chest pain", "无过敏"). */
+  negated: boolean;
+  /** Found in a question ("any chest pain?") — asked, not stated. */
+  question: boolean;
+}
+
+export type FactExtractor = (text: string) => ClinicalFact[];
+
+/** Knowledge-base vocabulary names that are everyday words in a consultation, not a medication. */
+const NOT_A_MEDICATION = new Set([
+  'alcohol',
+  'water',
+  'oxygen',
+  'iron',
+  'calcium',
+  'caffeine',
+  'charcoal',
+  'activated charcoal',
+  'tea',
+  'grapefruit juice',
+  'grapefruit',
+  'ice',
+  'sodium',
+  'potassium',
+  'magnesium',
+  'zinc',
+  'fluoride',
+  'nicotine',
+  'insulin',
+]);
+const KEEP_SHORT = new Set(['asa', 'inh']);
+
+interface Phrase {
+  kind: FactKind;
+  key: string;
+}
+
+/** Longest-match phrase lookup: English by word n-grams, Chinese by substring. */
+class PhraseMatcher {
+  private readonly en = new Map<string, Phrase>();
+  private maxWords = 1;
+  private readonly zh = new Map<string, string[]>();
+  private readonly zhPhrases = new Map<string, Phrase>();
+
+  add(name: string, phrase: Phrase, override = false): void {
+    const normalized = normalizeTerm(name);
+    if (!normalized) return;
+    if (/[\u4e00-\u9fff]/.test(normalized)) {
+      const compact = normalized.replace(/\s+/g, '');
+      if (!override && this.zhPhrases.has(compact)) return;
+      this.zhPhrases.set(compact, phrase);
+      const first = compact[0] as string;
+      const list = this.zh.get(first) ?? [];
+      if (!list.includes(compact)) list.push(compact);
+      list.sort((a, b) => b.length - a.length);
+      this.zh.set(first, list);
+      return;
+    }
+    if (!override && this.en.has(normalized)) return;
+    this.en.set(normalized, phrase);
+    this.maxWords = Math.max(this.maxWords, normalized.split(' ').length);
+  }
+
+  /** Matches in English word tokens; returns [start token, end token (exclusive), phrase]. */
+  matchWords(words: readonly string[]): [number, number, Phrase][] {
+    const out: [number, number, Phrase][] = [];
+    for (let i = 0; i < words.length; i++) {
+      for (let n = Math.min(this.maxWords, words.length - i); n >= 1; n--) {
+        const phrase = this.en.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' '));
+        if (phrase) {
+          out.push([i, i + n, phrase]);
+          i += n - 1;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Matches in Chinese text; returns [start char, end char, phrase]. */
+  matchChars(text: string): [number, number, Phrase][] {
+    const out: [number, number, Phrase][] = [];
+    for (let i = 0; i < text.length; i++) {
+      const candidates = this.zh.get(text[i] as string);
+      if (!candidates) continue;
+      for (const candidate of candidates) {
+        if (text.startsWith(candidate, i)) {
+          out.push([i, i + candidate.length, this.zhPhrases.get(candidate) as Phrase]);
+          i += candidate.length - 1;
+          break;
+        }
+      }
+    }
+    return out;
+  }
+}
+
+function addLexicon(matcher: PhraseMatcher, entries: LexiconEntry[], kind: FactKind): void {
+  for (const entry of entries) for (const name of [...entry.en, ...entry.zh]) matcher.add(name, { kind, key: entry.key });
+}
+
+function medicationNames(index: MedicationIndex, matcher: PhraseMatcher): void {
+  const { kb } = index;
+  for (const entry of kb.interactions.vocabulary) {
+    const name = normalizeTerm(entry.name);
+    if (NOT_A_MEDICATION.has(name) || (name.length < 4 && !KEEP_SHORT.has(name))) continue;
+    matcher.add(name, { kind: 'medication', key: entry.id });
+  }
+  // Curated drugs win: their ids are what the medication check and the note agree on.
+  for (const drug of kb.drugs) {
+    for (const name of [drug.id, drug.names.en, drug.names.zh, ...drug.synonyms, ...drug.brands]) {
+      const normalized = normalizeTerm(name);
+      if (NOT_A_MEDICATION.has(normalized) || (normalized.length < 4 && !/[\u4e00-\u9fff]/.test(normalized) && !KEEP_SHORT.has(normalized)))
+        continue;
+      matcher.add(normalized, { kind: 'medication', key: drug.id }, true);
+    }
+  }
+}
+
+const lexiconMatcher = (() => {
+  let built: PhraseMatcher | undefined;
+  return () => {
+    if (!built) {
+      built = new PhraseMatcher();
+      addLexicon(built, PROBLEMS, 'problem');
+      addLexicon(built, SYMPTOMS, 'symptom');
+    }
+    return built;
+  };
+})();
+
+const allergenMatcher = (() => {
+  let built: PhraseMatcher | undefined;
+  return () => {
+    if (!built) {
+      built = new PhraseMatcher();
+      addLexicon(built, ALLERGENS, 'allergy');
+    }
+    return built;
+  };
+})();
+
+const medicationMatchers = new WeakMap<MedicationIndex, PhraseMatcher>();
+
+function medicationMatcher(index: MedicationIndex): PhraseMatcher {
+  let matcher = medicationMatchers.get(index);
+  if (!matcher) {
+    matcher = new PhraseMatcher();
+    medicationNames(index, matcher);
+    medicationMatchers.set(index, matcher);
+  }
+  return matcher;
+}
+
+// ---- negation ------------------------------------------------------------------------------
+
+const EN_NEGATORS = new Set(['no', 'not', 'denies', 'denied', 'deny', 'denying', 'without', 'never', 'negative', 'none', 'nor', 'free']);
+const EN_CLAUSE_BREAK = new Set(['but', 'however', 'although', 'though', 'except', 'yet']);
+
+function negatedEn(words: readonly string[], start: number): boolean {
+  for (let i = start - 1; i >= Math.max(0, start - 5); i--) {
+    const word = words[i] as string;
+    if (EN_CLAUSE_BREAK.has(word) || word === ',') return false;
+    if (EN_NEGATORS.has(word) || word.endsWith("n't")) return true;
+  }
+  return false;
+}
+
+const ZH_NEGATION = /(无|没有|没|否认|未|不伴|不)[^，,。；;！？!?]{0,5}$/;
+
+function negatedZh(text: string, start: number): boolean {
+  return ZH_NEGATION.test(text.slice(Math.max(0, start - 8), start));
+}
+
+// ---- patterns ------------------------------------------------------------------------------
+
+const NO_ALLERGY =
+  /\b(no (known )?(drug |medication |food )?allerg\w*|nkda|nka|not allergic|(denies|denied|deny) (any )?(drug )?allerg\w*|(do|does|did)n't have any (known )?allerg\w*|n't have any (known )?allerg\w*|no allergic reactions?)\b|(无|没有|否认|未发现)(已知|明确|任何)?的?(药物|食物|药物及食物)?过敏|过敏史[:：]?\s*(无|否认)/;
+const ALLERGY_WORD = /allerg|anaphyla|过敏/;
+
+const UNIT_NAMES: Record<string, string> = {
+  mg: 'mg',
+  milligram: 'mg',
+  milligrams: 'mg',
+  mcg: 'mcg',
+  microgram: 'mcg',
+  micrograms: 'mcg',
+  g: 'g',
+  gram: 'g',
+  grams: 'g',
+  ml: 'ml',
+  milliliter: 'ml',
+  milliliters: 'ml',
+  unit: 'unit',
+  units: 'unit',
+  iu: 'unit',
+  tablet: 'tablet',
+  tablets: 'tablet',
+  pill: 'tablet',
+  pills: 'tablet',
+  puff: 'puff',
+  puffs: 'puff',
+  毫克: 'mg',
+  微克: 'mcg',
+  克: 'g',
+  毫升: 'ml',
+  单位: 'unit',
+  片: 'tablet',
+  粒: 'tablet',
+  支: 'puff',
+  喷: 'puff',
+};
+const EN_DOSE =
+  /^\W{0,3}(?:\w+\W+){0,4}?(\d+(?:\.\d+)?)\s*-?\s*(mg|milligrams?|mcg|micrograms?|g|grams?|ml|milliliters?|units?|iu|tablets?|pills?|puffs?)\b/;
+const ZH_DOSE = /^[^，,。；;]{0,8}?(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(毫克|mg|微克|克|毫升|ml|单位|片|粒|支|喷)/i;
+
+const PERIOD_EN: Record<string, string> = {
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+};
+const PERIOD_ZH: Record<string, string> = {
+  天: 'day',
+  日: 'day',
+  周: 'week',
+  星期: 'week',
+  个星期: 'week',
+  个月: 'month',
+  月: 'month',
+  年: 'year',
+};
+const EN_FOLLOW_UP =
+  /\b(follow[- ]?up|followup|see (you|her|him|them)( back)?|come back|coming back|return|recheck|check back|touch base|reassess|revisit|visit)\b[^.?!]{0,40}?\b(?:in|after|within)\s+(?:about\s+|another\s+|the next\s+)?(\d+(?:\.\d+)?|a|an|one|a couple of|a few|couple of)\s*(days?|weeks?|months?|years?)\b/;
+const EN_RETURN_IF =
+  /\b(return|come back|call( me| us| the office| the clinic)?|go to the (er|emergency)|seek (medical )?(care|attention)|let (me|us) know)\b[^.?!]{0,30}\b(if|should)\b/;
+const ZH_FOLLOW_UP =
+  /(\d+|[一二两三四五六七八九十半]+)\s*(个星期|星期|个月|天|日|周|月|年)(后|以后|之后|左右)?[^。；;]{0,6}(复查|复诊|随访|回来|再来|门诊)/;
+const ZH_RETURN_IF = /(如有|若有|如果|如|若|一旦)[^。；;]{0,20}(及时|立即|马上|尽快)?(就诊|就医|来院|急诊|复诊|看医生)|不适随诊|随时就诊/;
+
+const VITALS: { kind: string; pattern: RegExp; key: (m: RegExpExecArray) => string }[] = [
+  {
+    kind: 'bp',
+    pattern: /(?:blood pressure|\bbp\b|血压)[^\d]{0,25}(\d{2,3})\s*(?:\/|over|／)\s*(\d{2,3})/gi,
+    key: (m) => `bp:${m[1]}/${m[2]}`,
+  },
+  { kind: 'bp', pattern: /\b(\d{2,3})\s*\/\s*(\d{2,3})\s*(?:mm\s*hg|mmhg)/gi, key: (m) => `bp:${m[1]}/${m[2]}` },
+  { kind: 'hr', pattern: /(?:heart rate|pulse(?! ox)|\bhr\b|心率|脉搏)[^\d]{0,20}(\d{2,3})(?!\s*\/)/gi, key: (m) => `hr:${m[1]}` },
+  { kind: 'hr', pattern: /\b(\d{2,3})\s*(?:beats per minute|bpm)|(\d{2,3})\s*次\/分/gi, key: (m) => `hr:${m[1] ?? m[2]}` },
+  {
+    kind: 'temp',
+    pattern:
+      /(?:temperature|\btemp\b|体温|fever of)[^\d]{0,20}(\d{2,3}(?:\.\d)?)|(\d{2,3}(?:\.\d)?)\s*(?:°\s*[cf]|℃|℉|degrees (?:fahrenheit|celsius))/gi,
+    key: (m) => `temp:${Number(m[1] ?? m[2])}`,
+  },
+  {
+    kind: 'spo2',
+    pattern:
+      /(?:oxygen saturation|o2 sat\w*|spo2|sp02|pulse ox\w*|oxygen (?:level|sat\w*)|sat(?:uration|ting)?s?|血氧(?:饱和度)?)[^\d]{0,20}(\d{2,3})\s*(?:%|percent)?/gi,
+    key: (m) => `spo2:${m[1]}`,
+  },
+  { kind: 'rr', pattern: /(?:respiratory rate|resp\w* rate|\brr\b|呼吸频率|呼吸)[^\d]{0,15}(\d{1,2})(?!\d)/gi, key: (m) => `rr:${m[1]}` },
+  {
+    kind: 'weight',
+    pattern: /(?:weight|weigh\w*|体重)[^\d]{0,20}(\d{2,3}(?:\.\d)?)\s*(kg|kilograms?|lbs?|pounds?|公斤|千克|斤)/gi,
+    key: (m) =>
+      `weight:${Number(m[1])}${/^(kg|kilo|公斤|千克)/.test((m[2] ?? '').toLowerCase()) ? 'kg' : /斤/.test(m[2] ?? '') ? 'jin' : 'lb'}`,
+  },
+];
+
+function isQuestion(sentence: string): boolean {
+  return /[?？]\s*$|吗[。？?]?\s*$/.test(sentence);
+}
+
+function periodKey(amount: string, unit: string): string {
+  const count = /^(a|an|one)$/.test(amount)
+    ? '1'
+    : /couple/.test(amount)
+      ? '2'
+      : /few/.test(amount)
+        ? 'few'
+        : String(zhNumber(amount) ?? amount);
+  return `fu:${count} ${unit}`;
+}
+
+const EN_WORD = /[a-z0-9]+(?:['.][a-z0-9]+)*|[,]/g;
+
+/**
+ * A fact reader. With a medication index it recognises the knowledge base's medication names
+ * (built once per index); without one it reads everything but medications and doses.
+ */
+export function createFactExtractor(medications?: MedicationIndex): FactExtractor {
+  const lexicon = lexiconMatcher();
+  const allergens = allergenMatcher();
+  const drugs = medications ? medicationMatcher(medications) : undefined;
+
+  return (text: string): ClinicalFact[] => {
+    const facts: ClinicalFact[] = [];
+    for (const sentence of splitSentences(text)) {
+      const question = isQuestion(sentence);
+      const lower = spokenNumbersToDigits(sentence.normalize('NFKC').toLowerCase());
+      const push = (kind: FactKind, key: string, surface: string, negated = false) =>
+        facts.push({ kind, key, text: surface.trim().slice(0, 200), negated, question });
+      const mentionsAllergy = ALLERGY_WORD.test(lower);
+      const noAllergy = mentionsAllergy && NO_ALLERGY.test(lower);
+      if (noAllergy) push('allergy', 'none', NO_ALLERGY.exec(lower)?.[0] ?? 'no allergies', true);
+
+      // English words and Chinese runs are matched separately; a sentence may hold both.
+      const words = lower.match(EN_WORD) ?? [];
+      const wordStarts: number[] = [];
+      {
+        let cursor = 0;
+        for (const word of words) {
+          const at = lower.indexOf(word, cursor);
+          wordStarts.push(at);
+          cursor = at + word.length;
+        }
+      }
+      const wordsOnly = words; // commas stay as tokens so negation stops at them
+      const record = (kind: FactKind, key: string, surface: string, negated: boolean, after: string) => {
+        if (kind === 'medication') {
+          const dose = /[\u4e00-\u9fff]/.test(surface) ? ZH_DOSE.exec(after) : EN_DOSE.exec(after);
+          if (dose?.[1] && dose[2]) {
+            const amount = zhNumber(dose[1]) ?? Number(dose[1]);
+            const unit = UNIT_NAMES[dose[2].toLowerCase()] ?? dose[2];
+            push('dose', `${key}:${amount}${unit}`, `${surface} ${dose[1]} ${dose[2]}`);
+          }
+          if (mentionsAllergy && !noAllergy) push('allergy', `drug:${key}`, surface);
+          push('medication', key, surface);
+          return;
+        }
+        push(kind, key, surface, negated);
+      };
+      for (const matcher of drugs ? [drugs, lexicon] : [lexicon]) {
+        for (const [start, end, phrase] of matcher.matchWords(wordsOnly)) {
+          const from = wordStarts[start] ?? 0;
+          const to = (wordStarts[end - 1] ?? 0) + (wordsOnly[end - 1]?.length ?? 0);
+          record(phrase.kind, phrase.key, lower.slice(from, to), negatedEn(wordsOnly, start), lower.slice(to, to + 60));
+        }
+        for (const [start, end, phrase] of matcher.matchChars(lower)) {
+          record(phrase.kind, phrase.key, lower.slice(start, end), negatedZh(lower, start), lower.slice(end, end + 20));
+        }
+      }
+      if (mentionsAllergy && !noAllergy) {
+        for (const [start, end, phrase] of allergens.matchWords(wordsOnly))
+          push('allergy', phrase.key, wordsOnly.slice(start, end).join(' '), negatedEn(wordsOnly, start));
+        for (const [start, end, phrase] of allergens.matchChars(lower)) push('allergy', phrase.key, lower.slice(start, end));
+      }
+      for (const vital of VITALS) {
+        vital.pattern.lastIndex = 0;
+        for (let m = vital.pattern.exec(lower); m; m = vital.pattern.exec(lower)) push('vital', vital.key(m), m[0]);
+      }
+      const followUp = EN_FOLLOW_UP.exec(lower);
+      if (followUp?.[4] && followUp[5]) push('follow_up', periodKey(followUp[4], PERIOD_EN[followUp[5]] ?? followUp[5]), followUp[0]);
+      const zhFollowUp = ZH_FOLLOW_UP.exec(lower);
+      if (zhFollowUp?.[1] && zhFollowUp[2])
+        push('follow_up', periodKey(zhFollowUp[1], PERIOD_ZH[zhFollowUp[2]] ?? zhFollowUp[2]), zhFollowUp[0]);
+      const returnIf = EN_RETURN_IF.exec(lower) ?? ZH_RETURN_IF.exec(lower);
+      if (returnIf) push('follow_up', 'fu:return-if', returnIf[0]);
+    }
+    return facts;
+  };
+}

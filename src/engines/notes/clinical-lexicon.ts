@@ -1,0 +1,211 @@
+/**
+ * A compact bilingual lexicon of symptoms and common problems for the omission check and the
+ * fact-level evaluation. Each entry has one key shared by its English and Chinese wordings, so a
+ * Chinese note is compared with an English transcript (and back) by meaning. Symptom names follow
+ * the DDXPlus evidence list (Tchango et al., NeurIPS 2022, CC BY 4.0) and common consultation
+ * wording; Chinese terms follow 《诊断学》(第9版, 人民卫生出版社) 常见症状 chapter headings.
+ */
+
+export interface LexiconEntry {
+  key: string;
+  /** English phrases, lower case; matched on word boundaries, plural/-ing variants included by pattern. */
+  en: string[];
+  zh: string[];
+}
+
+export const SYMPTOMS: LexiconEntry[] = [
+  {
+    key: 'chest-pain',
+    en: ['chest pain', 'chest pains', 'chest tightness', 'chest pressure', 'chest discomfort'],
+    zh: ['胸痛', '胸闷', '胸口痛', '胸口疼', '胸部疼痛'],
+  },
+  {
+    key: 'abdominal-pain',
+    en: ['abdominal pain', 'stomach pain', 'belly pain', 'stomach ache', 'stomachache', 'tummy ache'],
+    zh: ['腹痛', '肚子痛', '肚子疼', '胃痛', '胃疼'],
+  },
+  { key: 'headache', en: ['headache', 'headaches', 'head pain', 'migraine', 'migraines'], zh: ['头痛', '头疼', '偏头痛'] },
+  { key: 'back-pain', en: ['back pain', 'low back pain', 'lower back pain', 'backache'], zh: ['腰痛', '背痛', '腰疼', '腰背痛'] },
+  { key: 'knee-pain', en: ['knee pain'], zh: ['膝关节痛', '膝盖痛', '膝盖疼', '膝痛'] },
+  { key: 'shoulder-pain', en: ['shoulder pain'], zh: ['肩痛', '肩膀痛', '肩膀疼'] },
+  { key: 'joint-pain', en: ['joint pain', 'joint pains', 'arthralgia'], zh: ['关节痛', '关节疼'] },
+  { key: 'neck-pain', en: ['neck pain'], zh: ['颈痛', '脖子痛', '脖子疼'] },
+  { key: 'sore-throat', en: ['sore throat', 'throat pain'], zh: ['咽痛', '嗓子疼', '喉咙痛', '咽喉痛'] },
+  { key: 'fever', en: ['fever', 'fevers', 'febrile', 'feverish', 'high temperature'], zh: ['发热', '发烧'] },
+  { key: 'chills', en: ['chills', 'rigors', 'shivering'], zh: ['寒战', '畏寒', '发冷'] },
+  { key: 'cough', en: ['cough', 'coughing', 'coughs'], zh: ['咳嗽', '干咳'] },
+  { key: 'sputum', en: ['sputum', 'phlegm', 'productive cough'], zh: ['咳痰', '有痰', '痰多'] },
+  { key: 'hemoptysis', en: ['coughing up blood', 'hemoptysis'], zh: ['咯血', '咳血', '痰中带血'] },
+  {
+    key: 'dyspnea',
+    en: ['shortness of breath', 'short of breath', 'breathless', 'breathlessness', 'dyspnea', 'trouble breathing', 'difficulty breathing'],
+    zh: ['呼吸困难', '气短', '气促', '憋气', '喘不上气', '气喘'],
+  },
+  { key: 'wheezing', en: ['wheezing', 'wheeze', 'wheezes'], zh: ['喘鸣', '哮鸣'] },
+  { key: 'palpitations', en: ['palpitations', 'palpitation', 'racing heart', 'heart racing', 'heart pounding'], zh: ['心悸', '心慌'] },
+  { key: 'syncope', en: ['fainting', 'fainted', 'passed out', 'syncope', 'blacked out'], zh: ['晕厥', '晕倒', '昏倒'] },
+  {
+    key: 'dizziness',
+    en: ['dizziness', 'dizzy', 'lightheaded', 'light headed', 'lightheadedness', 'vertigo'],
+    zh: ['头晕', '眩晕', '头昏'],
+  },
+  {
+    key: 'fatigue',
+    en: ['fatigue', 'fatigued', 'tired', 'tiredness', 'exhausted', 'lack of energy', 'low energy'],
+    zh: ['乏力', '疲劳', '疲乏', '没力气'],
+  },
+  { key: 'weakness', en: ['weakness', 'weak'], zh: ['无力', '虚弱'] },
+  { key: 'nausea', en: ['nausea', 'nauseous', 'nauseated', 'queasy'], zh: ['恶心'] },
+  { key: 'vomiting', en: ['vomiting', 'vomited', 'throwing up', 'threw up', 'emesis'], zh: ['呕吐', '吐了'] },
+  { key: 'diarrhea', en: ['diarrhea', 'diarrhoea', 'loose stools', 'loose stool'], zh: ['腹泻', '拉肚子', '稀便'] },
+  { key: 'constipation', en: ['constipation', 'constipated'], zh: ['便秘', '大便干'] },
+  {
+    key: 'blood-in-stool',
+    en: ['blood in stool', 'blood in my stool', 'bloody stool', 'rectal bleeding', 'melena', 'black stools'],
+    zh: ['便血', '黑便', '大便带血'],
+  },
+  { key: 'heartburn', en: ['heartburn', 'acid reflux', 'reflux', 'indigestion'], zh: ['烧心', '反酸', '胃灼热'] },
+  {
+    key: 'dysphagia',
+    en: ['difficulty swallowing', 'trouble swallowing', 'painful swallowing', 'dysphagia', 'odynophagia'],
+    zh: ['吞咽困难', '吞咽痛'],
+  },
+  { key: 'bloating', en: ['bloating', 'bloated'], zh: ['腹胀', '胀气'] },
+  {
+    key: 'poor-appetite',
+    en: ['loss of appetite', 'poor appetite', 'not hungry', 'decreased appetite'],
+    zh: ['食欲不振', '食欲差', '胃口不好', '纳差'],
+  },
+  { key: 'weight-loss', en: ['weight loss', 'lost weight', 'losing weight'], zh: ['体重下降', '消瘦', '体重减轻'] },
+  { key: 'weight-gain', en: ['weight gain', 'gained weight', 'gaining weight'], zh: ['体重增加'] },
+  { key: 'rash', en: ['rash', 'rashes', 'hives', 'skin eruption'], zh: ['皮疹', '疹子', '荨麻疹', '红疹'] },
+  { key: 'itching', en: ['itching', 'itchy', 'itch', 'pruritus'], zh: ['瘙痒', '发痒', '痒'] },
+  { key: 'swelling', en: ['swelling', 'swollen', 'edema', 'oedema'], zh: ['肿胀', '水肿', '浮肿', '肿'] },
+  { key: 'numbness', en: ['numbness', 'numb', 'tingling', 'pins and needles', 'paresthesia'], zh: ['麻木', '发麻', '刺痛感'] },
+  { key: 'bleeding', en: ['bleeding', 'bleeds'], zh: ['出血'] },
+  {
+    key: 'dysuria',
+    en: ['painful urination', 'burning with urination', 'burning when i pee', 'dysuria'],
+    zh: ['尿痛', '排尿疼痛', '尿道灼热'],
+  },
+  {
+    key: 'urinary-frequency',
+    en: ['frequent urination', 'urinating frequently', 'urinary frequency', 'peeing a lot'],
+    zh: ['尿频', '尿急'],
+  },
+  { key: 'hematuria', en: ['blood in urine', 'blood in my urine', 'hematuria'], zh: ['血尿', '尿血'] },
+  { key: 'runny-nose', en: ['runny nose', 'nasal congestion', 'stuffy nose', 'congestion', 'rhinorrhea'], zh: ['流涕', '流鼻涕', '鼻塞'] },
+  { key: 'sneezing', en: ['sneezing'], zh: ['打喷嚏', '喷嚏'] },
+  { key: 'ear-pain', en: ['ear pain', 'earache'], zh: ['耳痛', '耳朵痛'] },
+  {
+    key: 'vision-change',
+    en: ['blurry vision', 'blurred vision', 'vision changes', 'double vision'],
+    zh: ['视物模糊', '视力下降', '复视'],
+  },
+  {
+    key: 'insomnia',
+    en: ['insomnia', 'trouble sleeping', "can't sleep", 'difficulty sleeping', 'not sleeping well'],
+    zh: ['失眠', '睡不着', '入睡困难'],
+  },
+  { key: 'anxiety-symptom', en: ['anxious', 'nervous', 'worried all the time'], zh: ['焦虑', '紧张'] },
+  { key: 'low-mood', en: ['depressed', 'feeling down', 'low mood', 'sad'], zh: ['情绪低落', '抑郁'] },
+  { key: 'confusion', en: ['confusion', 'confused', 'disoriented'], zh: ['意识模糊', '糊涂'] },
+  { key: 'stiffness', en: ['stiffness', 'stiff'], zh: ['僵硬', '发僵'] },
+  { key: 'cramps', en: ['cramps', 'cramping'], zh: ['痉挛', '抽筋'] },
+  { key: 'night-sweats', en: ['night sweats', 'sweating at night'], zh: ['盗汗', '夜间出汗'] },
+  { key: 'pain', en: ['pain', 'painful', 'hurts', 'hurting', 'ache', 'aching', 'sore'], zh: ['疼痛', '疼', '痛'] },
+];
+
+export const PROBLEMS: LexiconEntry[] = [
+  { key: 'hypertension', en: ['hypertension', 'high blood pressure', 'htn'], zh: ['高血压'] },
+  { key: 'diabetes', en: ['diabetes', 'diabetic', 'type 2 diabetes', 'type 1 diabetes', 'diabetes mellitus', 'dm2'], zh: ['糖尿病'] },
+  {
+    key: 'hyperlipidemia',
+    en: ['hyperlipidemia', 'high cholesterol', 'dyslipidemia', 'hypercholesterolemia'],
+    zh: ['高脂血症', '血脂异常', '高血脂', '胆固醇高'],
+  },
+  { key: 'heart-failure', en: ['heart failure', 'congestive heart failure', 'chf', 'hfref'], zh: ['心力衰竭', '心衰'] },
+  { key: 'atrial-fibrillation', en: ['atrial fibrillation', 'afib', 'a fib', 'a-fib'], zh: ['心房颤动', '房颤'] },
+  {
+    key: 'coronary-artery-disease',
+    en: ['coronary artery disease', 'cad', 'heart attack', 'myocardial infarction', 'angina'],
+    zh: ['冠心病', '心肌梗死', '心梗', '心绞痛'],
+  },
+  { key: 'stroke', en: ['stroke', 'tia', 'transient ischemic attack'], zh: ['脑卒中', '中风', '脑梗', '脑梗死', '短暂性脑缺血发作'] },
+  { key: 'asthma', en: ['asthma'], zh: ['哮喘'] },
+  { key: 'copd', en: ['copd', 'chronic obstructive pulmonary disease', 'emphysema'], zh: ['慢阻肺', '慢性阻塞性肺疾病', '肺气肿'] },
+  { key: 'pneumonia', en: ['pneumonia'], zh: ['肺炎'] },
+  { key: 'pneumonitis', en: ['pneumonitis'], zh: ['肺炎性病变', '间质性肺炎'] },
+  { key: 'bronchitis', en: ['bronchitis'], zh: ['支气管炎'] },
+  { key: 'uri', en: ['upper respiratory infection', 'common cold', 'uri', 'viral infection'], zh: ['上呼吸道感染', '感冒', '上感'] },
+  { key: 'influenza', en: ['influenza', 'flu'], zh: ['流感', '流行性感冒'] },
+  { key: 'covid-19', en: ['covid', 'covid-19', 'coronavirus'], zh: ['新冠', '新型冠状病毒感染'] },
+  { key: 'uti', en: ['urinary tract infection', 'uti', 'bladder infection'], zh: ['尿路感染', '泌尿系感染', '膀胱炎'] },
+  {
+    key: 'ckd',
+    en: ['chronic kidney disease', 'ckd', 'kidney disease', 'renal insufficiency'],
+    zh: ['慢性肾病', '慢性肾脏病', '肾功能不全'],
+  },
+  { key: 'kidney-stone', en: ['kidney stone', 'kidney stones', 'nephrolithiasis'], zh: ['肾结石', '尿路结石'] },
+  { key: 'gerd', en: ['gerd', 'gastroesophageal reflux', 'reflux disease', 'esophagitis'], zh: ['胃食管反流', '反流性食管炎', '食管炎'] },
+  { key: 'gastritis', en: ['gastritis', 'peptic ulcer', 'ulcer'], zh: ['胃炎', '胃溃疡', '消化性溃疡'] },
+  { key: 'ibs', en: ['irritable bowel syndrome', 'ibs'], zh: ['肠易激综合征'] },
+  { key: 'hypothyroidism', en: ['hypothyroidism', 'underactive thyroid'], zh: ['甲状腺功能减退', '甲减'] },
+  { key: 'hyperthyroidism', en: ['hyperthyroidism', 'overactive thyroid'], zh: ['甲状腺功能亢进', '甲亢'] },
+  { key: 'anemia', en: ['anemia', 'anaemia', 'anemic', 'iron deficiency'], zh: ['贫血', '缺铁性贫血'] },
+  { key: 'depression', en: ['depression'], zh: ['抑郁症', '抑郁'] },
+  { key: 'anxiety', en: ['anxiety'], zh: ['焦虑症', '焦虑'] },
+  { key: 'osteoarthritis', en: ['osteoarthritis', 'arthritis', 'degenerative joint disease'], zh: ['骨关节炎', '关节炎'] },
+  { key: 'rheumatoid-arthritis', en: ['rheumatoid arthritis'], zh: ['类风湿关节炎'] },
+  { key: 'gout', en: ['gout'], zh: ['痛风'] },
+  { key: 'osteoporosis', en: ['osteoporosis'], zh: ['骨质疏松'] },
+  { key: 'fracture', en: ['fracture', 'fractured', 'broken bone'], zh: ['骨折'] },
+  { key: 'sprain', en: ['sprain', 'sprained', 'strain'], zh: ['扭伤', '拉伤'] },
+  {
+    key: 'tendinitis',
+    en: ['tendinitis', 'tendonitis', 'bursitis', 'epicondylitis', 'tennis elbow', 'rotator cuff'],
+    zh: ['肌腱炎', '滑囊炎', '网球肘', '肩袖损伤'],
+  },
+  { key: 'carpal-tunnel', en: ['carpal tunnel'], zh: ['腕管综合征'] },
+  { key: 'meniscus-tear', en: ['meniscus tear', 'meniscal tear', 'acl tear', 'ligament tear'], zh: ['半月板损伤', '韧带撕裂', '韧带损伤'] },
+  {
+    key: 'cancer',
+    en: ['cancer', 'malignancy', 'tumor', 'carcinoma', 'lymphoma', 'leukemia'],
+    zh: ['癌', '肿瘤', '恶性肿瘤', '淋巴瘤', '白血病'],
+  },
+  { key: 'migraine', en: ['migraine', 'migraines'], zh: ['偏头痛'] },
+  { key: 'epilepsy', en: ['epilepsy', 'seizure', 'seizures'], zh: ['癫痫', '抽搐'] },
+  { key: 'dementia', en: ['dementia', 'alzheimer'], zh: ['痴呆', '阿尔茨海默病'] },
+  { key: 'obesity', en: ['obesity', 'obese', 'overweight'], zh: ['肥胖'] },
+  { key: 'sleep-apnea', en: ['sleep apnea', 'osa'], zh: ['睡眠呼吸暂停'] },
+  { key: 'hepatitis', en: ['hepatitis', 'fatty liver', 'cirrhosis'], zh: ['肝炎', '脂肪肝', '肝硬化', '乙肝'] },
+  { key: 'sinusitis', en: ['sinusitis', 'sinus infection'], zh: ['鼻窦炎'] },
+  { key: 'otitis', en: ['otitis', 'ear infection'], zh: ['中耳炎'] },
+  { key: 'pharyngitis', en: ['pharyngitis', 'strep throat', 'tonsillitis'], zh: ['咽炎', '扁桃体炎'] },
+  { key: 'dermatitis', en: ['dermatitis', 'eczema', 'psoriasis'], zh: ['皮炎', '湿疹', '银屑病'] },
+  { key: 'cellulitis', en: ['cellulitis', 'abscess', 'skin infection'], zh: ['蜂窝织炎', '脓肿'] },
+  { key: 'allergic-rhinitis', en: ['allergic rhinitis', 'hay fever', 'seasonal allergies'], zh: ['过敏性鼻炎'] },
+  { key: 'bph', en: ['benign prostatic hyperplasia', 'enlarged prostate', 'bph'], zh: ['前列腺增生'] },
+  { key: 'pregnancy', en: ['pregnant', 'pregnancy'], zh: ['怀孕', '妊娠'] },
+  { key: 'dvt', en: ['deep vein thrombosis', 'dvt', 'blood clot', 'pulmonary embolism'], zh: ['深静脉血栓', '肺栓塞', '血栓'] },
+  { key: 'hernia', en: ['hernia'], zh: ['疝', '疝气'] },
+  { key: 'appendicitis', en: ['appendicitis'], zh: ['阑尾炎'] },
+  { key: 'cholecystitis', en: ['cholecystitis', 'gallstones', 'gallbladder'], zh: ['胆囊炎', '胆结石'] },
+  { key: 'pancreatitis', en: ['pancreatitis'], zh: ['胰腺炎'] },
+  { key: 'pituitary-lesion', en: ['pituitary', 'pituitary adenoma', 'pituitary lesion'], zh: ['垂体瘤', '垂体病变'] },
+];
+
+/** Non-drug allergens people report (drug allergens come from the knowledge base's medication names). */
+export const ALLERGENS: LexiconEntry[] = [
+  { key: 'peanut', en: ['peanut', 'peanuts', 'nuts', 'tree nuts'], zh: ['花生', '坚果'] },
+  { key: 'shellfish', en: ['shellfish', 'shrimp', 'seafood', 'crab'], zh: ['海鲜', '虾', '螃蟹', '贝类'] },
+  { key: 'egg', en: ['eggs', 'egg'], zh: ['鸡蛋', '蛋类'] },
+  { key: 'milk', en: ['milk', 'dairy', 'lactose'], zh: ['牛奶', '奶制品', '乳糖'] },
+  { key: 'latex', en: ['latex'], zh: ['乳胶'] },
+  { key: 'pollen', en: ['pollen', 'grass', 'ragweed', 'seasonal'], zh: ['花粉'] },
+  { key: 'dust', en: ['dust', 'dust mites'], zh: ['尘螨', '灰尘'] },
+  { key: 'animal', en: ['cats', 'cat', 'dogs', 'dog', 'animal dander'], zh: ['猫毛', '狗毛', '宠物'] },
+  { key: 'insect-sting', en: ['bees', 'bee stings', 'wasps'], zh: ['蜜蜂', '蜂蜇'] },
+  { key: 'contrast', en: ['contrast', 'iodine', 'contrast dye'], zh: ['造影剂', '碘'] },
+  { key: 'adhesive', en: ['adhesive', 'tape'], zh: ['胶布'] },
+];

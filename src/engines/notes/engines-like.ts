@@ -1,0 +1,6 @@
+import type { MedicationIndex } from '../medication/medication-index.js';
+
+/** The part of the knowledge engines the notes engine reads (the medication index). */
+export interface KnowledgeEnginesLike {
+  medications: MedicationIndex;
+}

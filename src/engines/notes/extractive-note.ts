@@ -1,0 +1,213 @@
+/**
+ * The no-model note: transcript sentences sorted into the note's sections by keyword rules (zh
+ * and en). Every sentence is a transcript sentence, so each cites the one turn it came from; the
+ * title says the note is extractive so no reader mistakes it for a written note. It is the floor
+ * a model-written note must beat in `suwen eval notes`.
+ */
+import type { ClinicalDocument, NoteLanguage, NoteSection, Speaker, Transcript } from './clinical-document.js';
+import { defaultVisitNoteFormat, sectionTitle, type VisitNoteFormat, visitNoteSectionKeys } from './note-sections.js';
+import { splitSentences } from './split-sentences.js';
+import { contentUnits } from './text-units.js';
+
+export interface ExtractiveNoteOptions {
+  format?: VisitNoteFormat;
+  /** Language of the headings; defaults to the transcript's. Sentences stay in the transcript's words. */
+  language?: NoteLanguage;
+}
+
+export const EXTRACTIVE_TITLES: Record<NoteLanguage, string> = {
+  en: 'Extractive draft — transcript sentences sorted by rules, not written by a model',
+  zh: '抽取式草稿——按规则从对话中摘取的原句，并非模型撰写',
+};
+
+type Category =
+  | 'chief_complaint'
+  | 'present_illness'
+  | 'past_history'
+  | 'allergy_history'
+  | 'physical_exam'
+  | 'investigations'
+  | 'preliminary_diagnosis'
+  | 'plan';
+
+/** Rules, tried in order; the first that matches a sentence (and its speaker) wins. */
+interface Rule {
+  category: Category;
+  speakers: readonly Speaker[];
+  pattern: RegExp;
+}
+
+const ANYONE: readonly Speaker[] = ['doctor', 'patient', 'other'];
+const CLINICIAN: readonly Speaker[] = ['doctor'];
+
+const VISIT_REASON =
+  /\b(present(s|ing)? (today )?(with|for)|here (today )?(for|because)|in (today )?for|come(s)? in (today )?(for|with)|reason for (the |your )?visit|referred (to us |here )?for)\b|(因|以).{1,30}(就诊|来诊|入院)|来看(病|一下)/;
+const SYMPTOM =
+  /\b(pain|painful|hurt(s|ing)?|ache|aching|sore|fever|chills|cough|nausea|nauseous|vomit\w*|dizz\w*|lightheaded|tired|fatigue\w*|exhausted|short(ness)? of breath|breathless|wheez\w*|swell\w*|swollen|rash|itch\w*|bleed\w*|blood in|numb\w*|tingl\w*|weak\w*|headache\w*|diarrh\w*|constipat\w*|palpitation\w*|burning|cramp\w*|stiff\w*|bloat\w*|insomnia|anxious|depress\w*|heartburn|reflux|discharge|lump|injur\w*|fell|fall)\b|疼|痛|发热|发烧|咳|痰|恶心|呕吐|头晕|眩晕|乏力|疲劳|气短|气促|喘|胸闷|心慌|心悸|肿|皮疹|瘙痒|痒|出血|麻木|无力|腹泻|便秘|失眠|反酸|烧心|不适|受伤|摔/;
+const COURSE =
+  /\b(since|started|starting|began|begun|onset|ago|for (about |the past |the last |over )?(a |an |one |two |three |four |five |six |several |few |\d+ )?(days?|weeks?|months?|years?|hours?)|worse|worsen\w*|better|improv\w*|radiat\w*|constant|intermittent|on and off|every (day|night|morning))\b|\d+\s*(天|周|个月|月|年|小时)|(天|周|月|年)前|开始|加重|缓解|反复|持续|间断/;
+const RULES: Rule[] = [
+  { category: 'allergy_history', speakers: ANYONE, pattern: /\ballerg\w*|\banaphyla\w*|过敏/ },
+  {
+    category: 'investigations',
+    speakers: ANYONE,
+    pattern:
+      /\b(x-?rays?|ct( scan)?|cat scan|mri|ultrasound|echo(cardiogram)?|ekg|ecg|labs?|lab work|blood ?work|blood tests?|a1c|hemoglobin|cholesterol|creatinine|potassium|glucose|results?|biopsy|culture|imaging|scan|mammogram|colonoscopy|endoscopy|urinalysis|stress test|pft|psa)\b|化验|检查结果|验血|血常规|尿常规|生化|核磁|磁共振|b超|彩超|超声|心电图|x光|拍片|胸片|血糖|糖化|肝功|肾功|血脂|胃镜|肠镜|活检/i,
+  },
+  {
+    category: 'physical_exam',
+    speakers: CLINICIAN,
+    pattern:
+      /\b(on (physical )?exam\w*|exam\w* (shows?|reveals?|is|was)|physical exam\w*|auscultat\w*|palpat\w*|tender\w*|range of motion|lungs? (are|is|sound)|clear to|heart (sounds?|rate|is)|murmurs?|rubs?|gallops?|edema|effusion|bruising|erythema|vitals?|blood pressure|\bbp\b|pulse|temperature|oxygen|saturation|sat\w*|neuro\w* (exam|intact)|reflexes|strength|sensation)\b|体格检查|查体|听诊|触诊|叩诊|压痛|反跳痛|血压|心率|体温|脉搏|呼吸音|血氧|啰音|杂音|水肿|神志/,
+  },
+  {
+    category: 'physical_exam',
+    speakers: ANYONE,
+    pattern: /\b(blood pressure|bp) (is|was|of|at)\b|\d{2,3}\s*\/\s*\d{2,3}|mmhg|°|血压|心率|体温|血氧/i,
+  },
+  {
+    category: 'preliminary_diagnosis',
+    speakers: CLINICIAN,
+    pattern:
+      /\b(i think|i believe|likely|unlikely|consistent with|diagnos\w*|assessment|impression|suspect\w*|probably|looks like|seems like|it seems|sounds like|concern(ed)? (for|about|that)|rule out|differential|this is (a|an)|you have (a|an)?)\b|考虑|诊断|可能是|初步判断|怀疑|印象|应该是|像是/,
+  },
+  {
+    category: 'plan',
+    speakers: CLINICIAN,
+    pattern:
+      /\b(prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|stop\w*|discontinu\w*|refer\w*|order\w*|schedul\w*|follow[- ]?up|come back|return|recommend\w*|i want you to|i('d| would) like (you|to)|we('ll| will| are going| can| should)|let's|go ahead|take|taking|physical therapy|injection|surgery|procedure|brace|splint|ice|rest|medication|dose|mg|twice|daily|a day)\b|复查|服用|随访|建议|开(点|些)?药|口服|注射|转诊|住院|手术|复诊|每日|每天|一天|注意|观察|回来|再来|忌/,
+  },
+  {
+    category: 'past_history',
+    speakers: ANYONE,
+    pattern:
+      /\b(history of|past medical history|diagnosed with|years ago|had (a |an )?(surgery|operation|procedure)|surgeries|hypertension|high blood pressure|diabetes|asthma|copd|heart failure|atrial fibrillation|cancer|stroke|heart attack|thyroid|kidney disease|depression|anxiety|smok\w*|alcohol|drink\w*|family history)\b|既往|病史|曾经|以前|做过|手术史|高血压|糖尿病|冠心病|哮喘|慢阻肺|吸烟|饮酒|家族史/,
+  },
+];
+
+/** ACI-Bench style tokenised text ("i do n't , um") tidied for reading; the words are unchanged. */
+function tidy(sentence: string): string {
+  const text = sentence
+    .replace(/\s+([,.;:!?])/g, '$1')
+    .replace(/\s+n't\b/g, "n't")
+    .replace(/\s+'(s|re|ve|ll|d|m)\b/g, "'$1")
+    .replace(/\bwan na\b/g, 'wanna')
+    .replace(/\bgon na\b/g, 'gonna')
+    .replace(/\bi\b(?=[\s',.])/g, 'I')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const CATEGORY_ORDER: Category[] = [
+  'chief_complaint',
+  'present_illness',
+  'past_history',
+  'allergy_history',
+  'physical_exam',
+  'investigations',
+  'preliminary_diagnosis',
+  'plan',
+];
+
+/** Unpunctuated speech-recognition output can run for pages: cut it at spaces into readable pieces. */
+function cutLong(sentence: string): string[] {
+  const max = 600;
+  if (sentence.length <= max) return [sentence];
+  const pieces: string[] = [];
+  let rest = sentence;
+  while (rest.length > max) {
+    const space = rest.lastIndexOf(' ', max);
+    const cut = space > max / 2 ? space : max;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest) pieces.push(rest);
+  return pieces;
+}
+
+function isQuestion(sentence: string): boolean {
+  return /[?？]\s*$|吗[。？?]?$|呢[。？?]?$/.test(sentence);
+}
+
+function classify(sentence: string, speaker: Speaker): Category | undefined {
+  const lower = sentence.toLowerCase();
+  const units = contentUnits(lower);
+  if (units.length < 2) return undefined;
+  for (const rule of RULES) if (rule.speakers.includes(speaker) && rule.pattern.test(lower)) return rule.category;
+  if (speaker !== 'doctor' && SYMPTOM.test(lower)) return 'present_illness';
+  if (SYMPTOM.test(lower) && COURSE.test(lower)) return 'present_illness';
+  if (speaker !== 'doctor' && COURSE.test(lower)) return 'present_illness';
+  return undefined;
+}
+
+/** Sentences kept per section, so a long consultation still gives a note, not a transcript. */
+const SECTION_CAP = 30;
+
+interface Extracted {
+  category: Category;
+  text: string;
+  turnId: string;
+}
+
+function extract(transcript: Transcript): Extracted[] {
+  const out: Extracted[] = [];
+  let chiefComplaint: Extracted | undefined;
+  let firstSymptom: Extracted | undefined;
+  for (const turn of transcript.turns) {
+    for (const raw of splitSentences(turn.text).flatMap(cutLong)) {
+      if (isQuestion(raw)) continue;
+      const category = classify(raw, turn.speaker);
+      const lower = raw.toLowerCase();
+      const entry = { text: tidy(raw), turnId: turn.id };
+      if (!chiefComplaint && VISIT_REASON.test(lower) && contentUnits(lower).length >= 3) {
+        chiefComplaint = { ...entry, category: 'chief_complaint' };
+        out.push(chiefComplaint);
+        continue;
+      }
+      if (!category) continue;
+      const extracted = { ...entry, category };
+      if (!firstSymptom && category === 'present_illness' && turn.speaker !== 'doctor' && SYMPTOM.test(lower)) firstSymptom = extracted;
+      out.push(extracted);
+    }
+  }
+  // With no stated reason for the visit, the patient's first complaint is the chief complaint.
+  if (!chiefComplaint && firstSymptom) firstSymptom.category = 'chief_complaint';
+  // Within a SOAP section the chief complaint still comes first, then history, then allergies.
+  return out.sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category));
+}
+
+const SOAP_OF: Record<Category, string> = {
+  chief_complaint: 'subjective',
+  present_illness: 'subjective',
+  past_history: 'subjective',
+  allergy_history: 'subjective',
+  physical_exam: 'objective',
+  investigations: 'objective',
+  preliminary_diagnosis: 'assessment',
+  plan: 'plan',
+};
+
+/** Builds the extractive note for a transcript: every section present, possibly empty. */
+export function buildExtractiveNote(transcript: Transcript, options: ExtractiveNoteOptions = {}): ClinicalDocument {
+  const language = options.language ?? transcript.language;
+  const format = options.format ?? defaultVisitNoteFormat(language);
+  const keys = visitNoteSectionKeys(format);
+  const byKey = new Map<string, Extracted[]>(keys.map((key) => [key, []]));
+  for (const entry of extract(transcript)) {
+    const key = format === 'soap' ? SOAP_OF[entry.category] : entry.category;
+    const list = byKey.get(key);
+    if (list && list.length < (format === 'soap' ? SECTION_CAP * 2 : SECTION_CAP)) list.push(entry);
+  }
+  let next = 1;
+  const sections: NoteSection[] = keys.map((key) => ({
+    key,
+    title: sectionTitle(format, key, language),
+    sentences: (byKey.get(key) ?? []).map((entry) => ({
+      id: `S${next++}`,
+      text: entry.text,
+      support: { sourceIds: [entry.turnId], status: 'supported' as const, score: 1 },
+    })),
+  }));
+  return { format, language, title: EXTRACTIVE_TITLES[language], method: 'extractive', sections, omissions: [] };
+}
