@@ -9,6 +9,7 @@ import { AuditPage } from './pages/audit-page';
 import { CalculatorsPage } from './pages/calculators-page';
 import { ChartPage } from './pages/chart-page';
 import { DeidPage } from './pages/deid-page';
+import { DischargePage } from './pages/discharge-page';
 import { HomePage } from './pages/home-page';
 import { InboxPage } from './pages/inbox-page';
 import { IntakeDetailPage } from './pages/intake-detail-page';
@@ -19,6 +20,7 @@ import { LoginPage } from './pages/login-page';
 import { MedicationsPage } from './pages/medications-page';
 import { MonitoringPage } from './pages/monitoring-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { NotesPage } from './pages/notes-page';
 import { PatientsPage } from './pages/patients-page';
 import { SettingsPage } from './pages/settings-page';
 import { navigate, type Route, useRoute } from './router';
@@ -116,6 +118,18 @@ function renderRoute(route: Route, user: User) {
     }
     case 'labs':
       return <LabsPage />;
+    case 'notes': {
+      const patient = route.query.get('patient') ?? undefined;
+      const encounter = route.query.get('encounter') ?? undefined;
+      return (
+        <NotesPage key={second ?? `${patient ?? ''}:${encounter ?? ''}`} artifactId={second} patientId={patient} encounterId={encounter} />
+      );
+    }
+    case 'discharge': {
+      const patient = route.query.get('patient') ?? undefined;
+      const encounter = route.query.get('encounter') ?? undefined;
+      return <DischargePage key={`${patient ?? ''}:${encounter ?? ''}`} patientId={patient} encounterId={encounter} />;
+    }
     case 'calculators':
       return <CalculatorsPage key={second ?? ''} scoreId={second} />;
     default:

@@ -16,13 +16,14 @@ const KNOWLEDGE: NavItem = { id: 'knowledge', path: '/knowledge', labelKey: 'nav
 const MEDICATIONS: NavItem = { id: 'medications', path: '/medications', labelKey: 'nav.medications' };
 const LABS: NavItem = { id: 'labs', path: '/labs', labelKey: 'nav.labs' };
 const CALCULATORS: NavItem = { id: 'calculators', path: '/calculators', labelKey: 'nav.calculators' };
+const NOTES: NavItem = { id: 'notes', path: '/notes', labelKey: 'nav.notes' };
 const HOME: NavItem = { id: 'home', path: '/home', labelKey: 'nav.home' };
 
 /** What each role may open; the server enforces the same rules, this only tidies the menu. */
 export function navItemsFor(user: User): NavItem[] {
   switch (user.role) {
     case 'clinician':
-      return [PATIENTS, INBOX, KNOWLEDGE, MEDICATIONS, LABS, CALCULATORS, DEID, SETTINGS];
+      return [PATIENTS, INBOX, NOTES, KNOWLEDGE, MEDICATIONS, LABS, CALCULATORS, DEID, SETTINGS];
     case 'admin':
       return [AUDIT, MONITORING, DEID, SETTINGS];
     case 'patient':

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Chart, fhirDownloadUrl, type User } from '../api';
+import { api, type Chart, type Encounter, fhirDownloadUrl, type User } from '../api';
 import { Badge, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate, label } from '../format';
 import { href } from '../router';
@@ -80,6 +80,11 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
                 {t('chart.checkMedications')}
               </a>
             )}
+            {user.role === 'clinician' && (
+              <a className="button" href={href(`/notes?patient=${encodeURIComponent(p.id)}`)} data-testid="write-note">
+                {t('chart.writeNote')}
+              </a>
+            )}
             <a
               className="button"
               href={fhirDownloadUrl(p.id)}
@@ -102,10 +107,33 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
       {user.role === 'clinician' && <DecisionCard patientId={p.id} />}
       {user.role === 'clinician' && <IntakeCard patientId={p.id} encounters={chart.encounters} />}
       <div className="chart-grid chart-grid-2">
-        <EncountersCard patientId={p.id} encounters={chart.encounters} total={chart.counts.encounters} />
+        <EncountersCard
+          patientId={p.id}
+          encounters={chart.encounters}
+          total={chart.counts.encounters}
+          actionsFor={user.role === 'clinician' ? (e) => <EncounterWritingActions patientId={p.id} encounter={e} /> : undefined}
+        />
         <DocumentsCard patientId={p.id} documents={chart.documents} total={chart.counts.documents} />
       </div>
       <ConsentCard patientId={p.id} user={user} />
+    </>
+  );
+}
+
+/** Clinical writing from an encounter: a visit note, and for an inpatient stay its discharge summary. */
+function EncounterWritingActions({ patientId, encounter }: { patientId: string; encounter: Encounter }) {
+  const { t } = useTranslation();
+  const query = `patient=${encodeURIComponent(patientId)}&encounter=${encodeURIComponent(encounter.id)}`;
+  return (
+    <>
+      <a className="button button-small button-quiet" href={href(`/notes?${query}`)} data-testid="encounter-write-note">
+        {t('chart.writeNote')}
+      </a>
+      {encounter.classCode === 'IMP' && (
+        <a className="button button-small button-quiet" href={href(`/discharge?${query}`)} data-testid="encounter-discharge-summary">
+          {t('chart.dischargeSummary')}
+        </a>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Allergy, api, type Condition, type Encounter, type Medication } from '../api';
 import { Badge, Card, EmptyState } from '../components/feedback';
@@ -192,7 +192,18 @@ export function AllergiesCard({ allergies }: { allergies: Allergy[] }) {
 
 const ENCOUNTERS_SHOWN = 8;
 
-export function EncountersCard({ patientId, encounters, total }: { patientId: string; encounters: Encounter[]; total: number }) {
+export function EncountersCard({
+  patientId,
+  encounters,
+  total,
+  actionsFor,
+}: {
+  patientId: string;
+  encounters: Encounter[];
+  total: number;
+  /** Per-encounter actions (a clinician's "Write note", "Discharge summary"). */
+  actionsFor?: (encounter: Encounter) => ReactNode;
+}) {
   const { t } = useTranslation();
   const { shown, toggle, footer } = useHistoryList(encounters, total, ENCOUNTERS_SHOWN, (offset, limit) =>
     api.encounters(patientId, limit, offset),
@@ -219,6 +230,7 @@ export function EncountersCard({ patientId, encounters, total }: { patientId: st
                 {e.provider && <span>{e.provider}</span>}
                 {e.status && e.status !== 'finished' && <span>{label('status', e.status)}</span>}
               </div>
+              {actionsFor && <div className="item-actions">{actionsFor(e)}</div>}
             </li>
           ))}
         </ul>

@@ -1,0 +1,213 @@
+import { Fragment } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { NoteDocument, NoteSection, NoteSentence } from '../notes-api';
+
+/** What a source id (`T3`, `R12`) stands for, to show on hover; undefined when unknown. */
+export type SourceLabel = (id: string) => string | undefined;
+
+/**
+ * A clinical document (visit note or discharge summary) as sections of sentences. Every sentence
+ * can be hovered or focused (keyboard too): the page then highlights what it cites. A sentence
+ * with no support is marked ⚠; a placeholder section says the clinician must write it.
+ */
+export function ClinicalDocumentView({
+  document,
+  activeSentenceId,
+  onActivate,
+  onPin,
+  sourceLabel,
+  editing,
+  drafts,
+  onDraftChange,
+}: {
+  document: NoteDocument;
+  activeSentenceId?: string | null;
+  onActivate?: (sentence: NoteSentence | null) => void;
+  /** A click, tap or Enter on a sentence: keep its sources shown (phones have no hover). */
+  onPin?: (sentence: NoteSentence) => void;
+  sourceLabel?: SourceLabel;
+  /** Per section key, the section's text while it is being edited (one sentence a line). */
+  editing?: boolean;
+  drafts?: Record<string, string>;
+  onDraftChange?: (key: string, text: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <article className="clinical-document" lang={document.language === 'zh' ? 'zh-CN' : 'en'} data-testid="clinical-document">
+      {document.sections.map((section) => (
+        <section
+          key={section.key}
+          className={`note-section ${section.placeholder ? 'note-placeholder' : ''}`}
+          data-testid="note-section"
+          data-section-key={section.key}
+        >
+          <h3>
+            {section.title}
+            {section.placeholder && (
+              <span className="badge badge-warning" data-testid="note-placeholder">
+                {t('notes.placeholder')}
+              </span>
+            )}
+          </h3>
+          {editing && drafts && onDraftChange ? (
+            <textarea
+              className="note-edit"
+              aria-label={t('notes.editSection', { section: section.title })}
+              rows={Math.max(2, (drafts[section.key] ?? '').split('\n').length + 1)}
+              value={drafts[section.key] ?? ''}
+              onChange={(e) => onDraftChange(section.key, e.target.value)}
+              data-testid="note-edit-section"
+            />
+          ) : (
+            <SectionBody
+              section={section}
+              language={document.language}
+              activeSentenceId={activeSentenceId ?? null}
+              onActivate={onActivate}
+              onPin={onPin}
+              sourceLabel={sourceLabel}
+            />
+          )}
+        </section>
+      ))}
+    </article>
+  );
+}
+
+function SectionBody({
+  section,
+  language,
+  activeSentenceId,
+  onActivate,
+  onPin,
+  sourceLabel,
+}: {
+  section: NoteSection;
+  language: 'zh' | 'en';
+  activeSentenceId: string | null;
+  onActivate?: (sentence: NoteSentence | null) => void;
+  onPin?: (sentence: NoteSentence) => void;
+  sourceLabel?: SourceLabel;
+}) {
+  const { t } = useTranslation();
+  if (section.sentences.length === 0) {
+    return <p className="muted small note-empty">{section.placeholder ? t('notes.placeholderHint') : t('notes.sectionEmpty')}</p>;
+  }
+  return (
+    <p className="note-sentences">
+      {section.sentences.map((sentence, i) => (
+        <Fragment key={sentence.id}>
+          {i > 0 && language === 'en' ? ' ' : null}
+          <Sentence
+            sentence={sentence}
+            active={sentence.id === activeSentenceId}
+            onActivate={onActivate}
+            onPin={onPin}
+            sourceLabel={sourceLabel}
+          />
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+function Sentence({
+  sentence,
+  active,
+  onActivate,
+  onPin,
+  sourceLabel,
+}: {
+  sentence: NoteSentence;
+  active: boolean;
+  onActivate?: (sentence: NoteSentence | null) => void;
+  onPin?: (sentence: NoteSentence) => void;
+  sourceLabel?: SourceLabel;
+}) {
+  const { t } = useTranslation();
+  const { status, sourceIds } = sentence.support;
+  const unsupported = status === 'unsupported';
+  const sources = sourceIds.map((id) => {
+    const label = sourceLabel?.(id);
+    return label ? `${id}: ${label}` : id;
+  });
+  const title = unsupported
+    ? t('notes.unsupportedHint')
+    : sources.length > 0
+      ? t(status === 'computed' ? 'notes.computedFrom' : 'notes.supportedBy', { sources: sources.join('\n') })
+      : undefined;
+  return (
+    // A sentence is a toggle: hover or focus shows its sources, a tap or Enter keeps them shown (phones have no hover).
+    // biome-ignore lint/a11y/useSemanticElements: a <button> cannot wrap across lines as running text does
+    <span
+      role="button"
+      className={`note-sentence note-${status} ${active ? 'is-active' : ''}`}
+      tabIndex={0}
+      title={title}
+      data-testid="note-sentence"
+      data-sentence-id={sentence.id}
+      data-status={status}
+      data-sources={sourceIds.join(' ')}
+      aria-pressed={active}
+      onMouseEnter={() => onActivate?.(sentence)}
+      onMouseLeave={() => onActivate?.(null)}
+      onFocus={() => onActivate?.(sentence)}
+      onBlur={() => onActivate?.(null)}
+      onClick={() => onPin?.(sentence)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          onPin?.(sentence);
+        }
+      }}
+    >
+      {unsupported && (
+        <span className="note-warning" role="img" aria-label={t('notes.unsupportedHint')} data-testid="note-unsupported">
+          ⚠
+        </span>
+      )}
+      {sentence.text}
+      {sourceIds.length > 0 && (
+        <>
+          <sup className="note-cite" aria-hidden="true">
+            {sourceIds.join(',')}
+          </sup>
+          <span className="visually-hidden">{t('notes.sourcesLabel', { sources: sources.join('; ') })}</span>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** Section texts for editing: one sentence a line. */
+export function sectionDrafts(document: NoteDocument): Record<string, string> {
+  return Object.fromEntries(document.sections.map((s) => [s.key, s.sentences.map((x) => x.text).join('\n')]));
+}
+
+/**
+ * The document with the edited section texts. A line left as it was keeps its sentence and
+ * support; a changed or new line is the clinician's own text, so it cites nothing.
+ */
+export function applyDrafts(document: NoteDocument, drafts: Record<string, string>): NoteDocument {
+  let next = Math.max(0, ...document.sections.flatMap((s) => s.sentences.map((x) => Number(x.id.slice(1)) || 0)));
+  const sections = document.sections.map((section) => {
+    const draft = drafts[section.key];
+    if (draft === undefined) return section;
+    const byText = new Map(section.sentences.map((s) => [s.text, s]));
+    const sentences = draft
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line.length > 0)
+      .map((line): NoteSentence => {
+        const kept = byText.get(line);
+        if (kept) {
+          byText.delete(line);
+          return kept;
+        }
+        next += 1;
+        return { id: `S${next}`, text: line, support: { sourceIds: [], status: 'unsupported', score: 0 } };
+      });
+    return { ...section, sentences, placeholder: section.placeholder && sentences.length === 0 ? true : undefined };
+  });
+  return { ...document, sections };
+}

@@ -1,0 +1,215 @@
+// Clinical writing (issue 5) over HTTP: consultation → note (streamed), audio → transcript
+// (streamed progress), record → discharge summary, and the exports. Document and transcript shapes
+// are the server's own types, imported type-only (nothing server-side is bundled).
+import i18next from 'i18next';
+import type {
+  ClinicalDocument as NoteDocument,
+  NoteLanguage,
+  NoteSection,
+  NoteSentence,
+  Omission,
+  OmissionKind,
+  Transcript,
+  TranscriptTurn,
+} from '../../src/engines/notes/clinical-document';
+import { ApiError, type Artifact, request } from './api';
+import { currentLocale } from './i18n';
+import type { MedicationCheckResult } from './knowledge-api';
+
+export type { NoteDocument, NoteLanguage, NoteSection, NoteSentence, Omission, OmissionKind, Transcript, TranscriptTurn };
+
+export type NoteMode = 'auto' | 'model' | 'extractive';
+export type NoteFormat = 'zh-outpatient' | 'soap';
+
+/** Omission kinds in the order the checks panel lists them. */
+export const OMISSION_ORDER: OmissionKind[] = ['medication', 'allergy', 'symptom', 'vital', 'dose', 'follow_up'];
+
+/** Sections a note has per format (门诊病历 per《病历书写基本规范》: 8; SOAP: 4), for "section 3/8". */
+export const SECTION_COUNT: Record<NoteFormat, number> = { 'zh-outpatient': 8, soap: 4 };
+
+export interface GenerateNoteBody {
+  transcript: string;
+  language?: NoteLanguage;
+  outputLanguage?: NoteLanguage;
+  patientId?: string;
+  encounterId?: string;
+  mode?: NoteMode;
+}
+
+/** `checks` event: what the checks found once every section is in. */
+export interface NoteChecks {
+  omissions: Omission[];
+  unsupported: number;
+  medicationCheck?: MedicationCheckResult | null;
+}
+
+export interface NoteResult {
+  artifactId: string;
+  document: NoteDocument;
+  transcript: Transcript;
+}
+
+/** `GET /notes/:artifactId`. */
+export interface StoredNote {
+  artifact: Artifact;
+  document: NoteDocument;
+  transcript: Transcript | null;
+}
+
+export interface TranscribeProgress {
+  chunk: number;
+  chunks: number;
+  seconds?: number;
+}
+
+export interface TranscribeResult {
+  transcript: Transcript;
+  text: string;
+}
+
+/** Discharge summaries: `computed` never calls a model (the hospital course stays a placeholder). */
+export type DischargeMode = 'auto' | 'model' | 'computed';
+
+export interface DischargeResult {
+  artifactId: string;
+  document: NoteDocument;
+  /** Why no model wrote the hospital course, when none did (in the summary's language). */
+  modelMessage?: string | null;
+}
+
+/** Content sent with an edit: the artifact service diffs `text`; `document` keeps the structure. */
+export interface NoteEditContent {
+  title: string;
+  text: string;
+  document: NoteDocument;
+}
+
+export type NoteReview = { decision: 'accept' | 'reject'; note?: string } | { decision: 'edit'; content: NoteEditContent; note?: string };
+
+export interface SseMessage {
+  event: string;
+  data: unknown;
+}
+
+const API_BASE = '/api/v1';
+const enc = encodeURIComponent;
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => undefined)) as
+    | { error?: { code?: unknown; message?: unknown; details?: unknown } }
+    | undefined;
+  const error = body?.error;
+  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
+    return new ApiError(error.code, response.status, error.message, error.details);
+  }
+  return new ApiError('HTTP_ERROR', response.status, i18next.t('errors.http', { status: response.status }));
+}
+
+/** Splits a text/event-stream body into messages (`event:` + `data:` lines, blank-line separated). */
+export function parseSseBlock(block: string): SseMessage | null {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (line === '' || line.startsWith(':')) continue; // comments are keep-alives
+    const colon = line.indexOf(':');
+    const field = colon === -1 ? line : line.slice(0, colon);
+    const value = colon === -1 ? '' : line.slice(colon + 1).replace(/^ /, '');
+    if (field === 'event') event = value;
+    else if (field === 'data') data.push(value);
+  }
+  if (data.length === 0) return null;
+  const raw = data.join('\n');
+  try {
+    return { event, data: JSON.parse(raw) as unknown };
+  } catch {
+    return { event, data: raw };
+  }
+}
+
+/**
+ * POSTs and reads the answer as server-sent events (EventSource cannot POST). Each message goes to
+ * `onEvent`; an `error` event rejects with the server's localized message; the promise settles
+ * when the stream ends. A non-streaming JSON answer (a server without SSE) becomes one `result`.
+ */
+export async function postSse(path: string, body: unknown, onEvent: (message: SseMessage) => void, signal?: AbortSignal): Promise<void> {
+  const headers: Record<string, string> = { Accept: 'text/event-stream', 'Accept-Language': currentLocale() };
+  const isForm = body instanceof FormData;
+  if (!isForm) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`${API_BASE}${path}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: isForm ? body : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError('NETWORK', 0, i18next.t('errors.network'));
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || !response.body) {
+    onEvent({ event: 'result', data: await response.json() });
+    return;
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let failure: ApiError | undefined;
+  const flush = (final: boolean) => {
+    const blocks = buffer.split(/\r?\n\r?\n/);
+    buffer = final ? '' : (blocks.pop() ?? '');
+    for (const block of blocks) {
+      const message = parseSseBlock(block);
+      if (!message) continue;
+      if (message.event === 'error') {
+        const error = (message.data as { error?: { code?: string; message?: string } } | null)?.error;
+        failure = new ApiError(error?.code ?? 'STREAM', 400, error?.message ?? i18next.t('errors.network'));
+      } else {
+        onEvent(message);
+      }
+    }
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    buffer += value;
+    flush(false);
+  }
+  flush(true);
+  if (failure) throw failure;
+}
+
+/** The document as plain text (headings, one sentence a line): the text the review diff is over. */
+export function documentText(doc: NoteDocument): string {
+  return doc.sections.map((section) => [section.title, ...section.sentences.map((s) => s.text)].join('\n')).join('\n\n');
+}
+
+export const notesApi = {
+  generate: (body: GenerateNoteBody, onEvent: (message: SseMessage) => void, signal?: AbortSignal) =>
+    postSse('/notes/generate', body, onEvent, signal),
+  transcribe: (
+    audio: Blob,
+    fileName: string,
+    language: NoteLanguage | undefined,
+    onEvent: (m: SseMessage) => void,
+    signal?: AbortSignal,
+  ) => {
+    const form = new FormData();
+    form.append('file', audio, fileName);
+    if (language) form.append('language', language);
+    return postSse('/notes/transcribe', form, onEvent, signal);
+  },
+  note: (artifactId: string) => request<StoredNote>('GET', `/notes/${enc(artifactId)}`),
+  dischargeSummary: (patientId: string, encounterId: string, body: { language?: NoteLanguage; mode?: DischargeMode }) =>
+    request<DischargeResult>('POST', `/patients/${enc(patientId)}/encounters/${enc(encounterId)}/discharge-summary`, { body }),
+  review: (artifactId: string, body: NoteReview) => request<Artifact>('POST', `/artifacts/${enc(artifactId)}/review`, { body }),
+};
+
+export function artifactPdfUrl(artifactId: string): string {
+  return `${API_BASE}/artifacts/${enc(artifactId)}/pdf`;
+}
+
+export function artifactFhirUrl(artifactId: string): string {
+  return `${API_BASE}/artifacts/${enc(artifactId)}/fhir`;
+}

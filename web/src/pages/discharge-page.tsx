@@ -1,0 +1,327 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RecordFact, ResultSummary } from '../../../src/workflows/discharge/discharge-facts';
+import type {
+  ListedMedication,
+  MedicationReconciliation,
+  ReconciliationStatus,
+} from '../../../src/workflows/discharge/medication-reconciliation';
+import { ApiError, type Artifact, api } from '../api';
+import { ClinicalDocumentView, sectionDrafts } from '../components/clinical-document-view';
+import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
+import { SegmentedGroup } from '../components/segmented-group';
+import { formatDate, formatNumber, label } from '../format';
+import { type DischargeMode, type DischargeResult, type NoteDocument, type NoteLanguage, type NoteSentence, notesApi } from '../notes-api';
+import { href } from '../router';
+import { useApi } from '../use-api';
+import { DocumentReview } from './notes-review';
+
+type Extras = {
+  facts?: RecordFact[];
+  reconciliation?: MedicationReconciliation;
+  results?: ResultSummary[];
+  modelMessage?: string;
+};
+
+const CHANGES: ReconciliationStatus[] = ['started', 'stopped', 'changed', 'continued'];
+const CHANGE_TONE: Record<ReconciliationStatus, string> = {
+  started: 'success',
+  stopped: 'danger',
+  changed: 'warning',
+  continued: 'neutral',
+};
+
+const extrasOf = (document: NoteDocument): Extras => document.extras ?? {};
+
+/**
+ * The discharge summary (出院小结) of an inpatient stay: drafted from the record on request. The
+ * structured parts are computed from the record (each sentence names its record facts); only the
+ * hospital course is written by a model, and without one it is a marked placeholder.
+ */
+export function DischargePage({ patientId, encounterId }: { patientId?: string; encounterId?: string }) {
+  const { t, i18n } = useTranslation();
+  const chart = useApi(patientId ? `chart:${patientId}` : null, () => api.chart(patientId ?? ''));
+  const [language, setLanguage] = useState<NoteLanguage>(i18n.language.startsWith('zh') ? 'zh' : 'en');
+  const [mode, setMode] = useState<DischargeMode>('auto');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [result, setResult] = useState<DischargeResult | null>(null);
+  const [hovered, setHovered] = useState<NoteSentence | null>(null);
+  const [pinned, setPinned] = useState<NoteSentence | null>(null);
+  const active = hovered ?? pinned;
+  const [editing, setEditing] = useState(false);
+  const [drafts, setDrafts] = useState<Record<string, string>>({});
+  const [reviewed, setReviewed] = useState<Artifact | undefined>(undefined);
+
+  const document = result?.document ?? null;
+  const extras = document ? extrasOf(document) : {};
+  const facts = useMemo(
+    () => new Map(((document ? extrasOf(document).facts : undefined) ?? []).map((fact) => [fact.id, fact.text])),
+    [document],
+  );
+
+  if (!patientId || !encounterId) {
+    return (
+      <div className="page">
+        <p className="alert alert-error">{t('discharge.missing')}</p>
+      </div>
+    );
+  }
+  const encounter = chart.data?.encounters.find((e) => e.id === encounterId);
+
+  const draft = () => {
+    setBusy(true);
+    setError(null);
+    setReviewed(undefined);
+    setEditing(false);
+    notesApi.dischargeSummary(patientId, encounterId, { language, mode }).then(
+      (answer) => {
+        setResult(answer);
+        setBusy(false);
+      },
+      (failure: unknown) => {
+        setError(failure instanceof ApiError ? failure : new ApiError('CLIENT', 0, String(failure)));
+        setBusy(false);
+      },
+    );
+  };
+
+  const onReviewed = (artifact: Artifact) => {
+    setReviewed(artifact);
+    const edited = artifact.editedContent?.document as NoteDocument | undefined;
+    if (edited && result) setResult({ ...result, document: edited });
+  };
+
+  const status = reviewed?.status ?? 'draft';
+  const placeholders = document?.sections.filter((s) => s.placeholder).length ?? 0;
+  return (
+    <div className="page discharge-page" data-testid="discharge-page">
+      <p className="breadcrumb">
+        <a href={href(`/patients/${encodeURIComponent(patientId)}`)}>← {chart.data?.patient.name ?? t('notes.backToChart')}</a>
+      </p>
+      <div className="page-header">
+        <h1>{t('discharge.title')}</h1>
+        {chart.error ? (
+          <ErrorMessage error={chart.error} onRetry={chart.reload} />
+        ) : !chart.data ? (
+          <Loading />
+        ) : (
+          <p className="muted" data-testid="discharge-context">
+            {chart.data.patient.name}
+            {encounter && (
+              <>
+                {' · '}
+                {encounter.type ?? label('encounterClass', encounter.classCode)} {formatDate(encounter.start)}
+                {encounter.end ? ` – ${formatDate(encounter.end)}` : ''}
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      <p className="alert alert-warning no-print" role="note">
+        {t('discharge.safety')}
+      </p>
+      <Card title={t('discharge.draftTitle')} testId="discharge-options" className="no-print">
+        <div className="note-options">
+          <div className="note-option">
+            <span className="small">{t('notes.noteLanguage')}</span>
+            <SegmentedGroup label={t('notes.noteLanguage')}>
+              {(['zh', 'en'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className={language === v ? 'is-selected' : undefined}
+                  aria-pressed={language === v}
+                  onClick={() => setLanguage(v)}
+                >
+                  {t(`notes.languages.${v}`)}
+                </button>
+              ))}
+            </SegmentedGroup>
+          </div>
+          <div className="note-option">
+            <span className="small">{t('notes.mode')}</span>
+            <SegmentedGroup label={t('notes.mode')}>
+              {(['auto', 'model', 'computed'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  className={mode === v ? 'is-selected' : undefined}
+                  aria-pressed={mode === v}
+                  onClick={() => setMode(v)}
+                >
+                  {t(v === 'computed' ? 'discharge.computedOnly' : `notes.modes.${v}`)}
+                </button>
+              ))}
+            </SegmentedGroup>
+          </div>
+        </div>
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy}
+            aria-busy={busy}
+            onClick={draft}
+            data-testid="discharge-generate"
+          >
+            {busy ? t('discharge.drafting') : document ? t('notes.regenerate') : t('discharge.draft')}
+          </button>
+        </div>
+      </Card>
+      {error && <ErrorMessage error={error} />}
+      {busy && <Loading />}
+      {document && result && (
+        <div className="notes-workspace discharge-layout">
+          <div className="notes-side">
+            <Card title={document.title || t('discharge.title')} testId="note-card" className="note-card">
+              {result.modelMessage && (
+                <p className="alert alert-info" role="note" data-testid="discharge-model-message">
+                  {result.modelMessage}
+                </p>
+              )}
+              {placeholders > 0 && (
+                <p className="alert alert-warning" role="note" data-testid="discharge-placeholder-banner">
+                  {t('discharge.placeholderBanner', { count: placeholders })}
+                </p>
+              )}
+              <p className="print-only print-status">{t('notes.printStatus', { status: t(`artifactStatus.${status}`) })}</p>
+              <ClinicalDocumentView
+                document={document}
+                activeSentenceId={active?.id ?? null}
+                onActivate={setHovered}
+                onPin={(sentence) => setPinned((p) => (p?.id === sentence.id ? null : sentence))}
+                sourceLabel={(id) => facts.get(id)}
+                editing={editing}
+                drafts={drafts}
+                onDraftChange={(key, value) => setDrafts((d) => ({ ...d, [key]: value }))}
+              />
+              <p className="print-only print-footer">{t('notes.printFooter')}</p>
+            </Card>
+          </div>
+          <div className="notes-side">
+            <Card title={t('discharge.sources')} testId="discharge-sources" className="no-print">
+              {active && active.support.sourceIds.length > 0 ? (
+                <ul className="fact-list" data-testid="discharge-active-sources">
+                  {active.support.sourceIds.map((id) => (
+                    <li key={id}>
+                      <span className="mono badge badge-neutral">{id}</span> {facts.get(id) ?? t('discharge.unknownFact')}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted small">{t('discharge.sourcesHint')}</p>
+              )}
+            </Card>
+            {extras.reconciliation && <ReconciliationTable reconciliation={extras.reconciliation} />}
+            {extras.results && extras.results.length > 0 && <ResultsTable results={extras.results} />}
+            <DocumentReview
+              artifactId={result.artifactId}
+              document={document}
+              reviewed={reviewed}
+              editing={editing}
+              drafts={drafts}
+              onEdit={(on) => {
+                if (on) setDrafts(sectionDrafts(document));
+                setEditing(on);
+              }}
+              onReviewed={onReviewed}
+              fileStem={`discharge-${result.artifactId}`}
+            />
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function listed(item: ListedMedication | null): string {
+  if (!item) return '—';
+  return item.dosageText ? `${item.dosageText} (${formatDate(item.authoredAt)})` : formatDate(item.authoredAt);
+}
+
+/** Admission list against discharge list, per drug: computed from the medication orders, not guessed. */
+function ReconciliationTable({ reconciliation }: { reconciliation: MedicationReconciliation }) {
+  const { t } = useTranslation();
+  const rows = [...reconciliation.rows].sort((a, b) => CHANGES.indexOf(a.status) - CHANGES.indexOf(b.status));
+  return (
+    <Card title={t('discharge.reconciliation')} testId="discharge-reconciliation">
+      <p className="muted small">
+        {t('discharge.reconciliationCounts', { admission: reconciliation.admission.length, discharge: reconciliation.discharge.length })}
+      </p>
+      {rows.length === 0 ? (
+        <EmptyState>{t('discharge.noReconciliation')}</EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('discharge.change')}</th>
+                <th scope="col">{t('discharge.medication')}</th>
+                <th scope="col">{t('discharge.onAdmission')}</th>
+                <th scope="col">{t('discharge.atDischarge')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.drugKey} data-testid="reconciliation-row" data-change={row.status}>
+                  <td data-label={t('discharge.change')}>
+                    <Badge tone={CHANGE_TONE[row.status]}>{t(`discharge.changes.${row.status}`)}</Badge>
+                  </td>
+                  <td data-label={t('discharge.medication')}>{row.display}</td>
+                  <td data-label={t('discharge.onAdmission')}>{listed(row.admission)}</td>
+                  <td data-label={t('discharge.atDischarge')}>{listed(row.discharge)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+/** Results of the stay with their trend: first → last, range, and the flags that were not normal. */
+function ResultsTable({ results }: { results: ResultSummary[] }) {
+  const { t } = useTranslation();
+  const arrow = (r: ResultSummary) => (r.last > r.first ? '↗' : r.last < r.first ? '↘' : '→');
+  return (
+    <Card title={t('discharge.results')} testId="discharge-results">
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('discharge.test')}</th>
+              <th scope="col">{t('discharge.trend')}</th>
+              <th scope="col">{t('discharge.range')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((r) => (
+              <tr key={`${r.code ?? ''}:${r.display}`}>
+                <td data-label={t('discharge.test')}>
+                  {r.display}
+                  {r.abnormal.length > 0 && (
+                    <>
+                      {' '}
+                      <Badge tone="warning">{r.abnormal.join(' ')}</Badge>
+                    </>
+                  )}
+                </td>
+                <td data-label={t('discharge.trend')}>
+                  {r.count > 1
+                    ? `${formatNumber(r.first)} ${arrow(r)} ${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`
+                    : `${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`}
+                  <span className="muted small"> ({t('discharge.values', { count: r.count })})</span>
+                </td>
+                <td data-label={t('discharge.range')}>
+                  {formatNumber(r.min)}–{formatNumber(r.max)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
