@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import { SuwenError } from '../shared/errors.js';
 import { pickLocale } from '../shared/locale.js';
@@ -20,7 +21,7 @@ import { intakeRoutes } from './routes/intake-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
-import { reportRoutes } from './routes/report-routes.js';
+import { REPORT_IMAGE_MAX_BODY, REPORT_IMAGE_PATH, reportRoutes } from './routes/report-routes.js';
 import { mountWebApp } from './static-web.js';
 import type { AppEnv, Services } from './types.js';
 
@@ -85,15 +86,14 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
       );
     }
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: 2 * 1024 * 1024,
-      onError: () => {
-        throw new SuwenError('PAYLOAD_TOO_LARGE', 'Body too large');
-      },
-    }),
-  );
+  const tooLarge = (): never => {
+    throw new SuwenError('PAYLOAD_TOO_LARGE', 'Body too large');
+  };
+  const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
+  // A report photo is bigger than any JSON body; it gets its own limit.
+  const imageLimit = bodyLimit({ maxSize: REPORT_IMAGE_MAX_BODY, onError: tooLarge });
+  app.use(REPORT_IMAGE_PATH, imageLimit);
+  app.use('/api/*', except([REPORT_IMAGE_PATH], jsonLimit));
   app.use('/api/*', authenticate(services.auth));
 
   const routes = [...API_ROUTES, ...(options.extraRoutes ?? [])];

@@ -1,8 +1,10 @@
 import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import type { LabIndex } from '../../engines/labs/lab-index.js';
 import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../../engines/labs/lab-types.js';
+import { type NarrativeReport, readNarrativeReport } from '../../engines/report-parsing/narrative-report.js';
 import { type ParsedLabReport, parseLabReport } from '../../engines/report-parsing/parse-lab-report.js';
 import type { Citation } from '../../knowledge/kb-schema.js';
+import { hasNarrativeContent, narrativeClinicianSummary, narrativePatientSummary } from './narrative-summary.js';
 
 export interface ReportInterpretationInput {
   text: string;
@@ -18,6 +20,8 @@ export interface ReportInterpretation {
   clinicianSummary: string;
   /** Plain language for the patient: what is outside the usual range, to discuss with their doctor. */
   patientSummary: string;
+  /** Imaging or pathology prose: sections and key terms; present when any were found. */
+  narrative?: NarrativeReport;
   language: 'zh' | 'en';
 }
 
@@ -33,11 +37,24 @@ export function interpretReport(labs: LabIndex, input: ReportInterpretationInput
     // The lab id, not the printed name: the parser already matched it.
     results: parsed.results.map((r) => ({ test: r.labId, value: r.value, ...(r.unit ? { unit: r.unit } : {}) })),
   });
+  const narrative = readNarrativeReport(input.text);
+  const withNarrative = hasNarrativeContent(narrative);
+  // A prose report with no lab rows is summarised from its sections alone; a mixed one gets both.
+  const labsRead = parsed.results.length > 0;
+  const clinician = [
+    ...(labsRead || !withNarrative ? [clinicianSummary(labs, parsed, interpretation, input.language)] : []),
+    ...(withNarrative ? [narrativeClinicianSummary(narrative, input.language)] : []),
+  ];
+  const patient = [
+    ...(labsRead || !withNarrative ? [patientSummary(interpretation, input.language)] : []),
+    ...(withNarrative ? [narrativePatientSummary(narrative, input.language)] : []),
+  ];
   return {
     parsed,
     interpretation,
-    clinicianSummary: clinicianSummary(labs, parsed, interpretation, input.language),
-    patientSummary: patientSummary(interpretation, input.language),
+    clinicianSummary: clinician.join('\n\n'),
+    patientSummary: patient.join('\n'),
+    ...(withNarrative ? { narrative } : {}),
     language: input.language,
   };
 }
