@@ -1,5 +1,8 @@
 /** Deterministic differential diagnosis over the 49 DDXPlus conditions (no model involved). */
+
+export { type ChartEvidence, type ChartFact, chartEvidence, loadChartEvidenceMap } from './chart-evidence.js';
 export { type DdxplusPatient, loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
+export { type CostTier, type DiagnosticTest, type Invasiveness, loadDiagnosticTests } from './diagnostic-tests.js';
 export { answersFromCase, applyAnswer, createIntakeState, type IntakeAnswer, type IntakeState, posteriorOf } from './intake-state.js';
 export { type BilingualText, type DdxModel, loadDdxModel } from './load-ddx-model.js';
 export {
@@ -11,4 +14,5 @@ export {
   type StopReason,
 } from './question-planner.js';
 export { type DdxCase, type Differential, type DifferentialEntry, type EvidenceFinding, rankDifferential } from './rank-differential.js';
+export { type PosteriorEntry, type RankedTest, rankNextTests, scoreTest } from './rank-next-tests.js';
 export { type IntakeEvaluation, type IntakeEvaluationOptions, runIntakeEvaluation, simulateIntake } from './simulate-intake.js';
