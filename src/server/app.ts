@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health-routes.js';
 import { intakeRoutes } from './routes/intake-routes.js';
 import { knowledgeRoutes } from './routes/knowledge-routes.js';
 import { modelRoutes } from './routes/model-routes.js';
+import { noteRoutes } from './routes/note-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { REPORT_IMAGE_MAX_BODY, REPORT_IMAGE_PATH, reportRoutes } from './routes/report-routes.js';
 import { mountWebApp } from './static-web.js';
@@ -36,6 +37,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...intakeRoutes,
   ...decisionRoutes,
   ...reportRoutes,
+  ...noteRoutes,
   ...adminRoutes,
 ];
 

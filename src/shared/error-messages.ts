@@ -25,6 +25,26 @@ const MESSAGES: Record<ErrorCode, Localized> = {
     en: 'This draft has already been reviewed ({status}).',
     'zh-CN': '该草稿已被审核（{status}）。',
   },
+  ENCOUNTER_NOT_INPATIENT: {
+    en: 'A discharge summary needs an inpatient stay; this encounter is of class {class}.',
+    'zh-CN': '出院小结仅适用于住院就诊；该就诊类别为 {class}。',
+  },
+  ENCOUNTER_NOT_ENDED: {
+    en: 'This stay has not ended yet ({status}); write the discharge summary once the patient is discharged.',
+    'zh-CN': '该次住院尚未结束（{status}）；请在患者出院后再生成出院小结。',
+  },
+  EXPORT_NOT_REVIEWED: {
+    en: 'Only a draft a clinician has accepted or edited can be exported as FHIR (this one is {status}).',
+    'zh-CN': '只有经临床医生接受或修改的草稿才能导出为 FHIR（当前状态：{status}）。',
+  },
+  NOT_A_CLINICAL_DOCUMENT: {
+    en: 'This AI draft is not a clinical document (note or discharge summary), so it cannot be exported this way.',
+    'zh-CN': '该 AI 草稿不是临床文书（病历或出院小结），无法以此方式导出。',
+  },
+  PDF_FONT_MISSING: {
+    en: 'PDF export needs the Noto Sans CJK font ({path}). Ask an administrator to install fonts-noto-cjk (Debian/Ubuntu).',
+    'zh-CN': '导出 PDF 需要 Noto Sans CJK 字体（{path}）。请联系管理员安装 fonts-noto-cjk（Debian/Ubuntu）。',
+  },
   PAYLOAD_TOO_LARGE: { en: 'The request body is too large.', 'zh-CN': '请求内容过大。' },
   UNSUPPORTED_MEDIA_TYPE: {
     en: 'Send the request body as JSON (Content-Type: application/json).',

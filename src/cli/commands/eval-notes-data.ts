@@ -1,0 +1,50 @@
+/**
+ * The shipped note-generation development sets: ACI-Bench *valid* (20 full visit dialogues with
+ * reference notes) and MTS-Dialog *validation* (100 short dialogues, each with one reference note
+ * section). Provenance and licence: data/eval/aci-bench/NOTICE.md, data/eval/mts-dialog/NOTICE.md.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseCsv } from '../../engines/ddx/ddxplus-data.js';
+
+export const NOTE_EVAL_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../../data/eval');
+export const NOTE_EVAL_SETS = ['aci-bench', 'mts-dialog'] as const;
+export type NoteEvalSetName = (typeof NOTE_EVAL_SETS)[number];
+
+export interface NoteEvalCase {
+  set: NoteEvalSetName;
+  id: string;
+  /** The dialogue as published ("[doctor] …" lines, or "Doctor: …" lines). */
+  dialogue: string;
+  /** The reference note (ACI-Bench) or note section (MTS-Dialog). */
+  reference: string;
+  /** MTS-Dialog's section header (GENHX, ROS, …); absent for full notes. */
+  section?: string;
+}
+
+function rowsOf(file: string): Record<string, string>[] {
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  if (!header) throw new Error(`${file} is empty`);
+  return rows
+    .filter((row) => row.length >= header.length)
+    .map((row) => Object.fromEntries(header.map((name, i) => [name.trim(), row[i] ?? ''])));
+}
+
+export function loadNoteEvalSet(set: NoteEvalSetName, dataDir = NOTE_EVAL_DATA_DIR): NoteEvalCase[] {
+  if (set === 'aci-bench') {
+    return rowsOf(join(dataDir, 'aci-bench', 'valid.csv')).map((row) => ({
+      set,
+      id: row.encounter_id ?? '',
+      dialogue: row.dialogue ?? '',
+      reference: row.note ?? '',
+    }));
+  }
+  return rowsOf(join(dataDir, 'mts-dialog', 'MTS-Dialog-ValidationSet.csv')).map((row) => ({
+    set,
+    id: `MTS-${row.ID ?? ''}`,
+    dialogue: row.dialogue ?? '',
+    reference: row.section_text ?? '',
+    section: row.section_header ?? '',
+  }));
+}
