@@ -1,0 +1,194 @@
+import type { ArtifactService } from '../../audit/artifacts.js';
+import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { checkNote } from '../../engines/notes/check-note.js';
+import type { ClinicalDocument, NoteLanguage, NoteSection, Omission, Transcript } from '../../engines/notes/clinical-document.js';
+import { buildExtractiveNote } from '../../engines/notes/extractive-note.js';
+import { defaultVisitNoteFormat, type VisitNoteFormat } from '../../engines/notes/note-sections.js';
+import { resolveSupport, SupportIndex, unsupportedSentences } from '../../engines/notes/provenance.js';
+import type { ModelCallContext } from '../../model/call-context.js';
+import type { ModelGateway } from '../../model/model-gateway.js';
+import { assertAiConsent } from '../../record/consent.js';
+import { notFound, SuwenError } from '../../shared/errors.js';
+import type { Store } from '../../store/database.js';
+import { modelNoteTitle } from './note-format-guide.js';
+import { type NoteTranscriptInput, readNoteTranscript } from './note-input.js';
+import { storeNoteArtifact } from './store-note-artifact.js';
+import { writeModelNote } from './write-model-note.js';
+
+export const NOTE_MODES = ['auto', 'model', 'extractive'] as const;
+export type NoteMode = (typeof NOTE_MODES)[number];
+
+export interface GenerateNoteDeps {
+  store: Store;
+  models: ModelGateway;
+  artifacts: ArtifactService;
+  knowledge: KnowledgeEngines;
+}
+
+export interface GenerateNoteInput extends NoteTranscriptInput {
+  /** The note's language; the transcript's when absent (a note in the other language on request). */
+  outputLanguage?: NoteLanguage;
+  format?: VisitNoteFormat;
+  patientId?: string | null;
+  encounterId?: string | null;
+  mode?: NoteMode;
+  actor: { userId: string; role: string };
+  requestId?: string | null;
+  sourceIp?: string | null;
+  /** The caller's language, for validation messages (defaults to the transcript's). */
+  messageLanguage?: NoteLanguage;
+}
+
+export interface NoteChecks {
+  omissions: Omission[];
+  unsupported: number;
+  medicationCheck: unknown;
+}
+
+export interface GenerateNoteCallbacks {
+  onTranscript?: (transcript: Transcript) => Promise<void> | void;
+  /** Each section, its support resolved, as soon as it is ready. */
+  onSection?: (section: NoteSection) => Promise<void> | void;
+  onChecks?: (checks: NoteChecks) => Promise<void> | void;
+  signal?: AbortSignal;
+}
+
+export interface GenerateNoteResult {
+  artifactId: string;
+  document: ClinicalDocument;
+  transcript: Transcript;
+  /** Where the time went: `modelMs` waiting on the model, the rest is Suwen's own work. */
+  timings: { totalMs: number; modelMs: number };
+}
+
+/** A validated request, ready to write: every 4xx problem is found before anything streams. */
+export interface PreparedNote {
+  input: GenerateNoteInput;
+  transcript: Transcript;
+  language: NoteLanguage;
+  format: VisitNoteFormat;
+  method: 'model' | 'extractive';
+  started: number;
+}
+
+/**
+ * Checks a note request and reads its transcript: VALIDATION_FAILED (in the caller's language)
+ * for an empty or oversized transcript, NOT_FOUND for an unknown patient or encounter,
+ * MODEL_NOT_CONFIGURED when a model is demanded and none is connected, CONSENT_REQUIRED before a
+ * model sees a patient's consultation.
+ */
+export async function prepareNote(deps: GenerateNoteDeps, input: GenerateNoteInput): Promise<PreparedNote> {
+  const started = performance.now();
+  const transcript = readNoteTranscript(input, input.messageLanguage ?? input.language ?? 'en');
+  const language = input.outputLanguage ?? transcript.language;
+  const format = input.format ?? defaultVisitNoteFormat(language);
+  const mode = input.mode ?? 'auto';
+  if (mode === 'model' && !deps.models.configured) throw new SuwenError('MODEL_NOT_CONFIGURED', 'No model configured');
+  const method = mode === 'extractive' || !deps.models.configured ? 'extractive' : 'model';
+  if (input.patientId) {
+    const patient = await deps.store.db.selectFrom('patients').select('id').where('id', '=', input.patientId).executeTakeFirst();
+    if (!patient) throw notFound('patient');
+    if (input.encounterId) {
+      const encounter = await deps.store.db
+        .selectFrom('encounters')
+        .select('id')
+        .where('id', '=', input.encounterId)
+        .where('patient_id', '=', input.patientId)
+        .executeTakeFirst();
+      if (!encounter) throw notFound('encounter');
+    }
+    if (method === 'model') await assertAiConsent(deps.store, input.patientId);
+  } else if (input.encounterId) {
+    throw new SuwenError('VALIDATION_FAILED', 'encounterId needs patientId', {
+      params: {
+        summary: (input.messageLanguage ?? 'en') === 'zh' ? '指定就诊时须同时指定患者（patientId）' : 'encounterId requires patientId',
+      },
+    });
+  }
+  return { input, transcript, language, format, method, started };
+}
+
+/** Writes, checks and stores the note of a prepared request, reporting each stage as it happens. */
+export async function writeNote(
+  deps: GenerateNoteDeps,
+  prepared: PreparedNote,
+  callbacks: GenerateNoteCallbacks = {},
+): Promise<GenerateNoteResult> {
+  const { input, transcript, language, format, method } = prepared;
+  await callbacks.onTranscript?.(transcript);
+  const index = new SupportIndex(transcript.turns.map((turn) => ({ id: turn.id, text: turn.text })));
+  let draft: ClinicalDocument;
+  let model: Awaited<ReturnType<typeof writeModelNote>> | null = null;
+  const context: ModelCallContext = {
+    workflow: 'notes.write-note',
+    actorId: input.actor.userId,
+    actorRole: input.actor.role,
+    requestId: input.requestId ?? null,
+    sourceIp: input.sourceIp ?? null,
+    patientId: input.patientId ?? null,
+    // A consultation is patient data whether or not it is filed on a chart.
+    containsPhi: true,
+    privacy: { operator: null, counts: {} },
+  };
+  if (method === 'model') {
+    const shell: ClinicalDocument = {
+      format,
+      language,
+      title: modelNoteTitle(format, language),
+      method: 'model',
+      sections: [],
+      omissions: [],
+    };
+    model = await writeModelNote({
+      model: deps.models.model(context),
+      transcript,
+      format,
+      language,
+      ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+      onSection: async (section) => {
+        const [resolved] = resolveSupport({ ...shell, sections: [section] }, index).sections;
+        if (resolved) await callbacks.onSection?.(resolved);
+      },
+    });
+    draft = { ...shell, sections: model.sections };
+  } else {
+    draft = buildExtractiveNote(transcript, { format, language });
+    for (const section of draft.sections) await callbacks.onSection?.(section);
+  }
+  const document = checkNote(transcript, draft, deps.knowledge);
+  const checks: NoteChecks = {
+    omissions: document.omissions,
+    unsupported: unsupportedSentences(document).length,
+    medicationCheck: document.extras?.medicationCheck ?? null,
+  };
+  await callbacks.onChecks?.(checks);
+  const totalMs = performance.now() - prepared.started;
+  const artifact = await storeNoteArtifact(deps.artifacts, {
+    document,
+    transcript,
+    patientId: input.patientId ?? null,
+    encounterId: input.encounterId ?? null,
+    actorId: input.actor.userId,
+    model: model ? { id: deps.models.profile().id, version: deps.models.profile().modelName } : null,
+    prompt: model?.prompt ?? null,
+    privacy: context.privacy ?? null,
+    latencyMs: totalMs,
+    tokensIn: model?.tokensIn ?? null,
+    tokensOut: model?.tokensOut ?? null,
+  });
+  return { artifactId: artifact.id, document, transcript, timings: { totalMs, modelMs: model?.modelMs ?? 0 } };
+}
+
+/**
+ * Consultation → note: the transcript as speaker turns; a model writes the note as cited
+ * sentences per section (streamed section by section), or without one an extractive note is
+ * built from the transcript by rules (labelled as such); then every sentence's support is
+ * checked, omissions and medications are checked, and the draft is stored for review.
+ */
+export async function generateNote(
+  deps: GenerateNoteDeps,
+  input: GenerateNoteInput,
+  callbacks: GenerateNoteCallbacks = {},
+): Promise<GenerateNoteResult> {
+  return writeNote(deps, await prepareNote(deps, input), callbacks);
+}

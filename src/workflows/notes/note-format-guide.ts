@@ -1,0 +1,57 @@
+import type { NoteLanguage } from '../../engines/notes/clinical-document.js';
+import { sectionTitle, type VisitNoteFormat, visitNoteSectionKeys } from '../../engines/notes/note-sections.js';
+
+/** What belongs in each section, as told to the model (headings come from the engine's note-sections). */
+type SectionContent = Record<NoteLanguage, string>;
+
+/**
+ * Section headings and contents of the outpatient record follow 《病历书写基本规范》 (卫医政发
+ * 〔2010〕11号, 第三章 门（急）诊病历书写内容及要求); SOAP follows Weed's problem-oriented record
+ * (Weed LL, N Engl J Med 1968;278:593–600).
+ */
+const CONTENTS: Record<VisitNoteFormat, Record<string, SectionContent>> = {
+  'zh-outpatient': {
+    chief_complaint: { zh: '主要症状及持续时间，一句话', en: 'main symptom(s) and their duration, one sentence' },
+    present_illness: {
+      zh: '起病、症状特点与演变、伴随症状、诊治经过及目前用药',
+      en: 'onset, character and course of the symptoms, associated symptoms, care so far and current medications',
+    },
+    past_history: { zh: '既往疾病、手术、长期用药', en: 'previous illnesses, operations, long-term medications' },
+    allergy_history: {
+      zh: '药物及其他过敏（过敏物与反应），或明确否认过敏',
+      en: 'drug and other allergies (substance and reaction), or allergies denied',
+    },
+    physical_exam: { zh: '生命体征与查体所见', en: 'vital signs and examination findings' },
+    investigations: { zh: '已有的检验、检查结果', en: 'test and imaging results already available' },
+    preliminary_diagnosis: { zh: '医生在对话中提出的初步考虑', en: 'what the doctor said they are considering' },
+    plan: {
+      zh: '检查、用药（名称、剂量、用法）、建议、随访时间与需及时就诊的情况',
+      en: 'tests, medications (name, dose, frequency), advice, follow-up timing and when to come back sooner',
+    },
+  },
+  soap: {
+    subjective: {
+      zh: '主诉、现病史、既往史、用药、过敏史、社会史（患者所述）',
+      en: 'chief complaint, history of present illness, past history, medications, allergies, social history (as the patient tells it)',
+    },
+    objective: { zh: '生命体征、查体所见、检验检查结果', en: 'vital signs, examination findings, test results' },
+    assessment: { zh: '医生在对话中提出的考虑', en: 'what the doctor said they are considering' },
+    plan: {
+      zh: '检查、用药（名称、剂量、用法）、建议、随访与需及时就诊的情况',
+      en: 'tests, medications (name, dose, frequency), advice, follow-up and when to come back sooner',
+    },
+  },
+};
+
+/** "key: heading — content" lines for the prompt, in the format's order. */
+export function sectionListing(format: VisitNoteFormat, language: NoteLanguage): string {
+  return visitNoteSectionKeys(format)
+    .map((key) => `- ${key}: ${sectionTitle(format, key, language)} — ${CONTENTS[format][key]?.[language] ?? ''}`)
+    .join('\n');
+}
+
+/** The title of a model-written note (the extractive builder titles its own). */
+export function modelNoteTitle(format: VisitNoteFormat, language: NoteLanguage): string {
+  const name = format === 'soap' ? (language === 'zh' ? 'SOAP 病历' : 'SOAP note') : language === 'zh' ? '门诊病历' : 'Outpatient record';
+  return language === 'zh' ? `${name}（草稿）` : `${name} (draft)`;
+}

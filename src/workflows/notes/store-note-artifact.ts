@@ -1,0 +1,92 @@
+import { type Artifact, type ArtifactService, hashInput } from '../../audit/artifacts.js';
+import { type ClinicalDocument, documentToText, type Transcript } from '../../engines/notes/clinical-document.js';
+import { unsupportedSentences } from '../../engines/notes/provenance.js';
+import type { ModelCallContext } from '../../model/call-context.js';
+import type { RenderedPrompt } from '../../model/prompts/prompt-templates.js';
+
+export interface NoteArtifactInput {
+  document: ClinicalDocument;
+  transcript: Transcript;
+  patientId: string | null;
+  encounterId: string | null;
+  actorId: string;
+  model: { id: string; version: string } | null;
+  prompt: RenderedPrompt | null;
+  privacy: ModelCallContext['privacy'] | null;
+  latencyMs: number;
+  tokensIn: number | null;
+  tokensOut: number | null;
+}
+
+/** The artifact store caps sources and guardrails at 500 each. */
+const MAX_ENTRIES = 500;
+
+/**
+ * Stores the note as a draft `clinical-note` artifact: the document and its transcript in the
+ * content (the text is what a review edit is diffed against), the cited turns as sources, and the
+ * checks' findings — unsupported sentences, possible omissions — as warnings for the reviewer.
+ */
+export async function storeNoteArtifact(artifacts: ArtifactService, input: NoteArtifactInput): Promise<Artifact> {
+  const { document, transcript } = input;
+  const cited = new Set(document.sections.flatMap((section) => section.sentences.flatMap((sentence) => sentence.support.sourceIds)));
+  const sources = transcript.turns
+    .filter((turn) => cited.has(turn.id))
+    .slice(0, MAX_ENTRIES)
+    .map((turn) => ({
+      type: 'other' as const,
+      ref: turn.id,
+      label: `${turn.speakerLabel || turn.speaker}: ${turn.text}`.slice(0, 200),
+    }));
+  const guardrails = [
+    ...(input.privacy?.operator
+      ? [
+          {
+            code: 'deid.applied',
+            severity: 'info' as const,
+            message: `De-identified (${input.privacy.operator}) before sending to an external model: ${
+              Object.entries(input.privacy.counts)
+                .map(([type, n]) => `${type}×${n}`)
+                .join(', ') || 'no identifiers found'
+            }`,
+          },
+        ]
+      : []),
+    ...(document.method === 'extractive'
+      ? [
+          {
+            code: 'extractive-note',
+            severity: 'info' as const,
+            message: 'Extractive draft: transcript sentences sorted by rules, no model',
+          },
+        ]
+      : []),
+    ...unsupportedSentences(document).map((sentence) => ({
+      code: 'unsupported-sentence',
+      severity: 'warning' as const,
+      message: `${sentence.id}: ${sentence.text}`.slice(0, 1000),
+    })),
+    ...document.omissions.map((omission) => ({
+      code: `omission:${omission.kind}`,
+      severity: 'warning' as const,
+      message: `${omission.text} [${omission.turnIds.join(', ')}]`.slice(0, 1000),
+    })),
+  ].slice(0, MAX_ENTRIES);
+  return artifacts.create(
+    {
+      kind: 'clinical-note',
+      workflow: 'notes',
+      patientId: input.patientId,
+      encounterId: input.encounterId,
+      model: input.model,
+      prompt: input.prompt ? { id: input.prompt.templateId, version: input.prompt.version, hash: input.prompt.hash } : null,
+      inputHash: hashInput({ prompt: input.prompt?.hash ?? null, format: document.format, language: document.language, transcript }),
+      content: { title: document.title, text: documentToText(document), document, transcript },
+      sources,
+      guardrails,
+      latencyMs: Math.round(input.latencyMs),
+      tokensIn: input.tokensIn,
+      tokensOut: input.tokensOut,
+    },
+    input.actorId,
+  );
+}
