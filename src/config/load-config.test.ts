@@ -66,4 +66,26 @@ describe('loadConfig', () => {
     writeFileSync(join(dir, 'suwen.config.json'), '{ port: 1 ');
     expect(problemsOf(() => loadConfig({}, dir))[0]).toMatch(/not valid JSON/);
   });
+  it('reads speech recognition from SUWEN_ASR_* over the config file, and names what is missing', () => {
+    const dir = cwd();
+    expect(loadConfig({}, dir).asr).toMatchObject({ allowExternal: false, concurrency: 1, maxUploadMb: 25 });
+    writeFileSync(join(dir, 'suwen.config.json'), JSON.stringify({ asr: { baseUrl: 'http://10.0.0.9:9000/v1', model: 'whisper-1' } }));
+    const config = loadConfig({ SUWEN_ASR_BOUNDARY: 'external', SUWEN_ASR_ALLOW_EXTERNAL: '1', SUWEN_ASR_CONCURRENCY: '2' }, dir);
+    expect(config.asr).toMatchObject({
+      baseUrl: 'http://10.0.0.9:9000/v1',
+      model: 'whisper-1',
+      dataBoundary: 'external',
+      allowExternal: true,
+      concurrency: 2,
+    });
+    expect(problemsOf(() => loadConfig({ SUWEN_ASR_BASE_URL: 'http://127.0.0.1:9000/v1' }, cwd()))[0]).toMatch(/SUWEN_ASR_MODEL/);
+    expect(problemsOf(() => loadConfig({ SUWEN_ASR_BOUNDARY: 'cloud' }, cwd()))[0]).toMatch(/^SUWEN_ASR_BOUNDARY/);
+    expect(problemsOf(() => loadConfig({ SUWEN_ASR_ALLOW_EXTERNAL: 'sure' }, cwd()))[0]).toMatch(/^SUWEN_ASR_ALLOW_EXTERNAL/);
+    expect(
+      problemsOf(() =>
+        loadConfig({ SUWEN_ASR_BASE_URL: 'http://127.0.0.1:9000/v1', SUWEN_ASR_MODEL: 'm', SUWEN_ASR_WHISPER_DIR: '/w' }, cwd()),
+      )[0],
+    ).toMatch(/not both/);
+    expect(loadConfig({ SUWEN_ASR_WHISPER_DIR: '/models/whisper-base' }, cwd()).asr.whisperDir).toBe('/models/whisper-base');
+  });
 });

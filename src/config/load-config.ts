@@ -45,6 +45,26 @@ const modelSchema = z.object({
   maxRetries: z.coerce.number().int().min(0).max(10).default(2),
 });
 
+/**
+ * Speech recognition: an OpenAI-compatible `/v1/audio/transcriptions` endpoint, or a Whisper model
+ * folder (transformers.js layout) run in-process. Audio cannot be de-identified, so patient audio
+ * goes to an `external` endpoint only when `allowExternal` is set.
+ */
+const asrSchema = z.object({
+  baseUrl: z.url().optional(),
+  model: z.string().min(1).optional(),
+  apiKey: z.string().min(1).optional(),
+  dataBoundary: boundary.optional(),
+  allowExternal: z.boolean().default(false),
+  whisperDir: z.string().min(1).optional(),
+  /** Per-request limit; a long recording is many requests (one per ~30 s WAV chunk). */
+  timeoutMs: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+  /** Chunks transcribed at once. */
+  concurrency: z.coerce.number().int().min(1).max(16).default(1),
+  /** Largest compressed file (MP3/WebM/OGG/M4A, sent whole) in MB; OpenAI's own limit is 25 MB. */
+  maxUploadMb: z.coerce.number().min(1).max(100).default(25),
+});
+
 const configSchema = z.object({
   dataDir: z.string().min(1).default('./.suwen'),
   port: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -63,6 +83,7 @@ const configSchema = z.object({
     .default(12),
   trustProxy: z.boolean().default(false),
   models: z.array(modelSchema).default([]),
+  asr: asrSchema.default({ allowExternal: false, timeoutMs: 300_000, concurrency: 1, maxUploadMb: 25 }),
   /**
    * Until the de-identification layer is in place, calls that carry patient data to an `external`
    * model are refused; an administrator may allow them explicitly (e.g. under a signed agreement).
@@ -84,6 +105,7 @@ const configSchema = z.object({
 
 export type SuwenConfig = z.infer<typeof configSchema> & { configFile: string | undefined };
 export type ModelConfig = z.infer<typeof modelSchema>;
+export type AsrConfig = z.infer<typeof asrSchema>;
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -120,6 +142,18 @@ const MODEL_ENV_KEYS: Record<string, keyof ModelConfig> = {
   SUWEN_MODEL_CONCURRENCY: 'concurrency',
   SUWEN_MODEL_TIMEOUT_MS: 'timeoutMs',
   SUWEN_MODEL_THREADS: 'threads',
+};
+
+const ASR_ENV_KEYS: Record<string, keyof AsrConfig> = {
+  SUWEN_ASR_BASE_URL: 'baseUrl',
+  SUWEN_ASR_MODEL: 'model',
+  SUWEN_ASR_API_KEY: 'apiKey',
+  SUWEN_ASR_BOUNDARY: 'dataBoundary',
+  SUWEN_ASR_ALLOW_EXTERNAL: 'allowExternal',
+  SUWEN_ASR_WHISPER_DIR: 'whisperDir',
+  SUWEN_ASR_TIMEOUT_MS: 'timeoutMs',
+  SUWEN_ASR_CONCURRENCY: 'concurrency',
+  SUWEN_ASR_MAX_UPLOAD_MB: 'maxUploadMb',
 };
 
 function parseBool(name: string, raw: string, problems: string[]): boolean | undefined {
@@ -170,6 +204,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     for (const [name, key] of Object.entries(MODEL_ENV_KEYS)) if (envModel[key]) origin[`models.0.${key}`] = name;
   }
 
+  // Speech recognition: environment variables over the config file's `asr` object, key by key.
+  const fileAsrIsObject = typeof fromFile.asr === 'object' && fromFile.asr !== null && !Array.isArray(fromFile.asr);
+  const asr: Record<string, unknown> = fileAsrIsObject ? { ...(fromFile.asr as Record<string, unknown>) } : {};
+  for (const [name, key] of Object.entries(ASR_ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    asr[key] = key === 'allowExternal' ? parseBool(name, raw, problems) : raw;
+    origin[`asr.${key}`] = name;
+  }
+  if (fromFile.asr !== undefined && !fileAsrIsObject)
+    merged.asr = fromFile.asr; // let the schema name the problem
+  else if (Object.keys(asr).length > 0) merged.asr = asr;
+
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -189,6 +236,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
           `${where}: a model endpoint needs a base URL (SUWEN_MODEL_BASE_URL)${model.preset === 'azure' ? ' — for Azure: https://<resource>.openai.azure.com/openai/deployments/<deployment>' : ''}`,
         );
     });
+  }
+  if (result.success) {
+    const { asr: speech } = result.data;
+    if (speech.baseUrl && !speech.model) problems.push('SUWEN_ASR_BASE_URL: a transcription endpoint needs a model name (SUWEN_ASR_MODEL)');
+    if (speech.model && !speech.baseUrl) problems.push('SUWEN_ASR_MODEL: a transcription model needs an endpoint (SUWEN_ASR_BASE_URL)');
+    if (speech.baseUrl && speech.whisperDir)
+      problems.push('SUWEN_ASR_WHISPER_DIR: set either a transcription endpoint (SUWEN_ASR_BASE_URL) or a Whisper folder, not both');
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return { ...result.data, dataDir: resolve(cwd, result.data.dataDir), configFile };

@@ -87,6 +87,34 @@ const MESSAGES: Record<ErrorCode, Localized> = {
     en: 'The service is temporarily unavailable.',
     'zh-CN': '服务暂时不可用。',
   },
+  AUDIO_EMPTY: {
+    en: 'The audio file is empty or holds no sound. Record again or choose another file.',
+    'zh-CN': '音频文件为空或没有声音。请重新录音或选择其他文件。',
+  },
+  AUDIO_UNSUPPORTED: {
+    en: 'This is not an audio format Suwen accepts. Use WAV, MP3, WebM, OGG or M4A.',
+    'zh-CN': '不支持该音频格式。请使用 WAV、MP3、WebM、OGG 或 M4A。',
+  },
+  AUDIO_MALFORMED: {
+    en: 'The audio file could not be read ({reason}). Export it again as 16-bit PCM WAV.',
+    'zh-CN': '无法读取该音频文件（{reason}）。请重新导出为 16 位 PCM WAV。',
+  },
+  AUDIO_TOO_LARGE: {
+    en: 'The audio file is larger than {limitMb} MB. Convert it to WAV (Suwen splits long WAV recordings) or shorten it.',
+    'zh-CN': '音频文件超过 {limitMb} MB。请转换为 WAV（素问会自动切分较长的 WAV 录音）或缩短录音。',
+  },
+  ASR_NOT_CONFIGURED: {
+    en: 'No speech recognition is connected. Set SUWEN_ASR_BASE_URL and SUWEN_ASR_MODEL (or SUWEN_ASR_WHISPER_DIR) and restart Suwen, or paste the transcript instead.',
+    'zh-CN': '尚未连接语音识别。请设置 SUWEN_ASR_BASE_URL 与 SUWEN_ASR_MODEL（或 SUWEN_ASR_WHISPER_DIR）后重启素问，或直接粘贴文字记录。',
+  },
+  ASR_UNAVAILABLE: {
+    en: 'The speech recognizer did not answer ({reason}). Try again shortly; if it persists, ask an administrator to run `suwen doctor`.',
+    'zh-CN': '语音识别服务未能应答（{reason}）。请稍后重试；如持续出现，请管理员运行 `suwen doctor` 检查。',
+  },
+  ASR_EXTERNAL_REFUSED: {
+    en: 'Patient audio cannot be de-identified, so it is not sent to an external speech recognizer. Use a local one, or an administrator may allow it with SUWEN_ASR_ALLOW_EXTERNAL=1.',
+    'zh-CN': '患者录音无法去标识化，因此不会发送至外部语音识别服务。请使用本地服务，或由管理员设置 SUWEN_ASR_ALLOW_EXTERNAL=1 明确允许。',
+  },
 };
 
 /** Names of things that appear inside messages ("The patient was not found"). */
@@ -103,6 +131,7 @@ const RESOURCE_NAMES: Record<string, Localized> = {
   topic: { en: 'education topic', 'zh-CN': '健康教育主题' },
   intake: { en: 'intake link', 'zh-CN': '问诊链接' },
   scenario: { en: 'imaging scenario', 'zh-CN': '影像检查场景' },
+  diagnosis: { en: 'diagnosis among those with curated treatment options', 'zh-CN': '已收录治疗选项的诊断' },
 };
 
 export function localizeError(code: ErrorCode, params: Record<string, string | number>, locale: Locale): string {

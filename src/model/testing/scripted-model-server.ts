@@ -23,12 +23,37 @@ export type ScriptStep =
   /** Closes the socket without an HTTP response (a connection reset). */
   | { kind: 'reset' };
 
+/** A scripted answer of `/v1/audio/transcriptions` (as verbose_json; `text` alone as json). */
+export type TranscriptionStep =
+  | {
+      kind: 'transcription';
+      text: string;
+      segments?: { start: number; end: number; text: string; speaker?: string }[];
+      language?: string;
+      duration?: number;
+      /** Answer as `text/plain` instead of JSON. */
+      plain?: boolean;
+    }
+  | { kind: 'error'; status: number; message?: string; retryAfterSeconds?: number }
+  | { kind: 'slow'; delayMs: number; reply: Exclude<TranscriptionStep, { kind: 'slow' }> };
+
+/** One part of a multipart upload as received. */
+export interface RecordedUpload {
+  filename: string | null;
+  contentType: string | null;
+  bytes: number;
+  /** The first bytes (magic numbers), for assertions on what was sent. */
+  head: Buffer;
+}
+
 export interface RecordedRequest {
   path: string;
   /** Path with the query string. */
   url: string;
   headers: Record<string, string | string[] | undefined>;
   body: Record<string, unknown>;
+  /** Multipart uploads: the text fields (also copied into `body`) and the files. */
+  form?: { fields: Record<string, string>; files: Record<string, RecordedUpload> };
   /** Whether the client went away before the reply finished. */
   aborted: boolean;
 }
@@ -38,6 +63,8 @@ export interface ScriptedModelServer {
   baseUrl: string;
   /** Queue replies; each request takes the next one. With an empty queue the last user message is echoed. */
   enqueue(...steps: ScriptStep[]): void;
+  /** Queue answers of `/v1/audio/transcriptions` (a queue of its own). */
+  enqueueTranscription(...steps: TranscriptionStep[]): void;
   requests: RecordedRequest[];
   /** Number of requests still open (streams in progress). */
   openRequests(): number;
@@ -81,10 +108,47 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export interface ScriptedServerOptions {
   /** The reply when the queue is empty; by default the last user message is echoed at once. */
   defaultReply?: (lastUserText: string) => ScriptStep;
+  /**
+   * The transcription when its queue is empty, from what was uploaded; by default
+   * `{text: "<n> bytes"}` with one segment.
+   */
+  transcribe?: (upload: RecordedUpload, fields: Record<string, string>) => TranscriptionStep;
+}
+
+/** Splits a multipart/form-data body into text fields and files (enough for tests, not a general parser). */
+export function parseMultipart(
+  body: Buffer,
+  contentType: string,
+): { fields: Record<string, string>; files: Record<string, RecordedUpload & { data: Buffer }> } {
+  const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
+  const fields: Record<string, string> = {};
+  const files: Record<string, RecordedUpload & { data: Buffer }> = {};
+  if (!boundary) return { fields, files };
+  const delimiter = Buffer.from(`--${boundary}`);
+  let position = body.indexOf(delimiter);
+  while (position !== -1) {
+    const start = position + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) break;
+    const part = body.subarray(start + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const data = part.subarray(split + 4);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/i.exec(headers)?.[1];
+    if (filename !== undefined) {
+      const type = /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1]?.trim() ?? null;
+      files[name] = { filename, contentType: type, bytes: data.length, head: Buffer.from(data.subarray(0, 16)), data };
+    } else fields[name] = data.toString('utf8');
+    position = next;
+  }
+  return { fields, files };
 }
 
 export async function startScriptedModelServer(options: ScriptedServerOptions = {}): Promise<ScriptedModelServer> {
   const queue: ScriptStep[] = [];
+  const transcriptionQueue: TranscriptionStep[] = [];
   const requests: RecordedRequest[] = [];
   let open = 0;
   let counter = 0;
@@ -202,10 +266,41 @@ export async function startScriptedModelServer(options: ScriptedServerOptions = 
         return;
       }
       if (req.method === 'POST' && path.endsWith('/audio/transcriptions')) {
-        const step = queue.shift() ?? { kind: 'text', text: '' };
+        const { fields, files } = parseMultipart(raw, req.headers['content-type'] ?? '');
+        const { data: _data, ...upload } = files.file ?? { filename: null, contentType: null, bytes: 0, head: Buffer.alloc(0), data: null };
+        record.form = { fields, files: Object.fromEntries(Object.entries(files).map(([k, { data: _d, ...f }]) => [k, f])) };
+        record.body = { ...fields };
+        let step: TranscriptionStep = transcriptionQueue.shift() ??
+          options.transcribe?.(upload, fields) ?? {
+            kind: 'transcription',
+            text: `${upload.bytes} bytes`,
+            segments: [{ start: 0, end: 1, text: `${upload.bytes} bytes` }],
+          };
+        if (step.kind === 'slow') {
+          await sleep(step.delayMs);
+          step = step.reply;
+        }
         if (step.kind === 'error') return reply(step, false, res, record);
+        if (step.plain) {
+          res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+          res.end(step.text);
+          return;
+        }
+        const verbose = fields.response_format === 'verbose_json';
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ text: step.kind === 'text' ? step.text : '', bytes: raw.length }));
+        res.end(
+          JSON.stringify(
+            verbose
+              ? {
+                  task: 'transcribe',
+                  language: step.language ?? 'english',
+                  duration: step.duration ?? step.segments?.at(-1)?.end ?? 0,
+                  text: step.text,
+                  segments: (step.segments ?? []).map((segment, id) => ({ id, ...segment })),
+                }
+              : { text: step.text },
+          ),
+        );
         return;
       }
       if (req.method === 'POST' && path.endsWith('/chat/completions')) {
@@ -222,6 +317,7 @@ export async function startScriptedModelServer(options: ScriptedServerOptions = 
   return {
     baseUrl: `http://127.0.0.1:${port}/v1`,
     enqueue: (...steps) => queue.push(...steps),
+    enqueueTranscription: (...steps) => transcriptionQueue.push(...steps),
     requests,
     openRequests: () => open,
     close: () =>
