@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { getPatientChart } from '../../record/patient-chart.js';
+import { notFound } from '../../shared/errors.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
+import { buildDifferential } from '../../workflows/decision/differential.js';
+import { compareTreatmentOptions, listTreatmentDiagnoses } from '../../workflows/decision/treatment-options.js';
 import { defineRoute } from '../route.js';
 import { guardPatientRead } from './patient-routes.js';
+
+const patientParams = z.object({ id: z.string().min(1).max(100) });
+const languageOf = (c: { get: (key: 'locale') => string }, language?: 'zh' | 'en') =>
+  language ?? (c.get('locale') === 'zh-CN' ? 'zh' : 'en');
 
 /** Decision support on one patient: a question answered from the record and the knowledge base, claims cited. */
 export const decisionRoutes = [
@@ -27,6 +35,103 @@ export const decisionRoutes = [
         },
       );
       return c.json(result);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/decision/differential',
+    summary:
+      'Bayesian differential over the DDXPlus conditions from the latest finished intake and the chart: candidates with cited findings for and against, next tests ranked by expected information gain (no model)',
+    tag: 'decision',
+    permission: 'knowledge.check',
+    params: patientParams,
+    query: z.object({ language: z.enum(['zh', 'en']).optional(), intakeId: z.string().min(1).max(100).optional() }),
+    handler: async (c, { params, query, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'decision.differential');
+      const result = await buildDifferential(
+        { store: services.store, models: services.models, artifacts: services.artifacts },
+        {
+          patientId: params.id,
+          language: languageOf(c, query.language),
+          widen: false,
+          ...(query.intakeId ? { intakeId: query.intakeId } : {}),
+          actor: { userId: principal.userId, role: principal.role },
+          requestId: c.get('requestId'),
+        },
+      );
+      return c.json(result);
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/patients/:id/decision/differential',
+    summary:
+      'The differential, widened by the model (when connected and widen is not false) with candidates outside DDXPlus, each citing record or intake sources (unsupported ones marked)',
+    tag: 'decision',
+    permission: 'knowledge.check',
+    params: patientParams,
+    body: z
+      .object({
+        language: z.enum(['zh', 'en']).optional(),
+        widen: z.boolean().optional(),
+        intakeId: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+    handler: async (c, { params, body, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'decision.differential');
+      const result = await buildDifferential(
+        { store: services.store, models: services.models, artifacts: services.artifacts },
+        {
+          patientId: params.id,
+          language: languageOf(c, body.language),
+          widen: body.widen ?? true,
+          ...(body.intakeId ? { intakeId: body.intakeId } : {}),
+          actor: { userId: principal.userId, role: principal.role },
+          requestId: c.get('requestId'),
+        },
+      );
+      return c.json(result);
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/decision/treatments/diagnoses',
+    summary: 'The diagnoses with curated treatment options (names in Chinese and English, ICD-10 codes)',
+    tag: 'decision',
+    permission: 'knowledge.check',
+    handler: (c) => c.json({ diagnoses: listTreatmentDiagnoses(null) }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/patients/:id/decision/treatments',
+    summary: "The diagnoses with curated treatment options, those on the patient's active problem list first (inRecord)",
+    tag: 'decision',
+    permission: 'knowledge.check',
+    params: patientParams,
+    handler: async (c, { params, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'decision.treatments');
+      const chart = await getPatientChart(services.store, params.id);
+      if (!chart) throw notFound('patient');
+      return c.json({ diagnoses: listTreatmentDiagnoses(chart) });
+    },
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/patients/:id/decision/treatments',
+    summary:
+      "Treatment options to discuss for a diagnosis (text, ICD-10, curated id or a chart condition id), side by side, each run through the medication check against the patient's record",
+    tag: 'decision',
+    permission: 'knowledge.check',
+    params: patientParams,
+    body: z.object({ diagnosis: z.string().trim().min(1).max(200) }).strict(),
+    handler: async (c, { params, body, principal }, services) => {
+      await guardPatientRead(c, services, principal, params.id, 'decision.treatments');
+      return c.json(
+        await compareTreatmentOptions(
+          { store: services.store, knowledge: services.knowledge },
+          { patientId: params.id, diagnosis: body.diagnosis },
+        ),
+      );
     },
   }),
 ];
