@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { notFound, SuwenError } from '../../shared/errors.js';
-import { cdsHookRequestSchema } from '../../workflows/decision/cds-hooks/cds-hooks-types.js';
+import { cdsFeedbackSchema, cdsHookRequestSchema } from '../../workflows/decision/cds-hooks/cds-hooks-types.js';
 import { CDS_SERVICES, findCdsService, runCdsService } from '../../workflows/decision/cds-hooks/cds-services.js';
 import { defineRoute, mountRoutes } from '../route.js';
 import type { AppEnv, Services } from '../types.js';
@@ -95,6 +95,43 @@ export const cdsHooksRoutes = [
       return c.json({ cards: result.cards });
     },
   }),
+  defineRoute({
+    method: 'post',
+    path: '/:id/feedback',
+    summary: 'CDS Hooks 2.0 feedback: whether the clinician accepted or overrode each card (and why); kept in the audit log',
+    tag: 'cds-hooks',
+    permission: null,
+    params: z.object({ id: z.string().min(1).max(100) }),
+    body: cdsFeedbackSchema,
+    handler: async (c, { params, body, principal }, services) => {
+      const service = findCdsService(params.id);
+      if (!service) throw notFound('CDS service');
+      // One entry per card outcome. The clinician's free-text comment may name the patient: only its presence is kept.
+      for (const item of body.feedback) {
+        await services.audit.append({
+          actorId: principal.userId,
+          actorRole: principal.role,
+          action: 'cds.feedback',
+          entityType: 'cds-card',
+          entityId: item.card,
+          outcome: 'success',
+          sourceIp: c.get('clientIp'),
+          requestId: c.get('requestId'),
+          details: {
+            service: service.id,
+            outcome: item.outcome,
+            acceptedSuggestions: (item.acceptedSuggestions ?? []).map((s) => s.id),
+            ...(item.overrideReason?.reason
+              ? { overrideReason: { code: item.overrideReason.reason.code, system: item.overrideReason.reason.system ?? null } }
+              : {}),
+            userComment: item.overrideReason?.userComment ? 'provided' : 'none',
+            outcomeTimestamp: item.outcomeTimestamp,
+          },
+        });
+      }
+      return c.body(null, 200);
+    },
+  }),
 ];
 
 /** Mounts `/cds-services` on the root app, with CORS for browser-based CDS clients (spec §Security: CORS). */
@@ -119,6 +156,7 @@ export function mountCdsHooks(app: Hono<AppEnv>, services: Services): void {
     }),
   );
   cds.post('/:id', requireClinicianToken(services));
+  cds.post('/:id/feedback', requireClinicianToken(services));
   mountRoutes(cds, cdsHooksRoutes, services);
   app.route('/cds-services', cds);
 }

@@ -70,7 +70,40 @@ export interface CdsCard {
   source: { label: string; url?: string; topic?: { system?: string; code: string; display?: string } };
   suggestions?: CdsSuggestion[];
   selectionBehavior?: 'at-most-one' | 'any';
+  /** Reasons the clinician may pick when overriding the card; echoed back in feedback (CDS Hooks 2.0). */
+  overrideReasons?: { system?: string; code: string; display?: string }[];
 }
+
+/** `POST {baseUrl}/cds-services/{id}/feedback` (CDS Hooks 2.0 §Feedback): what the clinician did with each card. */
+export const cdsFeedbackSchema = z.looseObject({
+  feedback: z
+    .array(
+      z.looseObject({
+        card: z.string().min(1).max(100),
+        outcome: z.enum(['accepted', 'overridden']),
+        acceptedSuggestions: z
+          .array(z.looseObject({ id: z.string().min(1).max(100) }))
+          .max(50)
+          .optional(),
+        overrideReason: z
+          .looseObject({
+            reason: z
+              .looseObject({
+                system: z.string().max(300).optional(),
+                code: z.string().min(1).max(100),
+                display: z.string().max(300).optional(),
+              })
+              .optional(),
+            userComment: z.string().max(5000).optional(),
+          })
+          .optional(),
+        outcomeTimestamp: z.string().min(1).max(50),
+      }),
+    )
+    .min(1)
+    .max(100),
+});
+export type CdsFeedback = z.infer<typeof cdsFeedbackSchema>;
 
 export interface CdsHookResponse {
   cards: CdsCard[];

@@ -18,11 +18,16 @@ import {
   labResults,
   patientFacts,
 } from './fhir-extract.js';
+import { imagingOrderCard } from './imaging-cards.js';
+import { type FactValue, IMAGING_INPUT_SYSTEM, observedInputs, orderReason, recordAffirmedInputs } from './imaging-order-facts.js';
 
 const PATIENT = 'Patient/{{context.patientId}}';
 const ACTIVE_MEDICATIONS = 'MedicationRequest?patient={{context.patientId}}&status=active';
 const ALLERGIES = 'AllergyIntolerance?patient={{context.patientId}}';
 const LABS = 'Observation?patient={{context.patientId}}&category=laboratory';
+const CONDITIONS = 'Condition?patient={{context.patientId}}&clinical-status=active';
+/** Scenario inputs recorded as Observations (Suwen's code system) and GCS total (LOINC 9269-2). */
+const IMAGING_OBSERVATIONS = `Observation?patient={{context.patientId}}&code=${IMAGING_INPUT_SYSTEM}|,http://loinc.org|9269-2`;
 
 /** What `GET /cds-services` lists. Prefetch keys are read back by the same names below. */
 export const CDS_SERVICES: CdsServiceDefinition[] = [
@@ -37,18 +42,30 @@ export const CDS_SERVICES: CdsServiceDefinition[] = [
   {
     hook: 'order-select',
     id: 'suwen-order-select',
-    title: 'Suwen: medication order check',
+    title: 'Suwen: medication and imaging order check',
     description:
-      'Checks the draft medication orders against each other and the active medications and allergies: interactions, duplicate therapy, doses and allergy cross-reactivity.',
-    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES },
+      'Checks the draft medication orders against each other and the active medications and allergies (interactions, duplicate therapy, doses, allergy cross-reactivity), and rates draft imaging ServiceRequests for appropriateness (ACR Appropriateness Criteria, Canadian CT Head Rule, Ottawa rules, Wells/PERC) with their sources.',
+    prefetch: {
+      patient: PATIENT,
+      medications: ACTIVE_MEDICATIONS,
+      allergies: ALLERGIES,
+      conditions: CONDITIONS,
+      observations: IMAGING_OBSERVATIONS,
+    },
   },
   {
     hook: 'order-sign',
     id: 'suwen-order-sign',
-    title: 'Suwen: medication order check before signing',
+    title: 'Suwen: medication and imaging order check before signing',
     description:
-      'The final check of the orders about to be signed against the active medications and allergies: interactions, duplicate therapy, doses and allergy cross-reactivity.',
-    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES },
+      'The final check of the orders about to be signed: medications against the active medications and allergies (interactions, duplicate therapy, doses, allergy cross-reactivity), and imaging orders for appropriateness with their sources.',
+    prefetch: {
+      patient: PATIENT,
+      medications: ACTIVE_MEDICATIONS,
+      allergies: ALLERGIES,
+      conditions: CONDITIONS,
+      observations: IMAGING_OBSERVATIONS,
+    },
   },
 ];
 
@@ -148,8 +165,6 @@ export async function runCdsService(
 
   // order-select and order-sign: the draft orders first, so their indices are 0..n-1.
   const drafts: DraftMedication[] = draftMedications(request);
-  // Extension point (imaging appropriateness): `draftServices(request)` yields the draft
-  // ServiceRequests; once `src/engines/imaging/` lands, evaluate them here and append its cards.
   const services = draftServices(request);
   const cards: CdsCard[] = [];
   if (drafts.length > 0) {
@@ -165,6 +180,26 @@ export async function runCdsService(
       if (draft.resourceId) removable.set(index, draft.resourceId);
     });
     cards.push(...medicationCards(result, { locale, involving: draftIndices, minSeverity: 'info', removable }));
+  }
+  if (services.length > 0) {
+    // Imaging inputs come only from the prefetch (and the patient's age): the card names what is missing.
+    const facts = new Map<string, FactValue>([
+      ...recordAffirmedInputs(
+        request.prefetch?.conditions,
+        [...drafts, ...patient.medications].map((m) => m.name),
+      ),
+      ...observedInputs(request.prefetch?.observations),
+    ]);
+    for (const service of services) {
+      const card = imagingOrderCard({
+        service,
+        reason: orderReason(request, service.resourceId),
+        facts,
+        ...(patient.facts.age !== undefined ? { age: patient.facts.age } : {}),
+        locale,
+      });
+      if (card) cards.push(card);
+    }
   }
   return {
     cards,
