@@ -33,7 +33,11 @@ export function ClinicalDocumentView({
 }) {
   const { t } = useTranslation();
   return (
-    <article className="clinical-document" lang={document.language === 'zh' ? 'zh-CN' : 'en'} data-testid="clinical-document">
+    <article
+      className={`clinical-document format-${document.format}`}
+      lang={document.language === 'zh' ? 'zh-CN' : 'en'}
+      data-testid="clinical-document"
+    >
       {document.sections.map((section) => (
         <section
           key={section.key}
@@ -68,9 +72,44 @@ export function ClinicalDocumentView({
               sourceLabel={sourceLabel}
             />
           )}
+          {!editing && <ActiveSources section={section} activeSentenceId={activeSentenceId ?? null} sourceLabel={sourceLabel} />}
         </section>
       ))}
     </article>
+  );
+}
+
+/**
+ * What the active sentence of this section cites, spelled out beneath it — shown on narrow screens
+ * only (CSS), where the transcript panel is out of view above the note.
+ */
+function ActiveSources({
+  section,
+  activeSentenceId,
+  sourceLabel,
+}: {
+  section: NoteSection;
+  activeSentenceId: string | null;
+  sourceLabel?: SourceLabel;
+}) {
+  const { t } = useTranslation();
+  const sentence = section.sentences.find((s) => s.id === activeSentenceId);
+  if (!sentence) return null;
+  const ids = sentence.support.sourceIds;
+  return (
+    <div className="note-active-sources" aria-live="polite" data-testid="note-active-sources">
+      {ids.length === 0 ? (
+        <p>{t('notes.unsupportedHint')}</p>
+      ) : (
+        <ul>
+          {ids.map((id) => (
+            <li key={id}>
+              <span className="mono badge badge-neutral">{id}</span> {sourceLabel?.(id) ?? t('notes.unknownSource')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -198,8 +198,10 @@ export function DischargePage({ patientId, encounterId }: { patientId?: string; 
               />
               <p className="print-only print-footer">{t('notes.printFooter')}</p>
             </Card>
+            {extras.reconciliation && <ReconciliationTable reconciliation={extras.reconciliation} />}
+            {extras.results && extras.results.length > 0 && <ResultsTable results={extras.results} />}
           </div>
-          <div className="notes-side">
+          <div className="notes-side discharge-side">
             <Card title={t('discharge.sources')} testId="discharge-sources" className="no-print">
               {active && active.support.sourceIds.length > 0 ? (
                 <ul className="fact-list" data-testid="discharge-active-sources">
@@ -213,8 +215,6 @@ export function DischargePage({ patientId, encounterId }: { patientId?: string; 
                 <p className="muted small">{t('discharge.sourcesHint')}</p>
               )}
             </Card>
-            {extras.reconciliation && <ReconciliationTable reconciliation={extras.reconciliation} />}
-            {extras.results && extras.results.length > 0 && <ResultsTable results={extras.results} />}
             <DocumentReview
               artifactId={result.artifactId}
               document={document}
@@ -235,9 +235,16 @@ export function DischargePage({ patientId, encounterId }: { patientId?: string; 
   );
 }
 
-function listed(item: ListedMedication | null): string {
-  if (!item) return '—';
-  return item.dosageText ? `${item.dosageText} (${formatDate(item.authoredAt)})` : formatDate(item.authoredAt);
+/** A medication as listed at admission or discharge: its dose text and when it was ordered. */
+function Listed({ item }: { item: ListedMedication | null }) {
+  const { t } = useTranslation();
+  if (!item) return <>—</>;
+  return (
+    <>
+      {item.dosageText ?? <span className="muted">{t('discharge.doseNotRecorded')}</span>}
+      <div className="muted small">{t('discharge.orderedOn', { date: formatDate(item.authoredAt) })}</div>
+    </>
+  );
 }
 
 /** Admission list against discharge list, per drug: computed from the medication orders, not guessed. */
@@ -245,7 +252,7 @@ function ReconciliationTable({ reconciliation }: { reconciliation: MedicationRec
   const { t } = useTranslation();
   const rows = [...reconciliation.rows].sort((a, b) => CHANGES.indexOf(a.status) - CHANGES.indexOf(b.status));
   return (
-    <Card title={t('discharge.reconciliation')} testId="discharge-reconciliation">
+    <Card title={t('discharge.reconciliation')} testId="discharge-reconciliation" className="no-print">
       <p className="muted small">
         {t('discharge.reconciliationCounts', { admission: reconciliation.admission.length, discharge: reconciliation.discharge.length })}
       </p>
@@ -269,8 +276,12 @@ function ReconciliationTable({ reconciliation }: { reconciliation: MedicationRec
                     <Badge tone={CHANGE_TONE[row.status]}>{t(`discharge.changes.${row.status}`)}</Badge>
                   </td>
                   <td data-label={t('discharge.medication')}>{row.display}</td>
-                  <td data-label={t('discharge.onAdmission')}>{listed(row.admission)}</td>
-                  <td data-label={t('discharge.atDischarge')}>{listed(row.discharge)}</td>
+                  <td data-label={t('discharge.onAdmission')}>
+                    <Listed item={row.admission} />
+                  </td>
+                  <td data-label={t('discharge.atDischarge')}>
+                    <Listed item={row.discharge} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -286,7 +297,7 @@ function ResultsTable({ results }: { results: ResultSummary[] }) {
   const { t } = useTranslation();
   const arrow = (r: ResultSummary) => (r.last > r.first ? '↗' : r.last < r.first ? '↘' : '→');
   return (
-    <Card title={t('discharge.results')} testId="discharge-results">
+    <Card title={t('discharge.results')} testId="discharge-results" className="no-print">
       <div className="table-wrap">
         <table className="table">
           <thead>

@@ -37,7 +37,7 @@ export function NoteChecks({
   };
 
   return (
-    <Card title={t('notes.checks')} testId="note-checks">
+    <Card title={t('notes.checks')} testId="note-checks" className="note-checks">
       <p className={`alert ${unsupported > 0 ? 'alert-warning' : 'alert-success'}`} data-testid="note-unsupported-count">
         {unsupported > 0 ? t('notes.unsupportedCount', { count: unsupported }) : t('notes.allSupported')}
       </p>

@@ -26,6 +26,16 @@ const SPEAKER_PREFIX: Record<NoteLanguage, Record<'doctor' | 'patient', string>>
 };
 
 /**
+ * A transcription as lines for the box: "Doctor: …" / "患者：…" when the recognizer told the
+ * speakers apart, else its plain text (the clinician adds the turns).
+ */
+export function transcriptText(result: TranscribeResult): string {
+  const { turns, language } = result.transcript;
+  if (!turns.some((turn) => turn.speaker !== 'other')) return result.text;
+  return turns.map((turn) => (turn.speaker === 'other' ? turn.text : `${SPEAKER_PREFIX[language][turn.speaker]}${turn.text}`)).join('\n');
+}
+
+/**
  * Where the consultation comes in: typed or pasted text (with buttons that start a doctor's or a
  * patient's turn), a .txt file, or audio — a file or the microphone — sent for transcription
  * with its progress shown; the transcript then fills the box for checking.
@@ -129,7 +139,7 @@ export function TranscriptInput({
       <AudioInput
         disabled={disabled}
         language={inputLanguage === 'auto' ? undefined : inputLanguage}
-        onTranscript={(result) => onTextChange(result.text)}
+        onTranscript={(result) => onTextChange(transcriptText(result))}
       />
     </div>
   );
