@@ -23,6 +23,11 @@ export interface ClinicalFact {
   negated: boolean;
   /** Found in a question ("any chest pain?") — asked, not stated. */
   question: boolean;
+  /**
+   * Allergies only: the allergen's allergy groups and drug id ("penicillin", "drug:amoxicillin"),
+   * so an amoxicillin allergy and a penicillin allergy are recognised as the same concern.
+   */
+  groups?: string[];
 }
 
 export type FactExtractor = (text: string) => ClinicalFact[];
@@ -197,7 +202,7 @@ function negatedZh(text: string, start: number): boolean {
 
 const NO_ALLERGY =
   /\b(no (known )?(drug |medication |food )?allerg\w*|nkda|nka|not allergic|(denies|denied|deny) (any )?(drug )?allerg\w*|(do|does|did)n't have any (known )?allerg\w*|n't have any (known )?allerg\w*|no allergic reactions?)\b|(无|没有|否认|未发现)(已知|明确|任何)?的?(药物|食物|药物及食物)?过敏|过敏史[:：]?\s*(无|否认)/;
-const ALLERGY_WORD = /allerg|anaphyla|过敏/;
+const ALLERGY_WORD = /allerg|anaphyla|\bnkda\b|\bnka\b|过敏/;
 
 const UNIT_NAMES: Record<string, string> = {
   mg: 'mg',
@@ -318,14 +323,30 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
   const lexicon = lexiconMatcher();
   const allergens = allergenMatcher();
   const drugs = medications ? medicationMatcher(medications) : undefined;
+  const allergyTags = (key: string, surface: string): string[] => {
+    const tags = new Set<string>([key.startsWith('drug:') ? key : key]);
+    for (const group of medications?.allergyGroups(surface) ?? []) if (group !== 'beta-lactam') tags.add(group);
+    if (key.startsWith('drug:')) {
+      const drug = medications?.drug(key.slice(5));
+      for (const group of drug?.allergyGroups ?? []) if (group !== 'beta-lactam') tags.add(group);
+    }
+    return [...tags];
+  };
 
   return (text: string): ClinicalFact[] => {
     const facts: ClinicalFact[] = [];
     for (const sentence of splitSentences(text)) {
       const question = isQuestion(sentence);
       const lower = spokenNumbersToDigits(sentence.normalize('NFKC').toLowerCase());
-      const push = (kind: FactKind, key: string, surface: string, negated = false) =>
-        facts.push({ kind, key, text: surface.trim().slice(0, 200), negated, question });
+      const seen = new Set<string>();
+      const push = (kind: FactKind, key: string, surface: string, negated = false) => {
+        const id = `${kind}|${key}|${negated}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        const fact: ClinicalFact = { kind, key, text: surface.trim().slice(0, 200), negated, question };
+        if (kind === 'allergy' && key !== 'none') fact.groups = allergyTags(key, surface);
+        facts.push(fact);
+      };
       const mentionsAllergy = ALLERGY_WORD.test(lower);
       const noAllergy = mentionsAllergy && NO_ALLERGY.test(lower);
       if (noAllergy) push('allergy', 'none', NO_ALLERGY.exec(lower)?.[0] ?? 'no allergies', true);
@@ -350,7 +371,11 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
             const unit = UNIT_NAMES[dose[2].toLowerCase()] ?? dose[2];
             push('dose', `${key}:${amount}${unit}`, `${surface} ${dose[1]} ${dose[2]}`);
           }
-          if (mentionsAllergy && !noAllergy) push('allergy', `drug:${key}`, surface);
+          // In an allergy statement a drug name is the allergen, not something the patient takes.
+          if (mentionsAllergy) {
+            if (!noAllergy) push('allergy', `drug:${key}`, surface);
+            return;
+          }
           push('medication', key, surface);
           return;
         }

@@ -197,6 +197,14 @@ export const PROBLEMS: LexiconEntry[] = [
 
 /** Non-drug allergens people report (drug allergens come from the knowledge base's medication names). */
 export const ALLERGENS: LexiconEntry[] = [
+  // Drug-class words; keys are the medication index's allergy groups, so they meet drug names there.
+  { key: 'penicillin', en: ['penicillin', 'penicillins', 'pcn'], zh: ['青霉素', '青霉素类'] },
+  { key: 'cephalosporin', en: ['cephalosporin', 'cephalosporins'], zh: ['头孢', '头孢类', '头孢菌素'] },
+  { key: 'sulfonamide-antibiotic', en: ['sulfa', 'sulfonamide', 'sulfonamides', 'sulpha', 'sulfa drugs'], zh: ['磺胺', '磺胺类'] },
+  { key: 'nsaid', en: ['nsaid', 'nsaids', 'anti inflammatories', 'anti-inflammatories'], zh: ['非甾体抗炎药', '解热镇痛药'] },
+  { key: 'opioid', en: ['opioid', 'opioids', 'opiates', 'narcotics'], zh: ['阿片类'] },
+  { key: 'macrolide', en: ['macrolide', 'macrolides'], zh: ['大环内酯类'] },
+  { key: 'fluoroquinolone', en: ['quinolone', 'quinolones', 'fluoroquinolones'], zh: ['喹诺酮', '喹诺酮类'] },
   { key: 'peanut', en: ['peanut', 'peanuts', 'nuts', 'tree nuts'], zh: ['花生', '坚果'] },
   { key: 'shellfish', en: ['shellfish', 'shrimp', 'seafood', 'crab'], zh: ['海鲜', '虾', '螃蟹', '贝类'] },
   { key: 'egg', en: ['eggs', 'egg'], zh: ['鸡蛋', '蛋类'] },

@@ -58,12 +58,12 @@ const RULES: Rule[] = [
     category: 'physical_exam',
     speakers: CLINICIAN,
     pattern:
-      /\b(on (physical )?exam\w*|exam\w* (shows?|reveals?|is|was)|physical exam\w*|auscultat\w*|palpat\w*|tender\w*|range of motion|lungs? (are|is|sound)|clear to|heart (sounds?|rate|is)|murmurs?|rubs?|gallops?|edema|effusion|bruising|erythema|vitals?|blood pressure|\bbp\b|pulse|temperature|oxygen|saturation|sat\w*|neuro\w* (exam|intact)|reflexes|strength|sensation)\b|体格检查|查体|听诊|触诊|叩诊|压痛|反跳痛|血压|心率|体温|脉搏|呼吸音|血氧|啰音|杂音|水肿|神志/,
+      /\b(on (physical )?exam\w*|exam\w* (shows?|reveals?|is|was)|physical exam\w*|auscultat\w*|palpat\w*|tender\w*|range of motion|lungs? (are|is|sound)|clear to|heart (sounds?|rate|is)|murmurs?|rubs?|gallops?|edema|effusion|bruising|erythema|vitals?|blood pressure|\bbp\b|pulse|temperature|oxygen|saturation|sat\w*|neuro\w* (exam|intact)|reflexes|strength|sensation)\b|体格检查|查体|听诊|触诊|叩诊|压痛|反跳痛|(?<!高)血压|心率|体温|脉搏|呼吸音|血氧|啰音|杂音|水肿|神志/,
   },
   {
     category: 'physical_exam',
     speakers: ANYONE,
-    pattern: /\b(blood pressure|bp) (is|was|of|at)\b|\d{2,3}\s*\/\s*\d{2,3}|mmhg|°|血压|心率|体温|血氧/i,
+    pattern: /\b(blood pressure|bp) (is|was|of|at)\b|\d{2,3}\s*\/\s*\d{2,3}|mmhg|°|(?<!高)(血压|心率|体温|血氧)[^，。；]{0,8}\d/i,
   },
   {
     category: 'preliminary_diagnosis',

@@ -35,6 +35,7 @@ function reportable(fact: ClinicalFact): boolean {
 export function omissionsFromFacts(said: readonly { turnId: string; fact: ClinicalFact }[], written: readonly ClinicalFact[]): Omission[] {
   const mentioned = new Set(written.map((fact) => `${fact.kind}|${fact.key}`));
   const noteMentionsAllergy = written.some((fact) => fact.kind === 'allergy');
+  const writtenAllergyTags = new Set(written.flatMap((fact) => fact.groups ?? []));
   const omittedMedications = new Set<string>();
   const byKey = new Map<string, Omission>();
   for (const { turnId, fact } of said) {
@@ -42,6 +43,7 @@ export function omissionsFromFacts(said: readonly { turnId: string; fact: Clinic
     const id = `${fact.kind}|${fact.key}`;
     if (mentioned.has(id)) continue;
     if (fact.kind === 'allergy' && fact.key === 'none' && noteMentionsAllergy) continue;
+    if (fact.kind === 'allergy' && fact.groups?.some((tag) => writtenAllergyTags.has(tag))) continue;
     // Symptoms and problems share words ("depression", "anxiety"): a note naming it either way covers it.
     if (fact.kind === 'symptom' && mentioned.has(`problem|${fact.key}`)) continue;
     if (fact.kind === 'medication') omittedMedications.add(fact.key);

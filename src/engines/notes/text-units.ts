@@ -125,6 +125,7 @@ const STOPWORDS = new Set([
   'not',
   'no',
   'nor',
+  'none',
   'yes',
   'yeah',
   'yep',

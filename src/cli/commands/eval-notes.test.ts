@@ -1,0 +1,43 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/run-cli.js';
+import type { NoteEvalReport } from './eval-notes-run.js';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'suwen-eval-notes-'));
+
+describe('suwen eval notes', () => {
+  it('scores the extractive floor on both development sets as JSON', async () => {
+    const result = await runCli(['eval', 'notes', '--limit', '3', '--json'], { SUWEN_DATA_DIR: dataDir() });
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout) as NoteEvalReport;
+    expect(report.mode).toBe('extractive');
+    expect(report.sets.map((s) => [s.set, s.n, s.failed])).toEqual([
+      ['aci-bench', 3, 0],
+      ['mts-dialog', 3, 0],
+    ]);
+    const aci = report.sets[0];
+    // The extractive note reuses the visit's own words: far from zero overlap, far from a written note.
+    expect(aci?.rouge1).toBeGreaterThan(0.25);
+    expect(aci?.rouge1).toBeLessThan(0.8);
+    expect(aci?.facts.recall).toBeGreaterThan(0.3);
+    expect(aci?.facts.byKind.medication.generated).toBeGreaterThan(0);
+  });
+
+  it('prints a table and rejects a bad mode with exit 2', async () => {
+    const table = await runCli(['eval', 'notes', '--set', 'aci-bench', '--limit', '1'], { SUWEN_DATA_DIR: dataDir() });
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toMatch(/dataset\s+mode\s+n\s+failed\s+ROUGE-1\s+ROUGE-2\s+ROUGE-L\s+fact P\s+fact R\s+fact F1\s+ms\/note/);
+    expect(table.stdout).toMatch(/aci-bench\s+extractive\s+1\s+0/);
+    const bad = await runCli(['eval', 'notes', '--mode', 'guess'], { SUWEN_DATA_DIR: dataDir() });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--mode extractive or model/);
+  });
+
+  it('exits 3 in model mode when no model is configured', async () => {
+    const result = await runCli(['eval', 'notes', '--mode', 'model', '--limit', '1'], { SUWEN_DATA_DIR: dataDir(), LANG: 'en_US.UTF-8' });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/No language model is connected/);
+  });
+});

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { loadNoteEvalSet } from '../../cli/commands/eval-notes-data.js';
+import type { ClinicalDocument, NoteSentence } from './clinical-document.js';
+import { parseTranscript } from './parse-transcript.js';
+import { alignSentence, resolveSupport, SUPPORT_THRESHOLD, SupportIndex, scoreSupport, unsupportedSentences } from './provenance.js';
+import { splitSentences } from './split-sentences.js';
+import { contentUnitSet } from './text-units.js';
+
+const transcript = parseTranscript(
+  [
+    'Doctor: What brings you in today?',
+    'Patient: I have had chest pain for two weeks, worse when I climb stairs.',
+    'Doctor: Are you taking any medications?',
+    'Patient: Metformin 500 mg twice a day for my diabetes.',
+    'Doctor: Your blood pressure is 150/90. I will start lisinopril 10 mg daily and see you in 2 weeks.',
+  ].join('\n'),
+);
+
+const sentence = (
+  id: string,
+  text: string,
+  sourceIds: string[],
+  status: NoteSentence['support']['status'] = 'supported',
+): NoteSentence => ({
+  id,
+  text,
+  support: { sourceIds, status, score: 0 },
+});
+
+function doc(sentences: NoteSentence[]): ClinicalDocument {
+  return {
+    format: 'soap',
+    language: 'en',
+    title: 't',
+    method: 'model',
+    sections: [{ key: 'subjective', title: 'Subjective', sentences }],
+    omissions: [],
+  };
+}
+
+describe('provenance', () => {
+  it('scores the share of a sentence the sources back, with number words and stems matched', () => {
+    expect(
+      scoreSupport('Chest pain for 2 weeks, worsening on stairs.', ['I have had chest pain for two weeks, worse when I climb stairs.']),
+    ).toBe(
+      // chest, pain, 2, week, stair backed; "worsen" is not "worse"
+      5 / 6,
+    );
+    expect(scoreSupport('Patient reports a rash on the arm.', ['I have had chest pain for two weeks.'])).toBe(0);
+    // 头痛 痛三 三天 恶心 backed; 伴恶 (a bigram across two words) is not
+    expect(scoreSupport('头痛三天，伴恶心。', ['我头痛三天了，还有点恶心。'])).toBe(0.8);
+    expect(scoreSupport('None.', [])).toBe(1);
+  });
+
+  it('aligns a sentence to the turns that together back it, in transcript order', () => {
+    const aligned = alignSentence('Chest pain for two weeks; on metformin 500 mg.', transcript.turns);
+    expect(aligned.sourceIds).toEqual(['T2', 'T4']);
+    expect(aligned.score).toBe(1);
+    expect(alignSentence('Completely unrelated words here.', transcript.turns)).toEqual({ sourceIds: [], score: 0 });
+  });
+
+  it('keeps supported citations, flags an invented sentence and an unknown turn id, and leaves computed sentences alone', () => {
+    const resolved = resolveSupport(
+      doc([
+        sentence('S1', 'Chest pain for two weeks, worse on stairs.', ['T2']),
+        sentence('S2', 'The patient smokes two packs a day and drinks heavily.', ['T2']),
+        sentence('S3', 'Takes metformin 500 mg twice daily.', ['T99']),
+        sentence('S4', 'Lisinopril started.', [], 'computed'),
+      ]),
+      transcript.turns,
+    );
+    const [s1, s2, s3, s4] = resolved.sections[0]?.sentences ?? [];
+    expect(s1?.support).toMatchObject({ sourceIds: ['T2'], status: 'supported' });
+    expect(s1?.support.score).toBeGreaterThanOrEqual(SUPPORT_THRESHOLD);
+    expect(s2?.support.status).toBe('unsupported');
+    expect(s2?.support.score).toBeLessThan(SUPPORT_THRESHOLD);
+    expect(s3?.support).toMatchObject({ sourceIds: [], status: 'unsupported', score: 0 });
+    expect(s4?.support).toEqual({ sourceIds: [], status: 'computed', score: 0 });
+    expect(unsupportedSentences(resolved).map((s) => s.id)).toEqual(['S2', 'S3']);
+  });
+
+  it('finds the backing turns for an uncited or mis-cited sentence unless told not to', () => {
+    const uncited = doc([
+      sentence('S1', 'Metformin 500 mg twice a day for diabetes.', []),
+      sentence('S2', 'Blood pressure 150/90.', ['T1']),
+    ]);
+    const [a, b] = resolveSupport(uncited, new SupportIndex(transcript.turns)).sections[0]?.sentences ?? [];
+    expect(a?.support).toMatchObject({ sourceIds: ['T4'], status: 'supported', score: 1 });
+    expect(b?.support).toMatchObject({ sourceIds: ['T5'], status: 'supported' });
+    const strict = resolveSupport(uncited, transcript.turns, { realign: false }).sections[0]?.sentences ?? [];
+    expect(strict.map((s) => s.support.status)).toEqual(['unsupported', 'unsupported']);
+  });
+
+  it('separates ACI-Bench reference sentences aligned to their own dialogue from another dialogue at the threshold', () => {
+    const cases = loadNoteEvalSet('aci-bench');
+    const indexes = cases.map((c) => new SupportIndex(parseTranscript(c.dialogue).turns));
+    let own = 0;
+    let other = 0;
+    let n = 0;
+    cases.forEach((testCase, i) => {
+      for (const text of splitSentences(testCase.reference)) {
+        const units = contentUnitSet(text);
+        if (units.size < 4) continue;
+        n++;
+        if ((indexes[i]?.align(units).score ?? 0) >= SUPPORT_THRESHOLD) own++;
+        if ((indexes[(i + 7) % cases.length]?.align(units).score ?? 0) >= SUPPORT_THRESHOLD) other++;
+      }
+    });
+    expect(n).toBeGreaterThan(500);
+    // Measured: 79% of own-dialogue sentences supported vs 13% against another dialogue.
+    expect(own / n).toBeGreaterThan(0.75);
+    expect(other / n).toBeLessThan(0.16);
+  });
+});
