@@ -18,6 +18,7 @@ import { registerKnowledgeCommands } from './commands/knowledge.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerNoteCommand } from './commands/note.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTreatmentsCommand } from './commands/treatments.js';
 import { registerUserCommands } from './commands/user.js';
 import { CliError } from './context.js';
 
@@ -48,6 +49,7 @@ registerDoctorCommand(program);
 registerKnowledgeCommands(program);
 registerDdxCommands(program);
 registerAskCaseCommand(program);
+registerTreatmentsCommand(program);
 registerDischargeCommand(program);
 registerNoteCommand(program);
 

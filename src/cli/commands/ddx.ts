@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { ArtifactService } from '../../audit/artifacts.js';
+import { AuditLog } from '../../audit/audit-log.js';
 import { type DdxModel, loadDdxModel, rankDifferential, runIntakeEvaluation } from '../../engines/ddx/index.js';
+import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
+import { buildDifferential, type DifferentialResult } from '../../workflows/decision/differential.js';
 import { evaluateIntakeSafety } from '../../workflows/intake/evaluate-intake-safety.js';
-import { CliError } from '../context.js';
+import { CliError, openCliContext } from '../context.js';
 import { writeJson } from './knowledge.js';
 
 /** A case in DDXPlus current-release codes: `E_91`, `E_55_@_V_89`, `E_56_@_7`. */
@@ -43,23 +47,55 @@ function rankCase(model: DdxModel, raw: unknown, where: string, limit: number): 
   }
 }
 
+/** `suwen ddx --patient ID`: the decision-support differential for one patient, as the web panel shows it. */
+async function patientDifferential(patientId: string, language: 'zh' | 'en', widen: boolean): Promise<DifferentialResult> {
+  const { config, store } = await openCliContext();
+  const audit = new AuditLog(store);
+  const { models } = createGuardedGateway(config, store, audit);
+  try {
+    const result = await buildDifferential(
+      { store, models, artifacts: new ArtifactService(store) },
+      { patientId, language, widen, actor: { userId: 'cli', role: 'clinician' } },
+    );
+    const note = result.message ?? result.modelMessage;
+    if (note) process.stderr.write(`suwen: ${note[language]}\n`);
+    return result;
+  } finally {
+    await audit.flush();
+    await models.dispose();
+    await store.close();
+  }
+}
+
 export function registerDdxCommands(program: Command): void {
   program
     .command('ddx')
-    .description('Rank a differential over the 49 DDXPlus conditions from evidence codes (no model involved)')
-    .requiredOption(
+    .description(
+      'Rank a differential over the 49 DDXPlus conditions from evidence codes, or for a patient from the latest intake and the chart (with next tests)',
+    )
+    .option(
       '-i, --input <file>',
       'a case {"age","sex","evidence":[…]} as JSON, or JSON lines (one case per line → one result per line); "-" for stdin',
     )
+    .option('--patient <id>', "a patient's differential from their latest finished intake and chart, with next tests (JSON)")
+    .option('--widen', 'with --patient: let the configured model add candidates outside DDXPlus (each citing sources)')
+    .option('--lang <lang>', 'with --patient: zh or en', 'zh')
     .option('--limit <n>', 'conditions per differential', '10')
-    .action((options: { input: string; limit: string }) => {
+    .action(async (options: { input?: string; patient?: string; widen?: boolean; lang: string; limit: string }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 49) throw new CliError('--limit must be an integer from 1 to 49', 2);
+      if (Boolean(options.input) === Boolean(options.patient)) throw new CliError('give either --input <file> or --patient <id>', 2);
+      if (options.patient) {
+        if (!['zh', 'en'].includes(options.lang)) throw new CliError('--lang must be zh or en', 2);
+        return writeJson(await patientDifferential(options.patient, options.lang as 'zh' | 'en', options.widen ?? false));
+      }
+      const input = options.input;
+      if (!input) return;
       let text: string;
       try {
-        text = readFileSync(options.input === '-' ? 0 : options.input, 'utf8');
+        text = readFileSync(input === '-' ? 0 : input, 'utf8');
       } catch (error) {
-        throw new CliError(`cannot read ${options.input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
+        throw new CliError(`cannot read ${input}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 2);
       }
       const model = loadDdxModel();
       const parse = (line: string, where: string): unknown => {
@@ -77,11 +113,11 @@ export function registerDdxCommands(program: Command): void {
       } catch {
         single = undefined;
       }
-      if (single !== undefined && !Array.isArray(single)) return writeJson(rankCase(model, single, options.input, limit));
+      if (single !== undefined && !Array.isArray(single)) return writeJson(rankCase(model, single, input, limit));
       const lines = trimmed.split('\n');
       lines.forEach((line, index) => {
         if (line.trim() === '') return;
-        const where = `${options.input}:${index + 1}`;
+        const where = `${input}:${index + 1}`;
         process.stdout.write(`${JSON.stringify(rankCase(model, parse(line, where), where, limit))}\n`);
       });
     });
