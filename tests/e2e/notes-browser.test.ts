@@ -262,7 +262,23 @@ describe('Note workspace', () => {
       await allergy.click();
       await expect.poll(() => highlightedTurns(page)).toEqual(cited);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // On a phone the cited turn is also spelled out under the sentence.
+      expect(await page.getByTestId('note-active-sources').textContent()).toContain('我对青霉素过敏');
       await shoot(page, 'notes-extractive-phone-zh.png');
+
+      // Edit in place: the clinician rewrites the chief complaint; the edit is saved with its diff.
+      await page.getByTestId('note-edit').click();
+      const chief = page.locator('[data-testid="note-section"][data-section-key="chief_complaint"]').getByTestId('note-edit-section');
+      await chief.fill('咳嗽、发热3天。');
+      await page.getByTestId('note-save-edit').click();
+      await expect.poll(() => page.getByTestId('note-status').getAttribute('data-status')).toBe('edited');
+      const edited = page.getByTestId('note-sentence').filter({ hasText: '咳嗽、发热3天。' });
+      expect(await edited.count()).toBe(1);
+      await page.getByTestId('note-artifact-link').click();
+      await page.getByTestId('edit-diff').waitFor();
+      const diff = await page.getByTestId('edit-diff').textContent();
+      expect(diff).toContain('+ 咳嗽、发热3天。');
+      expect(diff).toContain('- 我咳嗽三天了');
     } finally {
       await context.close();
     }
