@@ -57,7 +57,7 @@ export async function loadStay(store: Store, patientId: string, encounterId: str
   const { db } = store;
   const patient = await db
     .selectFrom('patients')
-    .select(['id', 'gender', 'birth_date', 'deceased_at'])
+    .select(['id', 'gender', 'birth_date', 'deceased_at', 'name_text', 'family_name', 'given_name', 'mrn', 'phone'])
     .where('id', '=', patientId)
     .executeTakeFirst();
   if (!patient) throw notFound('patient');
@@ -197,10 +197,38 @@ export async function loadStay(store: Store, patientId: string, encounterId: str
       }))
       .sort(byTime((o) => o.at)),
     documents: documents
-      .map((d) => ({ id: d.id, title: d.title, date: d.date, excerpt: d.body ? d.body.slice(0, DOCUMENT_EXCERPT_CHARS) : null }))
+      .map((d) => ({
+        id: d.id,
+        title: d.title,
+        date: d.date,
+        excerpt: d.body ? scrubOwnIdentifiers(d.body.slice(0, DOCUMENT_EXCERPT_CHARS), patient) : null,
+      }))
       .sort(byTime((d) => d.date)),
     followUps: followUps.map((e) => ({ id: e.id, type: e.type_text, reason: e.reason_text, start: e.period_start as string })),
   };
+}
+
+/**
+ * Replaces the patient's own recorded identifiers (name parts, MRN, phone) in note text with a
+ * marker. The hospital course never needs them, and the pattern-based de-identifier can miss names
+ * it has no pattern for (Synthea's "Marine542 Ai120"), so this runs for every model, local or not.
+ */
+export function scrubOwnIdentifiers(
+  text: string,
+  patient: { name_text: string; family_name: string | null; given_name: string | null; mrn: string | null; phone: string | null },
+): string {
+  const values = [patient.name_text, patient.mrn, patient.phone, ...`${patient.given_name ?? ''} ${patient.family_name ?? ''}`.split(/\s+/)]
+    .map((value) => value?.trim() ?? '')
+    .filter((value) => value.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  let scrubbed = text;
+  for (const value of new Set(values)) {
+    const escaped = value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Word boundaries for Latin names; CJK names have no spaces around them.
+    const pattern = /^[\p{Script=Han}]+$/u.test(value) ? escaped : `(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`;
+    scrubbed = scrubbed.replace(new RegExp(pattern, 'giu'), '[PATIENT]');
+  }
+  return scrubbed;
 }
 
 /** Category and end date live only in the original resource. */
