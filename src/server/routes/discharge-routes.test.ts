@@ -163,7 +163,7 @@ describe('discharge summary and export — without a model', () => {
       .select(['entity_id', 'details'])
       .where('action', '=', 'artifact.export')
       .execute();
-    expect(exports.map((row) => JSON.parse(row.details).format).sort()).toEqual(['fhir', 'pdf', 'pdf']);
+    expect(exports.map((row) => (JSON.parse(row.details) as { format: string }).format).sort()).toEqual(['fhir', 'pdf', 'pdf']);
     expect((await server.request('/api/v1/artifacts/nope/pdf', { cookie })).status).toBe(404);
   });
 });
