@@ -139,7 +139,7 @@ describe('discharge summary and export — without a model', () => {
     expect(sections.some((s) => s.code?.coding[0]?.code === '10183-2')).toBe(true);
     // Every reference to a bundled resource resolves to an entry's fullUrl.
     const fullUrls = new Set(bundle.entry.map((entry) => entry.fullUrl));
-    expect(fullUrls.has((composition?.subject as { reference: string }).reference)).toBe(true);
+    expect(fullUrls.has((composition?.subject as { reference: string } | undefined)?.reference ?? '')).toBe(true);
     const reference = rest.find((r) => r.resourceType === 'DocumentReference') as unknown as {
       docStatus: string;
       content: { attachment: { contentType: string; data: string } }[];
