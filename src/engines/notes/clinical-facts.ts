@@ -10,6 +10,7 @@ import type { MedicationIndex } from '../medication/medication-index.js';
 import { ALLERGENS, type LexiconEntry, PROBLEMS, SYMPTOMS } from './clinical-lexicon.js';
 import { splitSentences } from './split-sentences.js';
 import { spokenNumbersToDigits, zhNumber } from './spoken-numbers.js';
+import { hasCjk } from './text-units.js';
 
 export type FactKind = 'medication' | 'dose' | 'allergy' | 'symptom' | 'problem' | 'vital' | 'follow_up';
 
@@ -64,7 +65,8 @@ interface Phrase {
 /** Longest-match phrase lookup: English by word n-grams, Chinese by substring. */
 class PhraseMatcher {
   private readonly en = new Map<string, Phrase>();
-  private maxWords = 1;
+  /** First word of each multi-word phrase → the most words such a phrase has. */
+  private readonly longestFrom = new Map<string, number>();
   private readonly zh = new Map<string, string[]>();
   private readonly zhPhrases = new Map<string, Phrase>();
 
@@ -84,14 +86,18 @@ class PhraseMatcher {
     }
     if (!override && this.en.has(normalized)) return;
     this.en.set(normalized, phrase);
-    this.maxWords = Math.max(this.maxWords, normalized.split(' ').length);
+    const words = normalized.split(' ');
+    const first = words[0] as string;
+    if (words.length > 1) this.longestFrom.set(first, Math.max(this.longestFrom.get(first) ?? 1, words.length));
   }
 
   /** Matches in English word tokens; returns [start token, end token (exclusive), phrase]. */
   matchWords(words: readonly string[]): [number, number, Phrase][] {
     const out: [number, number, Phrase][] = [];
     for (let i = 0; i < words.length; i++) {
-      for (let n = Math.min(this.maxWords, words.length - i); n >= 1; n--) {
+      // Only words that start a multi-word name are tried as the start of a longer match.
+      const longest = this.longestFrom.get(words[i] as string) ?? 1;
+      for (let n = Math.min(longest, words.length - i); n >= 1; n--) {
         const phrase = this.en.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(' '));
         if (phrase) {
           out.push([i, i + n, phrase]);
@@ -347,6 +353,7 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
         if (kind === 'allergy' && key !== 'none') fact.groups = allergyTags(key, surface);
         facts.push(fact);
       };
+      const hasZh = hasCjk(lower);
       const mentionsAllergy = ALLERGY_WORD.test(lower);
       const noAllergy = mentionsAllergy && NO_ALLERGY.test(lower);
       if (noAllergy) push('allergy', 'none', NO_ALLERGY.exec(lower)?.[0] ?? 'no allergies', true);
@@ -387,14 +394,14 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
           const to = (wordStarts[end - 1] ?? 0) + (wordsOnly[end - 1]?.length ?? 0);
           record(phrase.kind, phrase.key, lower.slice(from, to), negatedEn(wordsOnly, start), lower.slice(to, to + 60));
         }
-        for (const [start, end, phrase] of matcher.matchChars(lower)) {
+        for (const [start, end, phrase] of hasZh ? matcher.matchChars(lower) : []) {
           record(phrase.kind, phrase.key, lower.slice(start, end), negatedZh(lower, start), lower.slice(end, end + 20));
         }
       }
       if (mentionsAllergy && !noAllergy) {
         for (const [start, end, phrase] of allergens.matchWords(wordsOnly))
           push('allergy', phrase.key, wordsOnly.slice(start, end).join(' '), negatedEn(wordsOnly, start));
-        for (const [start, end, phrase] of allergens.matchChars(lower)) push('allergy', phrase.key, lower.slice(start, end));
+        for (const [start, end, phrase] of hasZh ? allergens.matchChars(lower) : []) push('allergy', phrase.key, lower.slice(start, end));
       }
       for (const vital of VITALS) {
         vital.pattern.lastIndex = 0;

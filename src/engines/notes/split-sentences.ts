@@ -72,8 +72,11 @@ export function splitSentences(text: string): string[] {
     start = end;
   };
   const length = text.length;
-  for (let i = 0; i < length; i++) {
-    const char = text[i] as string;
+  const candidates = /[\n\r。！？；…!?;.]/g;
+  for (let found = candidates.exec(text); found; found = candidates.exec(text)) {
+    const i = found.index;
+    if (i < start) continue;
+    const char = found[0];
     if (char === '\n' || char === '\r') {
       push(i);
       continue;
@@ -100,7 +103,7 @@ export function splitSentences(text: string): string[] {
     let end = i + 1;
     while (end < length && (CLOSERS.includes(text[end] as string) || FULL_WIDTH_END.includes(text[end] as string))) end++;
     push(end);
-    i = end - 1;
+    candidates.lastIndex = end;
   }
   push(length);
   return sentences;

@@ -22,8 +22,10 @@ const TEENS: Record<string, number> = {
 // prettier-ignore
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 
-const WORD =
-  /\b(?:a|and|hundred|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b(?:[\s-]+(?:a|and|hundred|zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b)*/gi;
+const NUMBER_WORD =
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/** A run of number words: it starts with a number word (or "a hundred"), then number words, "and", "a", "oh", "hundred". */
+const WORD = new RegExp(`\\b(?:a[\\s-]+hundred|${NUMBER_WORD})\\b(?:[\\s-]+(?:a|and|oh|hundred|${NUMBER_WORD})\\b)*`, 'gi');
 
 /** Reads a group below 100 starting at `i`: "ninety eight", "fifteen", "seven". */
 function group(words: string[], i: number): { value: number; next: number } | undefined {
