@@ -11,6 +11,7 @@ import { ChartPage } from './pages/chart-page';
 import { DeidPage } from './pages/deid-page';
 import { DischargePage } from './pages/discharge-page';
 import { HomePage } from './pages/home-page';
+import { ImagingPage } from './pages/imaging-page';
 import { InboxPage } from './pages/inbox-page';
 import { IntakeDetailPage } from './pages/intake-detail-page';
 import { IntakePage } from './pages/intake-page';
@@ -22,6 +23,7 @@ import { MonitoringPage } from './pages/monitoring-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotesPage } from './pages/notes-page';
 import { PatientsPage } from './pages/patients-page';
+import { ReportPage } from './pages/report-page';
 import { SettingsPage } from './pages/settings-page';
 import { navigate, type Route, useRoute } from './router';
 
@@ -130,6 +132,10 @@ function renderRoute(route: Route, user: User) {
       const encounter = route.query.get('encounter') ?? undefined;
       return <DischargePage key={`${patient ?? ''}:${encounter ?? ''}`} patientId={patient} encounterId={encounter} />;
     }
+    case 'report':
+      return <ReportPage key={route.query.get('patient') ?? ''} patientId={route.query.get('patient') ?? undefined} />;
+    case 'imaging':
+      return <ImagingPage scenarioId={second} />;
     case 'calculators':
       return <CalculatorsPage key={second ?? ''} scoreId={second} />;
     default:

@@ -18,19 +18,21 @@ const LABS: NavItem = { id: 'labs', path: '/labs', labelKey: 'nav.labs' };
 const CALCULATORS: NavItem = { id: 'calculators', path: '/calculators', labelKey: 'nav.calculators' };
 const NOTES: NavItem = { id: 'notes', path: '/notes', labelKey: 'nav.notes' };
 const HOME: NavItem = { id: 'home', path: '/home', labelKey: 'nav.home' };
+const REPORT: NavItem = { id: 'report', path: '/report', labelKey: 'nav.report' };
+const IMAGING: NavItem = { id: 'imaging', path: '/imaging', labelKey: 'nav.imaging' };
 
 /** What each role may open; the server enforces the same rules, this only tidies the menu. */
 export function navItemsFor(user: User): NavItem[] {
   switch (user.role) {
     case 'clinician':
-      return [PATIENTS, INBOX, NOTES, KNOWLEDGE, MEDICATIONS, LABS, CALCULATORS, DEID, SETTINGS];
+      return [PATIENTS, INBOX, NOTES, KNOWLEDGE, MEDICATIONS, LABS, REPORT, IMAGING, CALCULATORS, DEID, SETTINGS];
     case 'admin':
       return [AUDIT, MONITORING, DEID, SETTINGS];
     case 'patient':
       return user.patientId ? [{ id: 'my-chart', path: `/patients/${user.patientId}`, labelKey: 'nav.myChart' }] : [];
     case 'researcher':
     case 'educator':
-      return [HOME, KNOWLEDGE, CALCULATORS, DEID, SETTINGS];
+      return [HOME, KNOWLEDGE, REPORT, IMAGING, CALCULATORS, DEID, SETTINGS];
     default:
       return assertNever(user.role);
   }

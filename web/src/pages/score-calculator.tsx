@@ -133,7 +133,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
   );
 }
 
-function ScoreField({
+export function ScoreField({
   field,
   values,
   issues,
