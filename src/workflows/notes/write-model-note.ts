@@ -92,13 +92,10 @@ export async function writeModelNote(request: ModelNoteRequest): Promise<ModelNo
   const messages: ModelMessage[] = [{ role: 'user', content: prompt.user ?? '' }];
   const numbering = new SentenceNumbering();
   const emitted = new Map<string, NoteSection>();
-  let callbackMs = 0; // time spent in onSection while the model streams is ours, not the model's
   const emit = async (key: string, sentences: ModelSentence[]) => {
     const section = toNoteSection(format, key, sentences, language, numbering);
     emitted.set(key, section);
-    const begun = performance.now();
     await request.onSection?.(section);
-    callbackMs += performance.now() - begun;
   };
 
   const started = performance.now();
@@ -111,11 +108,15 @@ export async function writeModelNote(request: ModelNoteRequest): Promise<ModelNo
     ...(request.signal ? { abortSignal: request.signal } : {}),
   });
   const reader = new StreamedSectionReader(keys);
+  let ownMs = 0;
   let tokensIn = 0;
   let tokensOut = 0;
   for await (const part of result.fullStream) {
     if (part.type === 'text-delta') {
+      // Reading the stream and handing out sections is our time, not the model's.
+      const begun = performance.now();
       for (const done of await reader.push(part.text)) await emit(done.key, done.sentences);
+      ownMs += performance.now() - begun;
     } else if (part.type === 'error') {
       throw modelFailure(part.error);
     } else if (part.type === 'finish') {
@@ -147,7 +148,7 @@ export async function writeModelNote(request: ModelNoteRequest): Promise<ModelNo
     tokensIn += repair.tokensIn;
     tokensOut += repair.tokensOut;
   }
-  const modelMs = performance.now() - started - callbackMs;
+  const modelMs = performance.now() - started - ownMs;
   // Sections still held back (the last one, or all of them if the stream gave no boundaries), in order.
   for (const key of keys) if (!emitted.has(key)) await emit(key, object[key] ?? []);
   const sections = keys.map((key) => emitted.get(key) as NoteSection);
