@@ -166,7 +166,7 @@ describe('Note workspace', () => {
       await page.getByTestId('notes-generate').click();
       expect((await generated).headers()['content-type']).toContain('text/event-stream');
       // Sections arrive one by one while the model writes: the progress line counts them.
-      await expect.poll(() => page.getByTestId('notes-progress').textContent()).toMatch(/^Writing section [1-4]\/4/);
+      await expect.poll(() => page.getByTestId('notes-progress').textContent()).toMatch(/^Writing section [2-4]\/4/);
       await page.getByTestId('note-review').waitFor();
       expect(page.url()).toMatch(/#\/notes\/[^/?]+$/);
       expect(await page.getByTestId('note-section').count()).toBe(4);

@@ -153,7 +153,17 @@ export async function postSse(path: string, body: unknown, onEvent: (message: Ss
     onEvent({ event: 'result', data: await response.json() });
     return;
   }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  await readSse(response.body, onEvent);
+}
+
+/**
+ * Reads a text/event-stream body to its end, handing each message to `onEvent`; messages may be
+ * split anywhere across network chunks (even inside a UTF-8 character). An `error` event rejects
+ * with the server's localized message once the stream has ended.
+ */
+export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (message: SseMessage) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
   let buffer = '';
   let failure: ApiError | undefined;
   const flush = (final: boolean) => {
@@ -173,9 +183,10 @@ export async function postSse(path: string, body: unknown, onEvent: (message: Ss
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    buffer += value;
+    buffer += decoder.decode(value, { stream: true });
     flush(false);
   }
+  buffer += decoder.decode();
   flush(true);
   if (failure) throw failure;
 }

@@ -217,36 +217,3 @@ function Sentence({
     </span>
   );
 }
-
-/** Section texts for editing: one sentence a line. */
-export function sectionDrafts(document: NoteDocument): Record<string, string> {
-  return Object.fromEntries(document.sections.map((s) => [s.key, s.sentences.map((x) => x.text).join('\n')]));
-}
-
-/**
- * The document with the edited section texts. A line left as it was keeps its sentence and
- * support; a changed or new line is the clinician's own text, so it cites nothing.
- */
-export function applyDrafts(document: NoteDocument, drafts: Record<string, string>): NoteDocument {
-  let next = Math.max(0, ...document.sections.flatMap((s) => s.sentences.map((x) => Number(x.id.slice(1)) || 0)));
-  const sections = document.sections.map((section) => {
-    const draft = drafts[section.key];
-    if (draft === undefined) return section;
-    const byText = new Map(section.sentences.map((s) => [s.text, s]));
-    const sentences = draft
-      .split('\n')
-      .map((line) => line.trim())
-      .filter((line) => line.length > 0)
-      .map((line): NoteSentence => {
-        const kept = byText.get(line);
-        if (kept) {
-          byText.delete(line);
-          return kept;
-        }
-        next += 1;
-        return { id: `S${next}`, text: line, support: { sourceIds: [], status: 'unsupported', score: 0 } };
-      });
-    return { ...section, sentences, placeholder: section.placeholder && sentences.length === 0 ? true : undefined };
-  });
-  return { ...document, sections };
-}

@@ -7,7 +7,8 @@ import type {
   ReconciliationStatus,
 } from '../../../src/workflows/discharge/medication-reconciliation';
 import { ApiError, type Artifact, api } from '../api';
-import { ClinicalDocumentView, sectionDrafts } from '../components/clinical-document-view';
+import { sectionDrafts } from '../components/clinical-document-edit';
+import { ClinicalDocumentView } from '../components/clinical-document-view';
 import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
 import { SegmentedGroup } from '../components/segmented-group';
 import { formatDate, formatNumber, label } from '../format';

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type ApiError, type Artifact, api } from '../api';
-import { ClinicalDocumentView, sectionDrafts } from '../components/clinical-document-view';
+import { sectionDrafts } from '../components/clinical-document-edit';
+import { ClinicalDocumentView } from '../components/clinical-document-view';
 import { Card, ErrorMessage, Loading } from '../components/feedback';
 import { SegmentedGroup } from '../components/segmented-group';
 import { TranscriptTurns } from '../components/transcript-turns';

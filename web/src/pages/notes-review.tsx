@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Artifact, type ArtifactStatus } from '../api';
-import { applyDrafts } from '../components/clinical-document-view';
+import { applyDrafts } from '../components/clinical-document-edit';
 import { Badge, Card, ErrorMessage } from '../components/feedback';
 import { formatDateTime } from '../format';
 import { artifactFhirUrl, artifactPdfUrl, documentText, type NoteDocument, type NoteReview, notesApi } from '../notes-api';
