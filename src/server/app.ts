@@ -25,6 +25,7 @@ import { modelRoutes } from './routes/model-routes.js';
 import { noteRoutes } from './routes/note-routes.js';
 import { patientRoutes } from './routes/patient-routes.js';
 import { REPORT_IMAGE_MAX_BODY, REPORT_IMAGE_PATH, reportRoutes } from './routes/report-routes.js';
+import { TRANSCRIBE_MAX_BODY, TRANSCRIBE_PATH, transcribeRoutes } from './routes/transcribe-routes.js';
 import { mountWebApp } from './static-web.js';
 import type { AppEnv, Services } from './types.js';
 
@@ -42,6 +43,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...exportRoutes,
   ...reportRoutes,
   ...noteRoutes,
+  ...transcribeRoutes,
   ...adminRoutes,
 ];
 
@@ -98,8 +100,11 @@ export function createApp(services: Services, options: AppOptions = {}): Hono<Ap
   const jsonLimit = bodyLimit({ maxSize: 2 * 1024 * 1024, onError: tooLarge });
   // A report photo is bigger than any JSON body; it gets its own limit.
   const imageLimit = bodyLimit({ maxSize: REPORT_IMAGE_MAX_BODY, onError: tooLarge });
+  // Consultation audio: up to 100 MB.
+  const audioLimit = bodyLimit({ maxSize: TRANSCRIBE_MAX_BODY, onError: tooLarge });
   app.use(REPORT_IMAGE_PATH, imageLimit);
-  app.use('/api/*', except([REPORT_IMAGE_PATH], jsonLimit));
+  app.use(TRANSCRIBE_PATH, audioLimit);
+  app.use('/api/*', except([REPORT_IMAGE_PATH, TRANSCRIBE_PATH], jsonLimit));
   app.use('/api/*', authenticate(services.auth));
 
   const routes = [...API_ROUTES, ...(options.extraRoutes ?? [])];

@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { getKnowledgeEngines } from '../engines/knowledge-engines.js';
 import { createGuardedGateway } from '../model/create-guarded-gateway.js';
+import { SpeechTranscriber } from '../model/speech/speech-transcriber.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import { IntakeService } from '../workflows/intake/intake-service.js';
@@ -55,6 +56,7 @@ export async function createServices(
     vault,
     deidAnalyzer,
     models,
+    speech: new SpeechTranscriber(config.asr, { audit, ...(options.modelFetch ? { fetch: options.modelFetch } : {}) }),
     artifacts,
     intake: new IntakeService({ store: opened, audit, artifacts, models }),
     chartCache: options.chartCache === false ? null : new ChartCache(opened),

@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import type { KnowledgeEngines } from '../engines/knowledge-engines.js';
 import type { ModelGateway } from '../model/model-gateway.js';
+import type { SpeechTranscriber } from '../model/speech/speech-transcriber.js';
 import type { AnalyzerConfig } from '../privacy/phi-types.js';
 import type { PseudonymVault } from '../privacy/pseudonym-vault.js';
 import type { ChartCache } from '../record/chart-cache.js';
@@ -24,6 +25,8 @@ export interface Services {
   chartCache: ChartCache | null;
   /** The language models (or `none`), wrapped in audit, privacy and limits. */
   models: ModelGateway;
+  /** Speech recognition (SUWEN_ASR_*): audio → transcript, audited, external only when allowed. */
+  speech: SpeechTranscriber;
   /** Pseudonym mappings for re-identification (encrypted with SUWEN_VAULT_KEY). */
   vault: PseudonymVault;
   /** The deployment's de-identification analyzer settings (recognizers, thresholds, allow/deny lists). */

@@ -110,7 +110,7 @@ export interface ScriptedServerOptions {
   defaultReply?: (lastUserText: string) => ScriptStep;
   /**
    * The transcription when its queue is empty, from what was uploaded; by default
-   * `{text: "<n> bytes"}` with one segment.
+   * `{text: "transcription <call> of <n> bytes"}` with one segment.
    */
   transcribe?: (upload: RecordedUpload, fields: Record<string, string>) => TranscriptionStep;
 }
@@ -149,6 +149,7 @@ export function parseMultipart(
 export async function startScriptedModelServer(options: ScriptedServerOptions = {}): Promise<ScriptedModelServer> {
   const queue: ScriptStep[] = [];
   const transcriptionQueue: TranscriptionStep[] = [];
+  let transcriptions = 0;
   const requests: RecordedRequest[] = [];
   let open = 0;
   let counter = 0;
@@ -270,12 +271,9 @@ export async function startScriptedModelServer(options: ScriptedServerOptions = 
         const { data: _data, ...upload } = files.file ?? { filename: null, contentType: null, bytes: 0, head: Buffer.alloc(0), data: null };
         record.form = { fields, files: Object.fromEntries(Object.entries(files).map(([k, { data: _d, ...f }]) => [k, f])) };
         record.body = { ...fields };
+        const heard = `transcription ${++transcriptions} of ${upload.bytes} bytes`;
         let step: TranscriptionStep = transcriptionQueue.shift() ??
-          options.transcribe?.(upload, fields) ?? {
-            kind: 'transcription',
-            text: `${upload.bytes} bytes`,
-            segments: [{ start: 0, end: 1, text: `${upload.bytes} bytes` }],
-          };
+          options.transcribe?.(upload, fields) ?? { kind: 'transcription', text: heard, segments: [{ start: 0, end: 1, text: heard }] };
         if (step.kind === 'slow') {
           await sleep(step.delayMs);
           step = step.reply;
