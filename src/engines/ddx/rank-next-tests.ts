@@ -6,6 +6,7 @@
  * negative result, so the clinician sees what each result would do.
  */
 import type { CostTier, DiagnosticTest, Invasiveness } from './diagnostic-tests.js';
+import type { BilingualText } from './load-ddx-model.js';
 
 export interface PosteriorEntry {
   condition: string;
@@ -20,8 +21,8 @@ export interface RankedTest {
   /** Expected reduction of the differential's uncertainty, in bits. */
   expectedInformationBits: number;
   probabilityPositive: number;
-  /** The conditions the test points to, with their current probabilities. */
-  targets: { condition: string; sensitivity: number; probability: number }[];
+  /** The conditions the test points to, with their current probabilities (names in both languages when known). */
+  targets: { condition: string; name: BilingualText; sensitivity: number; probability: number }[];
   specificity: number;
   targetProbability: { now: number; ifPositive: number; ifNegative: number };
   source: DiagnosticTest['source'];
@@ -37,7 +38,11 @@ const round = (x: number, digits = 4): number => Number(x.toFixed(digits));
 const probability = (x: number): number => round(Math.min(1, Math.max(0, x)));
 
 /** Scores one test against a posterior (probabilities over all conditions, summing to 1). */
-export function scoreTest(test: DiagnosticTest, posterior: readonly PosteriorEntry[]): RankedTest {
+export function scoreTest(
+  test: DiagnosticTest,
+  posterior: readonly PosteriorEntry[],
+  names?: ReadonlyMap<string, BilingualText>,
+): RankedTest {
   const sensitivity = new Map(test.targets.map((target) => [target.condition, target.sensitivity]));
   const falsePositive = 1 - test.specificity;
   let positive = 0;
@@ -62,7 +67,12 @@ export function scoreTest(test: DiagnosticTest, posterior: readonly PosteriorEnt
     cost: test.cost,
     expectedInformationBits: round(Math.max(0, h2(positive) - conditional)),
     probabilityPositive: probability(positive),
-    targets: test.targets.map((target) => ({ ...target, probability: round(byName.get(target.condition) ?? 0) })),
+    targets: test.targets.map((target) => ({
+      condition: target.condition,
+      name: names?.get(target.condition) ?? { en: target.condition, zh: target.condition },
+      sensitivity: target.sensitivity,
+      probability: round(byName.get(target.condition) ?? 0),
+    })),
     specificity: test.specificity,
     targetProbability: {
       now: probability(targetMass),
@@ -84,7 +94,7 @@ export function scoreTest(test: DiagnosticTest, posterior: readonly PosteriorEnt
 export function rankNextTests(
   tests: readonly DiagnosticTest[],
   posterior: readonly PosteriorEntry[],
-  options: { topCandidates?: number; limit?: number } = {},
+  options: { topCandidates?: number; limit?: number; names?: ReadonlyMap<string, BilingualText> } = {},
 ): RankedTest[] {
   const top = new Set(
     [...posterior]
@@ -94,7 +104,7 @@ export function rankNextTests(
   );
   return tests
     .filter((test) => test.targets.some((target) => top.has(target.condition)))
-    .map((test) => scoreTest(test, posterior))
+    .map((test) => scoreTest(test, posterior, options.names))
     .sort(
       (a, b) =>
         b.expectedInformationBits - a.expectedInformationBits ||

@@ -178,7 +178,7 @@ export async function buildDifferential(
     status: 'ranked',
     message: null,
     candidates,
-    nextTests: rankNextTests(tests.tests, differential),
+    nextTests: rankNextTests(tests.tests, differential, { names: new Map(model.conditions.map((c) => [c.name, c.label])) }),
   };
   if (!input.widen) return ranked;
   if (!deps.models.configured) return { ...ranked, modelMessage: NO_MODEL };

@@ -3,8 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
 import { CheckError } from '../components/check-error';
 import { Card } from '../components/feedback';
+import { SegmentedGroup } from '../components/segmented-group';
 import { type DecisionAnswer, decisionApi, QUESTION_MAX } from '../decision-api';
+import { DifferentialPanel } from './decision-differential';
 import { DecisionResult } from './decision-result';
+import { TreatmentPanel } from './decision-treatments';
+
+const TABS = ['ask', 'differential', 'treatments'] as const;
+type DecisionTab = (typeof TABS)[number];
 
 /**
  * "Ask about a case" on the chart (clinicians): a free question about this patient. The answer is
@@ -17,6 +23,7 @@ export function DecisionCard({ patientId }: { patientId: string }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DecisionAnswer | null>(null);
   const [error, setError] = useState<ApiError | Error | null>(null);
+  const [tab, setTab] = useState<DecisionTab>('ask');
   const trimmed = question.trim();
 
   const ask = (event: FormEvent) => {
@@ -38,35 +45,61 @@ export function DecisionCard({ patientId }: { patientId: string }) {
 
   return (
     <Card title={t('decision.title')} testId="decision-card">
-      <p className="muted small">{t('decision.hint')}</p>
-      <form className="form decision-form" onSubmit={ask}>
-        <div className="field">
-          <label htmlFor="decision-question">{t('decision.questionLabel')}</label>
-          <textarea
-            id="decision-question"
-            rows={3}
-            maxLength={QUESTION_MAX}
-            value={question}
-            placeholder={t('decision.questionPlaceholder')}
-            onChange={(e) => setQuestion(e.target.value)}
-            data-testid="decision-question"
-          />
-        </div>
-        <div className="toolbar">
-          <button type="submit" className="button button-primary" disabled={!trimmed || busy} aria-busy={busy} data-testid="decision-ask">
-            {busy ? t('decision.asking') : t('decision.ask')}
+      <SegmentedGroup label={t('decisionDdx.tabs.label')} className="decision-tabs" testId="decision-tabs">
+        {TABS.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className={tab === id ? 'is-selected' : undefined}
+            aria-pressed={tab === id}
+            onClick={() => setTab(id)}
+            data-testid={`decision-tab-${id}`}
+          >
+            {t(`decisionDdx.tabs.${id}`)}
           </button>
-          <span className="muted small">{t('decision.length', { count: question.length, max: QUESTION_MAX })}</span>
-        </div>
-      </form>
-      {busy && (
-        <p className="loading" role="status" aria-live="polite" data-testid="decision-busy">
-          <span className="spinner" aria-hidden="true" />
-          {t('decision.thinking')}
-        </p>
+        ))}
+      </SegmentedGroup>
+      {tab === 'differential' && <DifferentialPanel patientId={patientId} />}
+      {tab === 'treatments' && <TreatmentPanel patientId={patientId} />}
+      {tab === 'ask' && (
+        <>
+          <p className="muted small">{t('decision.hint')}</p>
+          <form className="form decision-form" onSubmit={ask}>
+            <div className="field">
+              <label htmlFor="decision-question">{t('decision.questionLabel')}</label>
+              <textarea
+                id="decision-question"
+                rows={3}
+                maxLength={QUESTION_MAX}
+                value={question}
+                placeholder={t('decision.questionPlaceholder')}
+                onChange={(e) => setQuestion(e.target.value)}
+                data-testid="decision-question"
+              />
+            </div>
+            <div className="toolbar">
+              <button
+                type="submit"
+                className="button button-primary"
+                disabled={!trimmed || busy}
+                aria-busy={busy}
+                data-testid="decision-ask"
+              >
+                {busy ? t('decision.asking') : t('decision.ask')}
+              </button>
+              <span className="muted small">{t('decision.length', { count: question.length, max: QUESTION_MAX })}</span>
+            </div>
+          </form>
+          {busy && (
+            <p className="loading" role="status" aria-live="polite" data-testid="decision-busy">
+              <span className="spinner" aria-hidden="true" />
+              {t('decision.thinking')}
+            </p>
+          )}
+          {error && !busy && <CheckError error={error} />}
+          {result && !busy && <DecisionResult result={result} />}
+        </>
       )}
-      {error && !busy && <CheckError error={error} />}
-      {result && !busy && <DecisionResult result={result} />}
     </Card>
   );
 }

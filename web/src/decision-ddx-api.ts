@@ -1,0 +1,24 @@
+// Differential with next tests, and treatment options side by side (issue 6), over HTTP. The
+// server's result types are imported so the two cannot drift apart.
+import type { DifferentialResult } from '../../src/workflows/decision/differential';
+import type { DiagnosisListing, TreatmentComparison } from '../../src/workflows/decision/treatment-options';
+import { request } from './api';
+
+export type { DiagnosisListing, DifferentialResult, TreatmentComparison };
+export type DifferentialCandidate = DifferentialResult['candidates'][number];
+export type RankedTest = DifferentialResult['nextTests'][number];
+export type TreatmentOptionView = TreatmentComparison['options'][number];
+
+const patientPath = (patientId: string) => `/patients/${encodeURIComponent(patientId)}/decision`;
+
+export const decisionDdxApi = {
+  /** The Bayesian differential alone (no model call). */
+  differential: (patientId: string, language: 'zh' | 'en') =>
+    request<DifferentialResult>('GET', `${patientPath(patientId)}/differential`, { query: { language } }),
+  /** The differential widened by the model, when one is connected. */
+  widen: (patientId: string, language: 'zh' | 'en') =>
+    request<DifferentialResult>('POST', `${patientPath(patientId)}/differential`, { body: { language, widen: true } }),
+  diagnoses: (patientId: string) => request<{ diagnoses: DiagnosisListing[] }>('GET', `${patientPath(patientId)}/treatments`),
+  treatments: (patientId: string, diagnosis: string) =>
+    request<TreatmentComparison>('POST', `${patientPath(patientId)}/treatments`, { body: { diagnosis } }),
+};
