@@ -4,11 +4,12 @@
  * consultation, has the model write the note (streamed), hovers a sentence and sees the turn it
  * cites highlighted, sees the invented sentence flagged and the dropped medicine listed as an
  * omission, accepts, and downloads the PDF and the FHIR bundle; an extractive note in Chinese from
- * a chart encounter on a phone; a discharge summary of an inpatient stay. Screenshots go to test-results/.
+ * a chart encounter on a phone, edited in place; a recording from a fake microphone; a discharge
+ * summary of an inpatient stay. Screenshots go to test-results/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../src/model/testing/scripted-model-server.js';
 import { type E2eHarness, en, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
@@ -281,6 +282,40 @@ describe('Note workspace', () => {
       expect(diff).toContain('- 我咳嗽三天了');
     } finally {
       await context.close();
+    }
+  }, 60_000);
+});
+
+describe('Recording from the microphone', () => {
+  it('records with MediaRecorder (a fake microphone), uploads WebM and fills the transcript', async () => {
+    // A browser of its own: Chromium's fake microphone and an auto-accepted permission prompt.
+    const browser = await chromium.launch({
+      executablePath: process.env.SUWEN_CHROMIUM ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    try {
+      const context = await browser.newContext({ locale: 'en', permissions: ['microphone'] });
+      await context.addInitScript(() => window.localStorage.setItem('suwen.locale', 'en'));
+      const page = await context.newPage();
+      await h().signIn(page, 'clinician');
+      await page.goto(`${h().baseUrl}/#/notes`);
+      model?.enqueueTranscription({ kind: 'transcription', text: 'Doctor: How are you feeling today?', language: 'en', duration: 2 });
+      const before = model?.requests.filter((r) => r.path.endsWith('/audio/transcriptions')).length ?? 0;
+      await page.getByTestId('notes-record').click();
+      await page.getByTestId('notes-record-stop').waitFor();
+      await page.waitForTimeout(1500);
+      await page.getByTestId('notes-record-stop').click();
+      await page.getByTestId('notes-transcribed').waitFor();
+      expect(await page.getByTestId('notes-transcript').inputValue()).toBe('Doctor: How are you feeling today?');
+      const uploads = model?.requests.filter((r) => r.path.endsWith('/audio/transcriptions')) ?? [];
+      expect(uploads.length).toBe(before + 1);
+      // What reached the recognizer is the browser's WebM (EBML magic 1A 45 DF A3).
+      const file = Object.values(uploads.at(-1)?.form?.files ?? {})[0];
+      expect(file?.head.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+      expect(file?.bytes).toBeGreaterThan(1000);
+    } finally {
+      await browser.close();
     }
   }, 60_000);
 });
