@@ -57,6 +57,7 @@ describe('notes API — scripted model', () => {
     expect(response.status, await response.clone().text()).toBe(200);
     const note = (await response.json()) as NoteResponse;
     expect(note.document).toMatchObject({ format: 'soap', language: 'en', method: 'model' });
+    expect(note.document.extras?.supportCheck).toBeUndefined();
     expect(note.document.sections.map((section) => section.key)).toEqual(['subjective', 'objective', 'assessment', 'plan']);
     const turnIds = new Set(note.transcript.turns.map((turn) => turn.id));
     expect(turnIds.size).toBe(6);
@@ -148,9 +149,14 @@ describe('notes API — scripted model', () => {
     expect(note.document).toMatchObject({ format: 'zh-outpatient', language: 'zh' });
     expect(note.document.sections[0]?.title).toBe('主诉');
     expect(note.transcript.language).toBe('en');
+    expect(note.document.extras?.supportCheck).toBe('cross-language');
     expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain('门诊病历');
-    const artifact = (await (await server.request(`/api/v1/artifacts/${note.artifactId}`, { cookie })).json()) as { patientId: string };
+    const artifact = (await (await server.request(`/api/v1/artifacts/${note.artifactId}`, { cookie })).json()) as {
+      patientId: string;
+      guardrails: { code: string }[];
+    };
     expect(artifact.patientId).toBe(patientId);
+    expect(artifact.guardrails.some((guardrail) => guardrail.code === 'support-cross-language')).toBe(true);
     const unknown = await server.request('/api/v1/notes/generate', { cookie, body: { transcript: CONSULTATION_EN, patientId: 'nope' } });
     expect(unknown.status).toBe(404);
   });

@@ -158,7 +158,11 @@ export async function writeNote(
   // Let the sections already sent leave the socket before the checks take the event loop.
   if (callbacks.onSection) await new Promise((resolve) => setImmediate(resolve));
   const checkStarted = performance.now();
-  const document = checkNote(transcript, draft, deps.knowledge);
+  const checked = checkNote(transcript, draft, deps.knowledge);
+  // Support is lexical: a note in one language cannot share words with a transcript in the other,
+  // so its sentences mostly read as unsupported. Say so rather than let the flags mislead.
+  const document: ClinicalDocument =
+    language === transcript.language ? checked : { ...checked, extras: { ...checked.extras, supportCheck: 'cross-language' } };
   const checkMs = performance.now() - checkStarted;
   const checks: NoteChecks = {
     omissions: document.omissions,

@@ -60,6 +60,15 @@ export async function storeNoteArtifact(artifacts: ArtifactService, input: NoteA
           },
         ]
       : []),
+    ...(document.extras?.supportCheck === 'cross-language'
+      ? [
+          {
+            code: 'support-cross-language',
+            severity: 'warning' as const,
+            message: `Note in ${document.language}, transcript in ${transcript.language}: lexical support cannot be checked across languages; review each sentence against its cited turns`,
+          },
+        ]
+      : []),
     ...unsupportedSentences(document).map((sentence) => ({
       code: 'unsupported-sentence',
       severity: 'warning' as const,
