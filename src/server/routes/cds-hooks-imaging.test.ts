@@ -58,6 +58,12 @@ describe('/cds-services imaging appropriateness on order-select / order-sign, an
     expect(card?.suggestions).toBeUndefined();
   });
 
+  it('on order-select rates only the selected orders', async () => {
+    const body = fixture('order-select-ct-head-minor-injury');
+    body.context.selections = ['ServiceRequest/some-other-order'];
+    expect(await cards(await call('suwen-order-select', body))).toEqual([]);
+  });
+
   it('says the rule does not apply for a patient on warfarin (problem list and medications are read)', async () => {
     const body = fixture('order-select-ct-head-minor-injury');
     body.prefetch.medications = {

@@ -190,7 +190,10 @@ export async function runCdsService(
       ),
       ...observedInputs(request.prefetch?.observations),
     ]);
-    for (const service of services) {
+    // order-select is about the orders just chosen (context.selections); order-sign checks them all.
+    const selected = request.hook === 'order-select' ? request.context.selections : undefined;
+    const targets = selected?.length ? services.filter((s) => s.resourceId !== null && selected.includes(s.resourceId)) : services;
+    for (const service of targets) {
       const card = imagingOrderCard({
         service,
         reason: orderReason(request, service.resourceId),
