@@ -190,6 +190,15 @@ describe('notes API — external model', () => {
     // The scripted model copies the (pseudonymised) name it was shown into its note.
     const upstream = await startScriptedModelServer({
       defaultReply: (prompt) => {
+        if (prompt.includes('[T1] 医生：')) {
+          const keys = ['chief_complaint', 'present_illness', 'past_history', 'allergy_history', 'physical_exam', 'investigations'];
+          return streamedNote({
+            ...Object.fromEntries(keys.map((key) => [key, []])),
+            chief_complaint: [{ text: '咳嗽三天。', sourceTurnIds: ['T2'] }],
+            preliminary_diagnosis: [],
+            plan: [],
+          });
+        }
         const name = /\[T1\] Doctor: Good morning, (.+?)\. /.exec(prompt)?.[1] ?? 'unknown';
         return streamedNote({
           subjective: [{ text: `${name} has had a cough for three days.`, sourceTurnIds: ['T1', 'T2'] }],
@@ -226,6 +235,16 @@ describe('notes API — external model', () => {
         guardrails: { code: string; message: string }[];
       };
       expect(artifact.guardrails.find((guardrail) => guardrail.code === 'deid.applied')?.message).toMatch(/NAME/);
+
+      const zh = await server.request('/api/v1/notes/generate', {
+        cookie,
+        body: { transcript: '医生：张伟先生您好，请报一下电话和住院号。\n患者：电话13812345678，住院号ZY20240311。我咳嗽三天了。' },
+      });
+      expect(zh.status, await zh.clone().text()).toBe(200);
+      expect(((await zh.json()) as NoteResponse).document.sections[0]?.sentences[0]?.support.status).toBe('supported');
+      const sentZh = JSON.stringify(upstream.requests.at(-1)?.body);
+      expect(sentZh).toContain('[T2] 患者：');
+      for (const value of ['张伟', '13812345678', 'ZY20240311']) expect(sentZh).not.toContain(value);
     } finally {
       await server.close();
       await upstream.close();
