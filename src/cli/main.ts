@@ -18,6 +18,7 @@ import { registerKnowledgeCommands } from './commands/knowledge.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerNoteCommand } from './commands/note.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTranscribeCommand } from './commands/transcribe.js';
 import { registerTreatmentsCommand } from './commands/treatments.js';
 import { registerUserCommands } from './commands/user.js';
 import { CliError } from './context.js';
@@ -52,6 +53,7 @@ registerAskCaseCommand(program);
 registerTreatmentsCommand(program);
 registerDischargeCommand(program);
 registerNoteCommand(program);
+registerTranscribeCommand(program);
 
 try {
   await program.parseAsync(process.argv);
