@@ -43,6 +43,16 @@ export interface NoteChecks {
   medicationCheck?: MedicationCheckResult | null;
 }
 
+/**
+ * The notes engine stores `{medications, allergies, result?}` (result absent when no drug was
+ * named); the checks panel wants the medication check's result itself.
+ */
+export function medicationCheckOf(raw: unknown): MedicationCheckResult | null {
+  if (!raw || typeof raw !== 'object') return null;
+  if ('result' in raw) return ((raw as { result?: MedicationCheckResult }).result ?? null) as MedicationCheckResult | null;
+  return 'findings' in raw ? (raw as MedicationCheckResult) : null;
+}
+
 export interface NoteResult {
   artifactId: string;
   document: NoteDocument;

@@ -81,4 +81,20 @@ describe('checkNote', () => {
     // The benchmark (bench/notes.ts) measures p50/p99; this only guards against a gross regression on a slow CI core.
     expect(performance.now() - started).toBeLessThan(250);
   });
+  it('ends an allergy statement where a clause says a drug is taken, and keeps allergen lists together', () => {
+    const transcript = parseTranscript(
+      [
+        '医生：有药物过敏吗？',
+        '患者：青霉素过敏，平时吃华法林和布洛芬。',
+        'Patient: Allergic to sulfa, codeine, and I take metformin.',
+      ].join('\n'),
+    );
+    const doc: ClinicalDocument = { format: 'soap', language: 'zh', title: 't', method: 'model', sections: [], omissions: [] };
+    const check = checkNote(transcript, doc, engines).extras?.medicationCheck as NoteMedicationCheck;
+    expect(check.medications).toEqual(expect.arrayContaining(['warfarin', 'ibuprofen', 'metformin']));
+    expect(check.allergies).toContain('penicillin');
+    expect(check.allergies).not.toContain('warfarin');
+    expect(check.allergies).not.toContain('metformin');
+    expect(check.allergies.some((a) => a.includes('codeine'))).toBe(true);
+  });
 });

@@ -209,6 +209,26 @@ function negatedZh(text: string, start: number): boolean {
 const NO_ALLERGY =
   /\b(no (known )?(drug |medication |food )?allerg\w*|nkda|nka|not allergic|(denies|denied|deny) (any )?(drug )?allerg\w*|(do|does|did)n't have any (known )?allerg\w*|n't have any (known )?allerg\w*|no allergic reactions?)\b|(无|没有|否认|未发现)(已知|明确|任何)?的?(药物|食物|药物及食物)?过敏|过敏史[:：]?\s*(无|否认)/;
 const ALLERGY_WORD = /allerg|anaphyla|\bnkda\b|\bnka\b|过敏/;
+/** A clause about taking a drug ends an allergy statement: "青霉素过敏，吃华法林" — warfarin is taken. */
+const TAKES_DRUG = /\b(?:take|takes|taking|took|using|uses|use|prescribed|started|on)\b|服用|口服|在吃|吃|在用|使用|服/;
+
+/**
+ * Which positions of a sentence lie in an allergy statement: clauses (split at commas and
+ * semicolons, not at 、 which lists allergens) that name an allergy, and the clauses after one
+ * ("allergic to penicillin, sulfa, codeine") until a clause says a drug is taken.
+ */
+function allergyScope(sentence: string): (at: number) => boolean {
+  const ranges: [number, number][] = [];
+  let inStatement = false;
+  let start = 0;
+  for (const clause of sentence.split(/(?<=[,，;；])/)) {
+    const end = start + clause.length;
+    inStatement = ALLERGY_WORD.test(clause) || (inStatement && !TAKES_DRUG.test(clause));
+    if (inStatement) ranges.push([start, end]);
+    start = end;
+  }
+  return (at) => ranges.some(([from, to]) => at >= from && at < to);
+}
 
 const UNIT_NAMES: Record<string, string> = {
   mg: 'mg',
@@ -357,6 +377,7 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
       const mentionsAllergy = ALLERGY_WORD.test(lower);
       const noAllergy = mentionsAllergy && NO_ALLERGY.test(lower);
       if (noAllergy) push('allergy', 'none', NO_ALLERGY.exec(lower)?.[0] ?? 'no allergies', true);
+      const allergyAt = mentionsAllergy ? allergyScope(lower) : () => false;
 
       // English words and Chinese runs are matched separately; a sentence may hold both.
       const words = lower.match(EN_WORD) ?? [];
@@ -370,7 +391,7 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
         }
       }
       const wordsOnly = words; // commas stay as tokens so negation stops at them
-      const record = (kind: FactKind, key: string, surface: string, negated: boolean, after: string) => {
+      const record = (kind: FactKind, key: string, surface: string, negated: boolean, after: string, at: number) => {
         if (kind === 'medication') {
           const dose = /[\u4e00-\u9fff]/.test(surface) ? ZH_DOSE.exec(after) : EN_DOSE.exec(after);
           if (dose?.[1] && dose[2]) {
@@ -379,7 +400,7 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
             push('dose', `${key}:${amount}${unit}`, `${surface} ${dose[1]} ${dose[2]}`);
           }
           // In an allergy statement a drug name is the allergen, not something the patient takes.
-          if (mentionsAllergy) {
+          if (allergyAt(at)) {
             if (!noAllergy) push('allergy', `drug:${key}`, surface);
             return;
           }
@@ -392,10 +413,10 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
         for (const [start, end, phrase] of matcher.matchWords(wordsOnly)) {
           const from = wordStarts[start] ?? 0;
           const to = (wordStarts[end - 1] ?? 0) + (wordsOnly[end - 1]?.length ?? 0);
-          record(phrase.kind, phrase.key, lower.slice(from, to), negatedEn(wordsOnly, start), lower.slice(to, to + 60));
+          record(phrase.kind, phrase.key, lower.slice(from, to), negatedEn(wordsOnly, start), lower.slice(to, to + 60), from);
         }
         for (const [start, end, phrase] of hasZh ? matcher.matchChars(lower) : []) {
-          record(phrase.kind, phrase.key, lower.slice(start, end), negatedZh(lower, start), lower.slice(end, end + 20));
+          record(phrase.kind, phrase.key, lower.slice(start, end), negatedZh(lower, start), lower.slice(end, end + 20), start);
         }
       }
       if (mentionsAllergy && !noAllergy) {

@@ -47,8 +47,9 @@ describe('provenance', () => {
       5 / 6,
     );
     expect(scoreSupport('Patient reports a rash on the arm.', ['I have had chest pain for two weeks.'])).toBe(0);
-    // 头痛 痛三 三天 恶心 backed; 伴恶 (a bigram across two words) is not
-    expect(scoreSupport('头痛三天，伴恶心。', ['我头痛三天了，还有点恶心。'])).toBe(0.8);
+    // 头痛 3天 恶心 backed (三天 read as 3天, number and counter one unit); 伴恶 (across two words) is not
+    expect(scoreSupport('头痛三天，伴恶心。', ['我头痛三天了，还有点恶心。'])).toBe(0.75);
+    expect(scoreSupport('咳嗽3天。', ['患者咳嗽三天。'])).toBe(1);
     expect(scoreSupport('None.', [])).toBe(1);
   });
 

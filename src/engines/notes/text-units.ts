@@ -5,6 +5,7 @@
  * one-character runs). Provenance scoring and the ROUGE/fact evaluation both read text through
  * these functions, so a note and a transcript are compared the same way everywhere.
  */
+import { zhNumber } from './spoken-numbers.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** A CJK run, an English word (with inner apostrophes) or a number (decimals kept whole). */
@@ -354,16 +355,31 @@ function pushCjkBigrams(run: string, out: string[]): void {
   }
 }
 
+/** A Chinese numeral right before a counter or unit: 三天, 两周, 十二小时 (not 一些, 十二指肠). */
+const ZH_COUNTED_NUMERAL = /[零一二两三四五六七八九十]+(?=[天周日月年次岁个片粒颗支袋]|小时|分钟|星期|毫克|毫升|克)/g;
+
 /** The content units of a text, in order, with repeats (see the module comment). */
 export function contentUnits(text: string): string[] {
   const out: string[] = [];
-  const folded = text.normalize('NFKC').toLowerCase();
+  // "咳嗽三天" and "咳嗽3天" must support each other: counted Chinese numerals become digits.
+  const folded = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(ZH_COUNTED_NUMERAL, (numeral) => String(zhNumber(numeral) ?? numeral));
+  let numberEnd = -1;
   for (const match of folded.matchAll(TOKEN)) {
     const token = match[0];
     const first = token.charCodeAt(0);
-    if (first >= 0x3400) pushCjkBigrams(token, out);
-    else if (first >= 48 && first <= 57) out.push(token);
-    else {
+    if (first >= 0x3400) {
+      // A number and the counter right after it are one unit ("3天"), so 头痛3天 matches 头痛三天了.
+      if (match.index === numberEnd) {
+        out[out.length - 1] += token[0] as string;
+        if (token.length > 1) pushCjkBigrams(token.slice(1), out);
+      } else pushCjkBigrams(token, out);
+    } else if (first >= 48 && first <= 57) {
+      out.push(token);
+      numberEnd = match.index + token.length;
+    } else {
       const number = NUMBER_WORDS[token];
       if (number) out.push(number);
       else if (!STOPWORDS.has(token) && token.length > 1) out.push(stem(token.replace(/'s$/, '')));

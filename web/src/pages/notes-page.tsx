@@ -7,9 +7,9 @@ import { Card, ErrorMessage, Loading } from '../components/feedback';
 import { SegmentedGroup } from '../components/segmented-group';
 import { TranscriptTurns } from '../components/transcript-turns';
 import { formatDate } from '../format';
-import type { MedicationCheckResult } from '../knowledge-api';
 import {
   type NoteChecks as Checks,
+  medicationCheckOf,
   type NoteDocument,
   type NoteLanguage,
   type NoteMode,
@@ -33,11 +33,10 @@ const other = (language: NoteLanguage): NoteLanguage => (language === 'zh' ? 'en
 
 /** Checks as the `checks` event gives them, or as a stored document carries them. */
 function checksOf(document: NoteDocument): Checks {
-  const medicationCheck = document.extras?.medicationCheck as MedicationCheckResult | null | undefined;
   return {
     omissions: document.omissions,
     unsupported: document.sections.reduce((n, s) => n + s.sentences.filter((x) => x.support.status === 'unsupported').length, 0),
-    medicationCheck: medicationCheck ?? null,
+    medicationCheck: medicationCheckOf(document.extras?.medicationCheck),
   };
 }
 
@@ -142,7 +141,8 @@ export function NotesPage({ artifactId, patientId, encounterId }: { artifactId?:
             const section = data.section as NoteSection;
             setSections((list) => [...list.filter((s) => s.key !== section.key), section]);
           } else if (message.event === 'checks') {
-            streamedChecks = data as unknown as Checks;
+            const streamed = data as unknown as Checks;
+            streamedChecks = { ...streamed, medicationCheck: medicationCheckOf(streamed.medicationCheck) };
             setChecks(streamedChecks);
           } else if (message.event === 'result') {
             finished = data as unknown as NoteResult;
