@@ -3,6 +3,7 @@ import type { SuwenConfig } from '../config/load-config.js';
 import { createDeidGuard } from '../privacy/deid-guard.js';
 import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
 import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
+import { patientIdentifiers } from '../record/patient-identifiers.js';
 import type { Store } from '../store/database.js';
 import { ModelGateway } from './model-gateway.js';
 
@@ -19,7 +20,12 @@ export function createGuardedGateway(
 ): { models: ModelGateway; vault: PseudonymVault; deidAnalyzer: ReturnType<typeof deidAnalyzerConfigOf> } {
   const vault = new PseudonymVault(store, config.vaultKey ? parseVaultKey(config.vaultKey) : null);
   const deidAnalyzer = deidAnalyzerConfigOf(config);
-  const privacyGuard = createDeidGuard({ vault, operator: config.deidOperator, ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}) });
+  const privacyGuard = createDeidGuard({
+    vault,
+    operator: config.deidOperator,
+    knownIdentifiers: (patientId) => patientIdentifiers(store, patientId),
+    ...(deidAnalyzer ? { analyzer: deidAnalyzer } : {}),
+  });
   const models = new ModelGateway(config.models, {
     audit,
     privacyGuard,

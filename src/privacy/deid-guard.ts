@@ -14,15 +14,24 @@ import type { PseudonymVault } from './pseudonym-vault.js';
  * vault, and the answer is re-identified locally. The call context receives counts by type —
  * never the text — for the audit entry and the artifact.
  */
-export function createDeidGuard(options: { vault: PseudonymVault; operator: OperatorName; analyzer?: AnalyzerConfig }): PrivacyGuard {
+export function createDeidGuard(options: {
+  vault: PseudonymVault;
+  operator: OperatorName;
+  analyzer?: AnalyzerConfig;
+  /** The patient's identifiers as the record holds them; always removed, whatever the recognizers find. */
+  knownIdentifiers?: (patientId: string) => Promise<{ text: string; type: PhiType }[]>;
+}): PrivacyGuard {
   return {
     async protect(prompt: LanguageModelV3Prompt, context: ModelCallContext) {
       const scopeId = context.patientId ? `patient:${context.patientId}` : `request:${context.requestId ?? randomUUID()}`;
       const scope = new PseudonymScope({ scope: scopeId, secret: options.vault.secret });
       scope.preload(await options.vault.load(scopeId));
+      const known = context.patientId && options.knownIdentifiers ? await options.knownIdentifiers(context.patientId) : [];
+      const analyzer: AnalyzerConfig | undefined =
+        known.length > 0 ? { ...options.analyzer, denyList: [...(options.analyzer?.denyList ?? []), ...known] } : options.analyzer;
       const counts: Partial<Record<PhiType, number>> = {};
       const protectText = (text: string): string => {
-        const findings = analyzePhi(text, { language: 'auto', ...(options.analyzer ? { config: options.analyzer } : {}) });
+        const findings = analyzePhi(text, { language: 'auto', ...(analyzer ? { config: analyzer } : {}) });
         for (const finding of findings) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
         return anonymize(text, findings, options.operator, scope).text;
       };
