@@ -21,6 +21,7 @@ describe('suwen doctor', () => {
     expect(result.stdout).toMatch(/\[warn\] model: no language model configured/);
     expect(result.stdout).toMatch(/fix: set SUWEN_MODEL_BASE_URL and SUWEN_MODEL_NAME/);
     expect(result.stdout).toMatch(/\[warn\] pseudonym vault: no SUWEN_VAULT_KEY/);
+    expect(result.stdout).toMatch(/\[warn\] speech recognition: not configured/);
   });
 
   it('reaches a configured model endpoint', async () => {
@@ -31,6 +32,19 @@ describe('suwen doctor', () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\[ok {2}\] model default: .* answered 200 for scripted-model \(local\)/);
+  });
+
+  it('checks the speech recognizer, and fails an external one patient audio would be refused by', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'suwen-doc-'));
+    const asr = { SUWEN_DATA_DIR: dataDir, SUWEN_ASR_BASE_URL: upstream.baseUrl, SUWEN_ASR_MODEL: 'whisper-test' };
+    const local = await runCli(['doctor'], asr);
+    expect(local.stdout).toMatch(/\[ok {2}\] speech recognition: http:\/\/127\.0\.0\.1:\d+\/v1 \(whisper-test\), local: HTTP 200/);
+    const external = await runCli(['doctor'], { ...asr, SUWEN_ASR_BOUNDARY: 'external' });
+    expect(external.code).toBe(1);
+    expect(external.stdout).toMatch(/\[FAIL\] speech recognition: .* is external: patient audio will be refused/);
+    expect(external.stdout).toMatch(/SUWEN_ASR_ALLOW_EXTERNAL=1/);
+    const whisper = await runCli(['doctor'], { SUWEN_DATA_DIR: dataDir, SUWEN_ASR_WHISPER_DIR: join(dataDir, 'whisper-base') });
+    expect(whisper.stdout).toMatch(/\[FAIL\] speech recognition: Whisper folder .*whisper-base, local: Whisper folder missing/);
   });
 
   it('fails naming the database and the fix when PostgreSQL is unreachable', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError, databaseUrlOf, loadConfig, type SuwenConfig } from '../../config/load-config.js';
 import { describeModels } from '../../model/describe-models.js';
+import { SpeechTranscriber } from '../../model/speech/speech-transcriber.js';
 import { REPO_ROOT } from '../../server/services.js';
 import { openMigratedStore } from '../../store/database.js';
 
@@ -62,6 +63,39 @@ async function checkModel(config: SuwenConfig): Promise<Check[]> {
     }
   }
   return checks;
+}
+
+async function checkSpeech(config: SuwenConfig): Promise<Check> {
+  const speech = new SpeechTranscriber(config.asr, { audit: null });
+  const described = speech.describe();
+  if (!described.configured)
+    return {
+      name: 'speech recognition',
+      ok: 'warn',
+      detail: 'not configured — audio cannot be transcribed; typed or pasted transcripts work',
+      fix: 'set SUWEN_ASR_BASE_URL and SUWEN_ASR_MODEL (an OpenAI-compatible /v1/audio/transcriptions server), or SUWEN_ASR_WHISPER_DIR',
+    };
+  const where =
+    described.kind === 'whisper-folder' ? `Whisper folder ${described.whisperDir}` : `${described.baseUrl} (${described.model})`;
+  if (described.dataBoundary === 'external' && !described.allowExternal)
+    return {
+      name: 'speech recognition',
+      ok: false,
+      detail: `${where} is external: patient audio will be refused (audio cannot be de-identified)`,
+      fix: 'use a local recognizer, or set SUWEN_ASR_ALLOW_EXTERNAL=1 if an agreement covers it (or SUWEN_ASR_BOUNDARY=local if it is on your network)',
+    };
+  const { reachable, detail } = await speech.reachability();
+  return {
+    name: 'speech recognition',
+    ok: reachable,
+    detail: `${where}, ${described.dataBoundary}: ${detail}`,
+    ...(reachable
+      ? {}
+      : {
+          fix:
+            described.kind === 'whisper-folder' ? 'put the missing files in the folder' : 'start the server or correct SUWEN_ASR_BASE_URL',
+        }),
+  };
 }
 
 export async function runDoctor(): Promise<Check[]> {
@@ -128,6 +162,7 @@ export async function runDoctor(): Promise<Check[]> {
       : { name: 'web app', ok: 'warn', detail: 'not built', fix: 'npm run build:web (npm start builds it)' },
   );
   checks.push(...(await checkModel(config)));
+  checks.push(await checkSpeech(config));
   checks.push(
     config.vaultKey
       ? { name: 'pseudonym vault', ok: true, detail: `encrypted (AES-256-GCM), operator ${config.deidOperator}` }
