@@ -296,11 +296,21 @@ const NEGATIVES: string[] = [
   'The patient denies chest pain.',
   'Patient denies fever.',
   'Assessment and Plan',
+  // Dialogue transcripts: a speaker label followed by a filler word is not "Patient: <name>".
+  'Patient: Sure, I have had a cough.',
+  'Patient: Well, it started two days ago.',
+  'Patient: Yeah, since Monday.',
 ];
 
 describe('analyzePhi negatives', () => {
   it.each(NEGATIVES)('flags nothing in %s', (text) => {
     expect(spans(text)).toEqual([]);
+  });
+});
+
+describe('names before a title', () => {
+  it('stops a two-character name at 先生/女士 instead of taking the title in', () => {
+    expect(spans('患者：张伟先生，男，45岁。').map((finding) => finding.text)).toEqual(['张伟']);
   });
 });
 

@@ -30,7 +30,9 @@ const NOT_NAMES = new Set(
   Vitals Vital Signs Labs Imaging Procedure Procedures Operative Operation Report Summary Course Instructions Disposition Condition Stable Good Fair Poor
   Mr Mrs Ms Dr Prof Miss Sir Madam Dear Hello Thanks Thank Please Regards Sincerely Contact Information Insurance Policy Member Group Account Number
   Street Road Avenue Drive Lane Suite Apt Floor Building City State County Country Zip Code Email Fax Tel Mobile Cell Home Work Office Other None Unknown
-  New Old Acute Chronic Severe Mild Moderate Recent Prior Previous Current Daily Weekly Monthly Annual Initial Final First Second Third Last Next Total`
+  New Old Acute Chronic Severe Mild Moderate Recent Prior Previous Current Daily Weekly Monthly Annual Initial Final First Second Third Last Next Total
+  Sure Well Okay Ok Yeah Yep Yup Nope Hi Hey Um Uh Umm Uhm Hmm Mm Oh So Alright Right Actually Basically Honestly Maybe Probably Just Really
+  Fine Great Absolutely Definitely Exactly Correct Sorry Excuse Let Like Also Then Now Well Anyway Because Though Although Usually Sometimes`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -226,6 +226,8 @@ function readName(text: string, start: number, given: 'any' | 'common'): number 
   let end = start + surnameLength;
   for (let n = 0; n < 2 && isGivenChar(text, end, given); n++) {
     if (n === 1 && startsStopword(text, end)) break;
+    // 张伟先生: the title after a two-character name is not its third character.
+    if (n === 1 && startsTitle(text, end)) break;
     end++;
   }
   return end > start + surnameLength ? end : -1;
@@ -275,6 +277,10 @@ function startsWord(text: string, i: number): boolean {
 function surnameAt(text: string, i: number): number {
   if (COMPOUND.has(text.slice(i, i + 2))) return 2;
   return SINGLE.has(text.charAt(i)) ? 1 : 0;
+}
+
+function startsTitle(text: string, i: number): boolean {
+  return TITLES.some((title) => text.startsWith(title, i));
 }
 
 function startsStopword(text: string, i: number): boolean {
