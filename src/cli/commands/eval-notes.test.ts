@@ -1,7 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
 import { runCli } from '../testing/run-cli.js';
 import type { NoteEvalReport } from './eval-notes-run.js';
 
@@ -39,5 +40,43 @@ describe('suwen eval notes', () => {
     const result = await runCli(['eval', 'notes', '--mode', 'model', '--limit', '1'], { SUWEN_DATA_DIR: dataDir(), LANG: 'en_US.UTF-8' });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(/No language model is connected/);
+  });
+
+  describe('model arm against the scripted model (plumbing)', () => {
+    let upstream: ScriptedModelServer;
+    beforeAll(async () => {
+      // A "model" that copies the second turn into Subjective, citing it; every other section empty.
+      upstream = await startScriptedModelServer({
+        defaultReply: (prompt) => {
+          const second = /^\[T2\][^:：]*[:：]\s*(.+)$/m.exec(prompt)?.[1]?.slice(0, 300) ?? 'No second turn.';
+          const note = { subjective: [{ text: second, sourceTurnIds: ['T2'] }], objective: [], assessment: [], plan: [] };
+          return { kind: 'text', text: JSON.stringify(note), chunks: 4 };
+        },
+      });
+    });
+    afterAll(async () => {
+      await upstream?.close();
+    });
+
+    it('writes one note per dialogue through the configured model and scores it', async () => {
+      const result = await runCli(['eval', 'notes', '--mode', 'model', '--limit', '2', '--json'], {
+        SUWEN_DATA_DIR: dataDir(),
+        SUWEN_MODEL_BASE_URL: upstream.baseUrl,
+        SUWEN_MODEL_NAME: 'scripted-model',
+      });
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as NoteEvalReport;
+      expect(report.mode).toBe('model');
+      expect(report.sets.map((s) => [s.set, s.n, s.failed])).toEqual([
+        ['aci-bench', 2, 0],
+        ['mts-dialog', 2, 0],
+      ]);
+      // One copied turn scores above nothing and below the extractive floor's whole-visit overlap.
+      for (const set of report.sets) {
+        expect(set.rouge1).toBeGreaterThan(0);
+        expect(set.rouge1).toBeLessThan(0.6);
+      }
+      expect(upstream.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(4);
+    });
   });
 });
