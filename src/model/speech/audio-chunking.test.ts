@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseTranscript } from '../../engines/notes/parse-transcript.js';
 import type { SuwenError } from '../../shared/errors.js';
 import { sniffAudioFormat, validateAudio } from './audio-format.js';
 import { joinText, mergeChunkSegments, overlapLength, planChunks } from './chunk-audio.js';
@@ -166,6 +167,10 @@ describe('speaker turns', () => {
     expect(zh.language).toBe('zh');
     expect(zh.turns.map((t) => t.speaker)).toEqual(['doctor', 'patient']);
     expect(transcriptToText(zh)).toBe('医生：哪里不舒服？\n患者：胸口疼两天了。');
+    // What `suwen note` reads back: the same speakers, turn for turn.
+    const text = transcriptToText(transcript);
+    expect(text.split('\n').at(-1)).toBe('Speaker: He had a cough.');
+    expect(parseTranscript(text).turns.map((t) => t.speaker)).toEqual(transcript.turns.map((t) => t.speaker));
   });
 
   it('makes one unlabelled turn per segment when the recognizer gives no speakers', () => {

@@ -70,9 +70,10 @@ export function segmentsToTranscript(segments: TimedSegment[], language?: NoteLa
   return { language: language ?? detectLanguage(turns.map((t) => t.text).join(' ')), turns };
 }
 
+/** Labels the note parser (engines/notes/parse-transcript) reads back as the same speaker. */
 const SPEAKER_WORDS: Record<NoteLanguage, Record<Speaker, string>> = {
-  en: { doctor: 'Doctor', patient: 'Patient', other: 'Other' },
-  zh: { doctor: '医生', patient: '患者', other: '其他' },
+  en: { doctor: 'Doctor', patient: 'Patient', other: 'Speaker' },
+  zh: { doctor: '医生', patient: '患者', other: '陪同' },
 };
 
 /**
