@@ -32,16 +32,18 @@ export const modelRoutes = [
   defineRoute({
     method: 'get',
     path: '/models',
-    summary: 'Configured language models, their data boundary and (with probe=1) reachability',
+    summary:
+      'Configured language models, their data boundary and (with probe=1) reachability; the speech recognizer (SUWEN_ASR_*) likewise, never its key',
     tag: 'models',
     permission: 'settings.read',
     query: z.object({ probe: z.enum(['0', '1']).default('0') }),
-    handler: async (c, { query }, { config, models }) => {
+    handler: async (c, { query }, { config, models, speech }) => {
       const described = describeModels(config.models);
       const withStatus = await Promise.all(
         described.models.map(async (m) => ({ ...m, ...(query.probe === '1' ? await models.reachability(m.id) : {}) })),
       );
-      return c.json({ configured: described.configured, models: withStatus });
+      const recognizer = { ...speech.describe(), ...(query.probe === '1' && speech.configured ? await speech.reachability() : {}) };
+      return c.json({ configured: described.configured, models: withStatus, speech: recognizer });
     },
   }),
   defineRoute({

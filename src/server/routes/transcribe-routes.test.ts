@@ -134,4 +134,18 @@ describe('POST /api/v1/notes/transcribe', () => {
     expect(error.code).toBe('ASR_NOT_CONFIGURED');
     expect(error.message).toMatch(/尚未连接语音识别/);
   });
+
+  it('shows the recognizer on the models settings endpoint, never its key', async () => {
+    const body = (await (await server.request('/api/v1/models?probe=1', { cookie: await server.login('admin') })).json()) as {
+      speech: Record<string, unknown>;
+    };
+    expect(body.speech).toMatchObject({
+      configured: true,
+      kind: 'openai-compatible',
+      model: 'whisper-test',
+      dataBoundary: 'local',
+      reachable: true,
+    });
+    expect(body.speech).not.toHaveProperty('apiKey');
+  });
 });
