@@ -275,6 +275,10 @@ describe('Note workspace', () => {
       await expect.poll(() => page.getByTestId('note-status').getAttribute('data-status')).toBe('edited');
       const edited = page.getByTestId('note-sentence').filter({ hasText: '咳嗽、发热3天。' });
       expect(await edited.count()).toBe(1);
+      // The rewritten sentence is the clinician's own: marked as such, not flagged ⚠ as unsupported.
+      expect(await edited.getAttribute('data-status')).toBe('clinician');
+      expect(await edited.getByTestId('note-clinician').textContent()).toBe(msg(zh, 'notes.editedByClinician'));
+      expect(await edited.getByTestId('note-unsupported').count()).toBe(0);
       await page.getByTestId('note-artifact-link').click();
       await page.getByTestId('edit-diff').waitFor();
       const diff = await page.getByTestId('edit-diff').textContent();

@@ -80,14 +80,14 @@ describe('server-sent events', () => {
 });
 
 describe('editing a document', () => {
-  it('keeps unchanged sentences with their support and marks new lines as citing nothing', () => {
+  it('keeps unchanged sentences with their support and marks new lines as the clinician’s own, citing nothing', () => {
     const drafts = sectionDrafts(DOC);
     expect(drafts).toEqual({ chief_complaint: '咳嗽3天。', plan: '多饮水。\n一周后复诊。' });
     const edited = applyDrafts(DOC, { ...drafts, plan: '一周后复诊。\n\n如发热不退随时就诊。  ' });
     const plan = edited.sections[1]?.sentences ?? [];
     expect(plan.map((s) => s.text)).toEqual(['一周后复诊。', '如发热不退随时就诊。']);
     expect(plan[0]).toEqual(DOC.sections[1]?.sentences[1]);
-    expect(plan[1]).toEqual({ id: 'S4', text: '如发热不退随时就诊。', support: { sourceIds: [], status: 'unsupported', score: 0 } });
+    expect(plan[1]).toEqual({ id: 'S4', text: '如发热不退随时就诊。', support: { sourceIds: [], status: 'clinician', score: 0 } });
     expect(edited.sections[0]).toEqual(DOC.sections[0]);
     expect(documentText(edited)).toBe('主诉\n咳嗽3天。\n\n处理意见\n一周后复诊。\n如发热不退随时就诊。');
   });

@@ -64,9 +64,10 @@ export const sentenceSupportSchema = z.object({
   /**
    * `supported`: every cited id exists and the cited text shares the sentence's content words;
    * `unsupported`: no citation, an unknown id, or nothing in the cited text backs it — a possible
-   * hallucination the reviewer must check; `computed`: built from the record by code, not a model.
+   * hallucination the reviewer must check; `computed`: built from the record by code, not a model;
+   * `clinician`: written or edited by the reviewing clinician, who vouches for it (cites nothing).
    */
-  status: z.enum(['supported', 'unsupported', 'computed']),
+  status: z.enum(['supported', 'unsupported', 'computed', 'clinician']),
   /** 0–1 lexical support of the sentence by its cited sources (CJK bigrams / English stems). */
   score: z.number().min(0).max(1),
 });

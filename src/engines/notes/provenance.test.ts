@@ -60,23 +60,26 @@ describe('provenance', () => {
     expect(alignSentence('Completely unrelated words here.', transcript.turns)).toEqual({ sourceIds: [], score: 0 });
   });
 
-  it('keeps supported citations, flags an invented sentence and an unknown turn id, and leaves computed sentences alone', () => {
+  it('keeps supported citations, flags an invented sentence and an unknown turn id, and leaves computed and clinician sentences alone', () => {
     const resolved = resolveSupport(
       doc([
         sentence('S1', 'Chest pain for two weeks, worse on stairs.', ['T2']),
         sentence('S2', 'The patient smokes two packs a day and drinks heavily.', ['T2']),
         sentence('S3', 'Takes metformin 500 mg twice daily.', ['T99']),
         sentence('S4', 'Lisinopril started.', [], 'computed'),
+        sentence('S5', 'Discussed smoking cessation at length.', [], 'clinician'),
       ]),
       transcript.turns,
     );
-    const [s1, s2, s3, s4] = resolved.sections[0]?.sentences ?? [];
+    const [s1, s2, s3, s4, s5] = resolved.sections[0]?.sentences ?? [];
     expect(s1?.support).toMatchObject({ sourceIds: ['T2'], status: 'supported' });
     expect(s1?.support.score).toBeGreaterThanOrEqual(SUPPORT_THRESHOLD);
     expect(s2?.support.status).toBe('unsupported');
     expect(s2?.support.score).toBeLessThan(SUPPORT_THRESHOLD);
     expect(s3?.support).toMatchObject({ sourceIds: [], status: 'unsupported', score: 0 });
     expect(s4?.support).toEqual({ sourceIds: [], status: 'computed', score: 0 });
+    // The reviewing clinician's own sentence is theirs to vouch for, not a possible hallucination.
+    expect(s5?.support).toEqual({ sourceIds: [], status: 'clinician', score: 0 });
     expect(unsupportedSentences(resolved).map((s) => s.id)).toEqual(['S2', 'S3']);
   });
 

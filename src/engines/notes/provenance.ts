@@ -137,7 +137,8 @@ export interface ResolveSupportOptions {
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
 function resolveSentence(sentence: NoteSentence, index: SupportIndex, threshold: number, realign: boolean): NoteSentence {
-  if (sentence.support.status === 'computed') return sentence;
+  // Code built it from the record, or the reviewing clinician wrote it: nothing to check against.
+  if (sentence.support.status === 'computed' || sentence.support.status === 'clinician') return sentence;
   const units = contentUnitSet(sentence.text);
   const cited = [...new Set(sentence.support.sourceIds)];
   const known = cited.filter((id) => index.has(id));
@@ -158,7 +159,7 @@ function resolveSentence(sentence: NoteSentence, index: SupportIndex, threshold:
 
 /**
  * Validates every sentence's citations against the sources and scores them. Returns a new
- * document; `computed` sentences are untouched.
+ * document; `computed` and `clinician` sentences are untouched.
  */
 export function resolveSupport(
   doc: ClinicalDocument,

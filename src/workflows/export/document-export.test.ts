@@ -77,6 +77,30 @@ describe('clinical document export', () => {
     ]) {
       expect(text).toContain(expected);
     }
+    // A sentence the clinician wrote is marked as theirs, not flagged as unsupported.
+    const edited: ClinicalDocument = {
+      ...SOAP,
+      sections: [
+        ...SOAP.sections,
+        {
+          key: 'assessment',
+          title: 'Assessment',
+          sentences: [{ id: 'S3', text: 'Likely viral bronchitis.', support: { sourceIds: [], status: 'clinician', score: 0 } }],
+        },
+      ],
+    };
+    const editedPdf = await renderDocumentPdf(edited, {
+      artifactId: 'a1',
+      status: 'edited',
+      createdAt: '2024-05-01',
+      reviewer: 'Dr Li',
+      reviewedAt: '2024-05-01',
+      patient: null,
+    });
+    writeFileSync(file, editedPdf);
+    const editedText = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    expect(editedText).toContain('Likely viral bronchitis. [edited by clinician]');
+    expect(editedText).not.toContain('unsupported');
     await expect(
       renderDocumentPdf(
         SOAP,

@@ -35,6 +35,7 @@ type PdfTextKey =
   | 'statusEdited'
   | 'statusRejected'
   | 'unsupported'
+  | 'clinician'
   | 'placeholder'
   | 'reviewed'
   | 'unreviewed'
@@ -56,6 +57,7 @@ const TEXT: Record<NoteLanguage, Record<PdfTextKey, string>> = {
     statusEdited: '已审核修改',
     statusRejected: '已驳回',
     unsupported: '〔无来源支持，请核实〕',
+    clinician: '〔医生修改〕',
     placeholder: '〔待临床医生填写〕',
     reviewed: '经{who}于{when}审核的AI辅助草稿。',
     unreviewed: 'AI辅助草稿，尚未经临床医生审核。',
@@ -78,6 +80,7 @@ const TEXT: Record<NoteLanguage, Record<PdfTextKey, string>> = {
     statusEdited: 'Reviewed and edited',
     statusRejected: 'Rejected',
     unsupported: '[unsupported — verify]',
+    clinician: '[edited by clinician]',
     placeholder: '[for the clinician to complete]',
     reviewed: 'AI-assisted draft reviewed by {who} on {when}.',
     unreviewed: 'AI-assisted draft, not yet reviewed by a clinician.',
@@ -132,10 +135,11 @@ export async function renderDocumentPdf(document: ClinicalDocument, context: Pdf
     pdf.moveDown(0.2).fontSize(10.5);
     for (const sentence of section.sentences) {
       const unsupported = sentence.support.status === 'unsupported';
+      const mark = unsupported ? ` ${t.unsupported}` : sentence.support.status === 'clinician' ? ` ${t.clinician}` : '';
       const cites = sentence.support.sourceIds.length ? ` [${sentence.support.sourceIds.join(', ')}]` : '';
       pdf
         .fillColor(section.placeholder ? '#666' : unsupported ? '#a00' : '#111')
-        .text(`${sentence.text}${cites}${unsupported ? ` ${t.unsupported}` : ''}`, { paragraphGap: 2 });
+        .text(`${sentence.text}${cites}${mark}`, { paragraphGap: 2 });
     }
     if (section.placeholder) pdf.fillColor('#666').fontSize(9).text(t.placeholder);
     pdf.moveDown(0.6);

@@ -9,7 +9,8 @@ export function sectionDrafts(document: NoteDocument): Record<string, string> {
 
 /**
  * The document with the edited section texts. A line left as it was keeps its sentence and
- * support; a changed or new line is the clinician's own text, so it cites nothing.
+ * support; a changed or new line is the clinician's own text: it cites nothing and is marked
+ * `clinician` (theirs to vouch for), not `unsupported` (a possible hallucination).
  */
 export function applyDrafts(document: NoteDocument, drafts: Record<string, string>): NoteDocument {
   let next = Math.max(0, ...document.sections.flatMap((s) => s.sentences.map((x) => Number(x.id.slice(1)) || 0)));
@@ -28,7 +29,7 @@ export function applyDrafts(document: NoteDocument, drafts: Record<string, strin
           return kept;
         }
         next += 1;
-        return { id: `S${next}`, text: line, support: { sourceIds: [], status: 'unsupported', score: 0 } };
+        return { id: `S${next}`, text: line, support: { sourceIds: [], status: 'clinician', score: 0 } };
       });
     return { ...section, sentences, placeholder: section.placeholder && sentences.length === 0 ? true : undefined };
   });

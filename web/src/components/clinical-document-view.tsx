@@ -8,7 +8,8 @@ export type SourceLabel = (id: string) => string | undefined;
 /**
  * A clinical document (visit note or discharge summary) as sections of sentences. Every sentence
  * can be hovered or focused (keyboard too): the page then highlights what it cites. A sentence
- * with no support is marked ⚠; a placeholder section says the clinician must write it.
+ * with no support is marked ⚠, one the reviewing clinician wrote says so; a placeholder section
+ * says the clinician must write it.
  */
 export function ClinicalDocumentView({
   document,
@@ -99,7 +100,7 @@ function ActiveSources({
   return (
     <div className="note-active-sources" aria-live="polite" data-testid="note-active-sources">
       {ids.length === 0 ? (
-        <p>{t('notes.unsupportedHint')}</p>
+        <p>{t(sentence.support.status === 'clinician' ? 'notes.clinicianHint' : 'notes.unsupportedHint')}</p>
       ) : (
         <ul>
           {ids.map((id) => (
@@ -166,15 +167,18 @@ function Sentence({
   const { t } = useTranslation();
   const { status, sourceIds } = sentence.support;
   const unsupported = status === 'unsupported';
+  const byClinician = status === 'clinician';
   const sources = sourceIds.map((id) => {
     const label = sourceLabel?.(id);
     return label ? `${id}: ${label}` : id;
   });
   const title = unsupported
     ? t('notes.unsupportedHint')
-    : sources.length > 0
-      ? t(status === 'computed' ? 'notes.computedFrom' : 'notes.supportedBy', { sources: sources.join('\n') })
-      : undefined;
+    : byClinician
+      ? t('notes.clinicianHint')
+      : sources.length > 0
+        ? t(status === 'computed' ? 'notes.computedFrom' : 'notes.supportedBy', { sources: sources.join('\n') })
+        : undefined;
   return (
     // A sentence is a toggle: hover or focus shows its sources, a tap or Enter keeps them shown (phones have no hover).
     // biome-ignore lint/a11y/useSemanticElements: a <button> cannot wrap across lines as running text does
@@ -206,6 +210,11 @@ function Sentence({
         </span>
       )}
       {sentence.text}
+      {byClinician && (
+        <span className="note-clinician-mark" data-testid="note-clinician">
+          {t('notes.editedByClinician')}
+        </span>
+      )}
       {sourceIds.length > 0 && (
         <>
           <sup className="note-cite" aria-hidden="true">

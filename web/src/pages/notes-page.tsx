@@ -220,6 +220,8 @@ export function NotesPage({ artifactId, patientId, encounterId }: { artifactId?:
     setReviewed(artifact);
     const edited = artifact.editedContent?.document as NoteDocument | undefined;
     if (edited && result) setResult({ ...result, document: edited });
+    // The clinician's rewritten sentences are theirs, no longer counted as unsupported.
+    if (edited) setChecks((current) => current && { ...current, unsupported: checksOf(edited).unsupported });
   };
 
   if (artifactId && stored.error) {
