@@ -24,7 +24,7 @@ describe('suwen note', () => {
     upstream.enqueue(streamedNote(MODEL_NOTE_EN));
     const result = await runCli(['note', '--transcript', transcriptFile], withModel());
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^# SOAP note \(draft\)/);
+    expect(result.stdout).toMatch(/^# SOAP note\n/);
     expect(result.stdout).toContain('## Subjective');
     expect(result.stdout).toContain('- Temperature 38.2, blood pressure 150/90. [T5]');
     expect(result.stdout).toContain(`- ${INVENTED_SENTENCES[1]} ⚠ unsupported`);

@@ -19,7 +19,7 @@ describe('checkNote', () => {
     const doc: ClinicalDocument = {
       format: 'zh-outpatient',
       language: 'zh',
-      title: '门诊病历（草稿）',
+      title: '门诊病历',
       method: 'model',
       sections: [
         {

@@ -16,8 +16,8 @@ export interface ExtractiveNoteOptions {
 }
 
 export const EXTRACTIVE_TITLES: Record<NoteLanguage, string> = {
-  en: 'Extractive draft — transcript sentences sorted by rules, not written by a model',
-  zh: '抽取式草稿——按规则从对话中摘取的原句，并非模型撰写',
+  en: 'Extractive note — transcript sentences sorted by rules, not written by a model',
+  zh: '抽取式病历——按规则从对话中摘取的原句，并非模型撰写',
 };
 
 type Category =

@@ -57,6 +57,8 @@ describe('notes API — scripted model', () => {
     expect(response.status, await response.clone().text()).toBe(200);
     const note = (await response.json()) as NoteResponse;
     expect(note.document).toMatchObject({ format: 'soap', language: 'en', method: 'model' });
+    // The title stays when the note is accepted, so it does not say "draft" (the review status does).
+    expect(note.document.title).toBe('SOAP note');
     expect(note.document.extras?.supportCheck).toBeUndefined();
     expect(note.document.sections.map((section) => section.key)).toEqual(['subjective', 'objective', 'assessment', 'plan']);
     const turnIds = new Set(note.transcript.turns.map((turn) => turn.id));
@@ -273,7 +275,8 @@ describe('notes API — no model', () => {
     expect(events.map((event) => event.event)).toEqual(['transcript', ...Array(4).fill('section'), 'checks', 'result', 'done']);
     const note = events.find((event) => event.event === 'result')?.data as NoteResponse;
     expect(note.document.method).toBe('extractive');
-    expect(note.document.title).toMatch(/Extractive/);
+    expect(note.document.title).toMatch(/^Extractive note/);
+    expect(note.document.title).not.toMatch(/draft/i);
     expect(sentencesOf(note.document).length).toBeGreaterThan(3);
     for (const sentence of sentencesOf(note.document)) expect(sentence.support.sourceIds.length).toBeGreaterThan(0);
     const stored = (await (await server.request(`/api/v1/notes/${note.artifactId}`, { cookie })).json()) as {

@@ -50,8 +50,12 @@ export function sectionListing(format: VisitNoteFormat, language: NoteLanguage):
     .join('\n');
 }
 
-/** The title of a model-written note (the extractive builder titles its own). */
+/**
+ * The title of a model-written note (the extractive builder titles its own). No "draft" in it: the
+ * title stays when the note is accepted; the review status is shown beside it (artifact status,
+ * PDF watermark).
+ */
 export function modelNoteTitle(format: VisitNoteFormat, language: NoteLanguage): string {
-  const name = format === 'soap' ? (language === 'zh' ? 'SOAP 病历' : 'SOAP note') : language === 'zh' ? '门诊病历' : 'Outpatient record';
-  return language === 'zh' ? `${name}（草稿）` : `${name} (draft)`;
+  if (format === 'soap') return language === 'zh' ? 'SOAP 病历' : 'SOAP note';
+  return language === 'zh' ? '门诊病历' : 'Outpatient record';
 }
