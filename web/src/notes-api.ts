@@ -49,7 +49,7 @@ export interface NoteChecks {
  */
 export function medicationCheckOf(raw: unknown): MedicationCheckResult | null {
   if (!raw || typeof raw !== 'object') return null;
-  if ('result' in raw) return ((raw as { result?: MedicationCheckResult }).result ?? null);
+  if ('result' in raw) return (raw as { result?: MedicationCheckResult }).result ?? null;
   return 'findings' in raw ? (raw as MedicationCheckResult) : null;
 }
 
