@@ -361,11 +361,30 @@ describe('Discharge summary', () => {
       await page.getByTestId('discharge-reconciliation').waitFor();
       await shoot(page, 'discharge-summary-en.png');
 
+      // The drafted summary lives under its own address.
+      expect(page.url()).toMatch(/#\/discharge\/[^/?]+$/);
+      const artifactId = decodeURIComponent(page.url().split('#/discharge/')[1] ?? '');
+
       await page.getByTestId('note-accept').click();
       await expect.poll(() => page.getByTestId('note-status').getAttribute('data-status')).toBe('accepted');
       const pdf = await downloadBytes(page, 'note-pdf');
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       expect(pdf.length).toBeGreaterThan(2000);
+
+      // Reloaded, it reopens accepted, with its record sources and reconciliation.
+      await page.reload();
+      await page.getByTestId('note-review').waitFor();
+      expect(await page.getByTestId('note-status').getAttribute('data-status')).toBe('accepted');
+      await page.getByTestId('discharge-reconciliation').waitFor();
+      expect(await page.locator('[data-testid="note-sentence"][data-status="computed"]').count()).toBeGreaterThan(0);
+      // The review inbox's record of it links back to this workspace.
+      await page.goto(`${h().baseUrl}/#/inbox/${encodeURIComponent(artifactId)}`);
+      const open = page.getByTestId('artifact-open-workspace');
+      expect(await open.textContent()).toBe(msg(en, 'inbox.openWorkspace'));
+      await open.click();
+      await page.getByTestId('discharge-page').waitFor();
+      await expect.poll(() => page.getByTestId('note-status').getAttribute('data-status')).toBe('accepted');
+      expect(page.url()).toContain(`#/discharge/${encodeURIComponent(artifactId)}`);
     } finally {
       await context.close();
     }

@@ -130,7 +130,14 @@ function renderRoute(route: Route, user: User) {
     case 'discharge': {
       const patient = route.query.get('patient') ?? undefined;
       const encounter = route.query.get('encounter') ?? undefined;
-      return <DischargePage key={`${patient ?? ''}:${encounter ?? ''}`} patientId={patient} encounterId={encounter} />;
+      return (
+        <DischargePage
+          key={second ?? `${patient ?? ''}:${encounter ?? ''}`}
+          artifactId={second}
+          patientId={patient}
+          encounterId={encounter}
+        />
+      );
     }
     case 'report':
       return <ReportPage key={route.query.get('patient') ?? ''} patientId={route.query.get('patient') ?? undefined} />;

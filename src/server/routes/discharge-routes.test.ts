@@ -66,6 +66,22 @@ describe('discharge summary and export — without a model', () => {
     };
     expect([artifact.kind, artifact.workflow, artifact.encounterId]).toEqual(['discharge-summary', 'discharge', STAY]);
     expect(artifact.content.text).toContain('出院诊断');
+
+    // Reopened through the notes route, like a visit note: the document, no transcript, the read audited.
+    const reopened = await server.request(`/api/v1/notes/${result.artifactId}`, { cookie });
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
+    const stored = (await reopened.json()) as { artifact: { kind: string; status: string }; document: unknown; transcript: unknown };
+    expect(stored.artifact).toMatchObject({ kind: 'discharge-summary', status: 'draft' });
+    expect(stored.document).toEqual(result.document);
+    expect(stored.transcript).toBeNull();
+    const reads = await server.store.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', result.artifactId)
+      .where('action', '=', 'artifact.read')
+      .execute();
+    expect(reads.length).toBeGreaterThan(0);
+    expect((await server.request(`/api/v1/notes/${result.artifactId}`, { cookie: await server.login('researcher') })).status).toBe(403);
   });
 
   it('answers 404 for an unknown encounter and 409 with a localized message for an outpatient one', async () => {
@@ -118,6 +134,13 @@ describe('discharge summary and export — without a model', () => {
       body: { decision: 'edit', content: { title: edited.title, text: 'edited', document: edited } },
     });
     expect(review.status, await review.clone().text()).toBe(200);
+    // Reopening it gives the summary as the clinician left it.
+    const reopened = (await (await server.request(`/api/v1/notes/${enDraft.artifactId}`, { cookie })).json()) as {
+      artifact: { status: string };
+      document: typeof edited;
+    };
+    expect(reopened.artifact.status).toBe('edited');
+    expect(reopened.document.sections.find((s) => s.key === 'hospital_course')?.sentences[0]?.id).toBe('S900');
 
     const enPdf = pdfText(await (await server.request(`/api/v1/artifacts/${enDraft.artifactId}/pdf`, { cookie })).arrayBuffer());
     expect(enPdf).toContain('Kidney transplant without complications');

@@ -10,6 +10,9 @@ import { sseResponse } from '../sse.js';
 import type { AppEnv, Services } from '../types.js';
 import { guardPatientRead } from './patient-routes.js';
 
+/** Artifact kinds whose content is a clinical document this route serves. */
+const DOCUMENT_KINDS = new Set(['clinical-note', 'discharge-summary']);
+
 const generateBody = noteTranscriptInputSchema
   .extend({
     outputLanguage: z.enum(NOTE_LANGUAGES).optional(),
@@ -91,13 +94,14 @@ export const noteRoutes = [
   defineRoute({
     method: 'get',
     path: '/notes/:artifactId',
-    summary: 'A stored visit note: the artifact (status, review), the document as it stands (edited if edited) and its transcript',
+    summary:
+      'A stored visit note or discharge summary: the artifact (status, review), the document as it stands (edited if edited) and the transcript (null for a discharge summary)',
     tag: 'notes',
     permission: 'artifact.read',
     params: z.object({ artifactId: z.string().min(1).max(100) }),
     handler: async (c, { params, principal }, services) => {
       const artifact = await services.artifacts.get(params.artifactId);
-      if (artifact?.kind !== 'clinical-note') throw notFound('artifact');
+      if (!artifact || !DOCUMENT_KINDS.has(artifact.kind)) throw notFound('artifact');
       if (artifact.patientId) {
         await guardPatientRead(c, services, principal, artifact.patientId, 'artifact.read', { type: 'artifact', id: artifact.id });
       } else {
@@ -113,7 +117,8 @@ export const noteRoutes = [
         });
       }
       const document = artifact.editedContent?.document ?? artifact.content.document;
-      return c.json({ artifact, document, transcript: artifact.content.transcript ?? null });
+      const transcript = artifact.kind === 'clinical-note' ? (artifact.content.transcript ?? null) : null;
+      return c.json({ artifact, document, transcript });
     },
   }),
 ];

@@ -8,6 +8,9 @@ import { href } from '../router';
 import { useApi } from '../use-api';
 import { STATUS_TONE } from './inbox-page';
 
+/** Artifact kinds with a workspace of their own (`#/notes/<id>`, `#/discharge/<id>`): provenance, checks, exports. */
+const WORKSPACES: Record<string, string> = { 'clinical-note': 'notes', 'discharge-summary': 'discharge' };
+
 export function ArtifactPage({ artifactId }: { artifactId: string }) {
   const { t } = useTranslation();
   const loaded = useApi(`artifact:${artifactId}`, () => api.artifact(artifactId));
@@ -46,6 +49,14 @@ function ArtifactView({ artifact, onReviewed }: { artifact: Artifact; onReviewed
             <>
               {' · '}
               {artifact.patientId ? <a href={href(`/patients/${artifact.patientId}`)}>{artifact.patientName}</a> : artifact.patientName}
+            </>
+          )}
+          {WORKSPACES[artifact.kind] && (
+            <>
+              {' · '}
+              <a href={href(`/${WORKSPACES[artifact.kind]}/${encodeURIComponent(artifact.id)}`)} data-testid="artifact-open-workspace">
+                {t('inbox.openWorkspace')}
+              </a>
             </>
           )}
         </p>

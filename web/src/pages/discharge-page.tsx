@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecordFact, ResultSummary } from '../../../src/workflows/discharge/discharge-facts';
 import type {
@@ -13,7 +13,7 @@ import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/fe
 import { SegmentedGroup } from '../components/segmented-group';
 import { formatDate, formatNumber, label } from '../format';
 import { type DischargeMode, type DischargeResult, type NoteDocument, type NoteLanguage, type NoteSentence, notesApi } from '../notes-api';
-import { href } from '../router';
+import { href, navigate } from '../router';
 import { useApi } from '../use-api';
 import { DocumentReview } from './notes-review';
 
@@ -34,25 +34,60 @@ const CHANGE_TONE: Record<ReconciliationStatus, string> = {
 
 const extrasOf = (document: NoteDocument): Extras => document.extras ?? {};
 
+/** A summary just drafted, handed to the page that reopens it under its own address (no reload, no flash). */
+interface Handoff {
+  result: DischargeResult;
+  patientId: string;
+  encounterId: string;
+}
+const handoffs = new Map<string, Handoff>();
+
 /**
  * The discharge summary (出院小结) of an inpatient stay: drafted from the record on request. The
  * structured parts are computed from the record (each sentence names its record facts); only the
- * hospital course is written by a model, and without one it is a marked placeholder.
+ * hospital course is written by a model, and without one it is a marked placeholder. A drafted
+ * summary lives at `#/discharge/<artifactId>`, where it reopens with its review status.
  */
-export function DischargePage({ patientId, encounterId }: { patientId?: string; encounterId?: string }) {
+export function DischargePage({
+  artifactId,
+  patientId: patientParam,
+  encounterId: encounterParam,
+}: {
+  artifactId?: string;
+  patientId?: string;
+  encounterId?: string;
+}) {
   const { t, i18n } = useTranslation();
+  const [handoff] = useState(() => (artifactId ? handoffs.get(artifactId) : undefined));
+  const stored = useApi(artifactId && !handoff ? `discharge:${artifactId}` : null, () => notesApi.note(artifactId ?? ''));
+  const patientId = patientParam ?? handoff?.patientId ?? stored.data?.artifact.patientId ?? undefined;
+  const encounterId = encounterParam ?? handoff?.encounterId ?? stored.data?.artifact.encounterId ?? undefined;
   const chart = useApi(patientId ? `chart:${patientId}` : null, () => api.chart(patientId ?? ''));
   const [language, setLanguage] = useState<NoteLanguage>(i18n.language.startsWith('zh') ? 'zh' : 'en');
   const [mode, setMode] = useState<DischargeMode>('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const [result, setResult] = useState<DischargeResult | null>(null);
+  const [result, setResult] = useState<DischargeResult | null>(handoff?.result ?? null);
   const [hovered, setHovered] = useState<NoteSentence | null>(null);
   const [pinned, setPinned] = useState<NoteSentence | null>(null);
   const active = hovered ?? pinned;
   const [editing, setEditing] = useState(false);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [reviewed, setReviewed] = useState<Artifact | undefined>(undefined);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fill the page once, when the stored summary arrives
+  useEffect(() => {
+    const summary = stored.data;
+    if (!summary || result) return;
+    // A visit note's address was given: it has its own workspace.
+    if (summary.artifact.kind !== 'discharge-summary') {
+      navigate(`/notes/${encodeURIComponent(summary.artifact.id)}`, { replace: true });
+      return;
+    }
+    const edited = summary.artifact.editedContent?.document as NoteDocument | undefined;
+    setResult({ artifactId: summary.artifact.id, document: edited ?? summary.document });
+    if (summary.artifact.status !== 'draft') setReviewed(summary.artifact);
+  }, [stored.data]);
 
   const document = result?.document ?? null;
   const extras = document ? extrasOf(document) : {};
@@ -61,6 +96,20 @@ export function DischargePage({ patientId, encounterId }: { patientId?: string; 
     [document],
   );
 
+  if (artifactId && stored.error) {
+    return (
+      <div className="page">
+        <ErrorMessage error={stored.error} onRetry={stored.reload} />
+      </div>
+    );
+  }
+  if (artifactId && !result) {
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  }
   if (!patientId || !encounterId) {
     return (
       <div className="page">
@@ -77,7 +126,9 @@ export function DischargePage({ patientId, encounterId }: { patientId?: string; 
     setEditing(false);
     notesApi.dischargeSummary(patientId, encounterId, { language, mode }).then(
       (answer) => {
-        setResult(answer);
+        // The summary reopens under its own address, carrying what was just drafted.
+        handoffs.set(answer.artifactId, { result: answer, patientId, encounterId });
+        navigate(`/discharge/${encodeURIComponent(answer.artifactId)}`, { replace: true });
         setBusy(false);
       },
       (failure: unknown) => {

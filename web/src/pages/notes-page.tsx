@@ -86,6 +86,11 @@ export function NotesPage({ artifactId, patientId, encounterId }: { artifactId?:
   useEffect(() => {
     const note = stored.data;
     if (!note || result) return;
+    // A discharge summary's address was given: it has its own page.
+    if (note.artifact.kind === 'discharge-summary') {
+      navigate(`/discharge/${encodeURIComponent(note.artifact.id)}`, { replace: true });
+      return;
+    }
     const edited = note.artifact.editedContent?.document as NoteDocument | undefined;
     const document = edited ?? note.document;
     setTranscript(note.transcript);
