@@ -128,6 +128,15 @@ describe('the knowledge pages in a browser', () => {
       await card.locator('[data-testid=lab-interpretation], .empty-state').first().waitFor();
       await card.screenshot({ path: join(RESULTS, 'chart-lab-interpretation.png') });
 
+      // The chart also opens the report interpreter for this patient.
+      const report = page.getByTestId('interpret-report');
+      expect(await report.textContent()).toBe(msg(en, 'chart.interpretReport'));
+      expect(await report.getAttribute('href')).toMatch(/^#\/report\?patient=[^&]+$/);
+      await report.click();
+      await page.getByTestId('report-page').waitFor();
+      await page.goBack();
+      await page.getByTestId('chart-problems').waitFor();
+
       await page.getByTestId('check-medications').click();
       await page.getByTestId('medications-page').waitFor();
       expect(page.url()).toMatch(/#\/medications\?patient=/);

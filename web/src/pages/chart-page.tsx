@@ -80,6 +80,11 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
                 {t('chart.checkMedications')}
               </a>
             )}
+            {user.role !== 'patient' && (
+              <a className="button" href={href(`/report?patient=${encodeURIComponent(p.id)}`)} data-testid="interpret-report">
+                {t('chart.interpretReport')}
+              </a>
+            )}
             {user.role === 'clinician' && (
               <a className="button" href={href(`/notes?patient=${encodeURIComponent(p.id)}`)} data-testid="write-note">
                 {t('chart.writeNote')}
