@@ -17,6 +17,7 @@ import { registerImportCommands } from './commands/import-fhir.js';
 import { registerKnowledgeCommands } from './commands/knowledge.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerNoteCommand } from './commands/note.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTranscribeCommand } from './commands/transcribe.js';
 import { registerTreatmentsCommand } from './commands/treatments.js';
@@ -54,6 +55,7 @@ registerTreatmentsCommand(program);
 registerDischargeCommand(program);
 registerNoteCommand(program);
 registerTranscribeCommand(program);
+registerReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);
