@@ -30,3 +30,29 @@ export interface ModelProfile {
   idleTimeoutMs: number;
   maxRetries: number;
 }
+
+/** Who acts in a workflow call: the signed-in user, or the patient on a public link. */
+export interface CallActor {
+  userId: string | null;
+  role: string;
+}
+
+/**
+ * The context of a call whose prompt is built from a patient's record or words: it always counts
+ * as patient data, and carries the counters the privacy layer fills.
+ */
+export function patientDataContext(
+  workflow: string,
+  who: { actor: CallActor; patientId?: string | null | undefined; requestId?: string | null; sourceIp?: string | null },
+): ModelCallContext {
+  return {
+    workflow,
+    actorId: who.actor.userId,
+    actorRole: who.actor.role,
+    requestId: who.requestId ?? null,
+    sourceIp: who.sourceIp ?? null,
+    patientId: who.patientId ?? null,
+    containsPhi: true,
+    privacy: { operator: null, counts: {} },
+  };
+}

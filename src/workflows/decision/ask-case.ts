@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ArtifactService } from '../../audit/artifacts.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import type { Bilingual } from '../../knowledge/kb-schema.js';
-import type { ModelCallContext } from '../../model/call-context.js';
+import { patientDataContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
@@ -86,15 +86,7 @@ export async function askAboutCase(
   const locale = input.language === 'zh' ? 'zh-CN' : 'en';
   const listing = sources.map((source) => `[${source.id}] ${source.label}${source.detail ? ` — ${source.detail}` : ''}`).join('\n');
   const prompt = renderPrompt('decision.ask-case', locale, { sources: listing });
-  const context: ModelCallContext = {
-    workflow: 'decision.ask-case',
-    actorId: input.actor.userId,
-    actorRole: input.actor.role,
-    requestId: input.requestId ?? null,
-    patientId: input.patientId,
-    containsPhi: true,
-    privacy: { operator: null, counts: {} },
-  };
+  const context = patientDataContext('decision.ask-case', input);
   const started = performance.now();
   const { object, tokensIn, tokensOut } = await generateStructured({
     model: deps.models.model(context),

@@ -12,7 +12,7 @@ import {
 } from '../../engines/ddx/index.js';
 import { suggestNextTests } from '../../engines/intake/index.js';
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import type { ModelCallContext } from '../../model/call-context.js';
+import { patientDataContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
@@ -218,15 +218,7 @@ async function widenWithModel(
     .map((c) => `- ${input.language === 'zh' ? c.name.zh : c.name.en} (${c.icd10}): ${(c.probability * 100).toFixed(1)}%`)
     .join('\n');
   const prompt = renderPrompt('decision.differential-widen', locale, { sources: listing, candidates });
-  const context: ModelCallContext = {
-    workflow: 'decision.differential',
-    actorId: input.actor.userId,
-    actorRole: input.actor.role,
-    requestId: input.requestId ?? null,
-    patientId: input.patientId,
-    containsPhi: true,
-    privacy: { operator: null, counts: {} },
-  };
+  const context = patientDataContext('decision.differential', input);
   const started = performance.now();
   const { object, tokensIn, tokensOut } = await generateStructured({
     model: deps.models.model(context),

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { NoteLanguage, NoteSentence } from '../../engines/notes/clinical-document.js';
-import type { ModelCallContext } from '../../model/call-context.js';
+import { patientDataContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { type RenderedPrompt, renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
@@ -40,15 +40,7 @@ export async function writeHospitalCourse(
   const locale = input.language === 'zh' ? 'zh-CN' : 'en';
   const listing = input.facts.map((fact) => `[${fact.id}] ${fact.text}`).join('\n');
   const prompt = renderPrompt('discharge.hospital-course', locale, { facts: listing });
-  const context: ModelCallContext = {
-    workflow: 'discharge.hospital-course',
-    actorId: input.actor.userId,
-    actorRole: input.actor.role,
-    requestId: input.requestId ?? null,
-    patientId: input.patientId,
-    containsPhi: true,
-    privacy: { operator: null, counts: {} },
-  };
+  const context = patientDataContext('discharge.hospital-course', input);
   const started = performance.now();
   const { object, tokensIn, tokensOut } = await generateStructured({
     model: models.model(context),

@@ -5,7 +5,7 @@ import type { ClinicalDocument, NoteLanguage, NoteSection, Omission, Transcript 
 import { buildExtractiveNote } from '../../engines/notes/extractive-note.js';
 import { defaultVisitNoteFormat, type VisitNoteFormat } from '../../engines/notes/note-sections.js';
 import { resolveSupport, SupportIndex, unsupportedSentences } from '../../engines/notes/provenance.js';
-import type { ModelCallContext } from '../../model/call-context.js';
+import { patientDataContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { assertAiConsent } from '../../record/consent.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
@@ -119,17 +119,8 @@ export async function writeNote(
   const index = new SupportIndex(transcript.turns.map((turn) => ({ id: turn.id, text: turn.text })));
   let draft: ClinicalDocument;
   let model: Awaited<ReturnType<typeof writeModelNote>> | null = null;
-  const context: ModelCallContext = {
-    workflow: 'notes.write-note',
-    actorId: input.actor.userId,
-    actorRole: input.actor.role,
-    requestId: input.requestId ?? null,
-    sourceIp: input.sourceIp ?? null,
-    patientId: input.patientId ?? null,
-    // A consultation is patient data whether or not it is filed on a chart.
-    containsPhi: true,
-    privacy: { operator: null, counts: {} },
-  };
+  // A consultation is patient data whether or not it is filed on a chart.
+  const context = patientDataContext('notes.write-note', input);
   if (method === 'model') {
     const shell: ClinicalDocument = {
       format,
