@@ -13,6 +13,7 @@ import { buildOpenApi, mountRoutes, type RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { careGapRoutes } from './routes/care-gap-routes.js';
 import { mountCdsHooks } from './routes/cds-hooks-routes.js';
 import { decisionRoutes } from './routes/decision-routes.js';
 import { deidRoutes } from './routes/deid-routes.js';
@@ -39,6 +40,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...knowledgeRoutes,
   ...intakeRoutes,
   ...decisionRoutes,
+  ...careGapRoutes,
   ...dischargeRoutes,
   ...exportRoutes,
   ...reportRoutes,
