@@ -9,11 +9,11 @@
  *
  *   npx tsx bench/notes-stream.ts [--runs 30]
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../src/engines/ddx/ddxplus-data.js';
+import { loadNoteEvalSet } from '../src/cli/commands/eval-notes-data.js';
 import { buildExtractiveNote } from '../src/engines/notes/extractive-note.js';
 import { parseTranscript } from '../src/engines/notes/parse-transcript.js';
 import { startScriptedModelServer } from '../src/model/testing/scripted-model-server.js';
@@ -37,37 +37,19 @@ const summary = (values: number[]) => ({
   max: round(Math.max(...values)),
 });
 
-/** The longest dialogue in every ACI-Bench CSV under ../shared/data/aci-bench (the repo's dev copy as a fallback). */
+/**
+ * A 20-minute visit: the two longest ACI-Bench development dialogues shipped in the repo, joined —
+ * the same input as bench/notes.ts, so the two benchmarks read the same transcript.
+ */
 function longestAciBenchDialogue(): { id: string; file: string; dialogue: string } {
-  const roots = [join(HERE, '../../shared/data/aci-bench/data'), join(HERE, '../data/eval/aci-bench')];
-  let best = { id: '', file: '', dialogue: '' };
-  const visit = (dir: string) => {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir);
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      const path = join(dir, entry);
-      if (!entry.includes('.')) visit(path);
-      if (!entry.endsWith('.csv') || entry.includes('metadata')) continue;
-      const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
-      const column = header?.indexOf('dialogue') ?? -1;
-      const idColumn = header?.indexOf('encounter_id') ?? -1;
-      if (column < 0) continue;
-      for (const row of rows) {
-        const dialogue = row[column] ?? '';
-        if (dialogue.length > best.dialogue.length) best = { id: row[idColumn] ?? '', file: path, dialogue };
-      }
-    }
+  const longest = loadNoteEvalSet('aci-bench')
+    .sort((a, b) => b.dialogue.length - a.dialogue.length)
+    .slice(0, 2);
+  return {
+    id: longest.map((c) => c.id).join('+'),
+    file: 'data/eval/aci-bench/valid.csv',
+    dialogue: longest.map((c) => c.dialogue).join('\n'),
   };
-  for (const root of roots) {
-    visit(root);
-    if (best.dialogue) break;
-  }
-  if (!best.dialogue) throw new Error('no ACI-Bench dialogue found');
-  return best;
 }
 
 /** A model note of realistic size for the dialogue: the extractive note's sentences, as the model's JSON. */
