@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/locale.js';
 import type { Store } from '../../../store/database.js';
 import { labInputFromChart } from '../../lab-review/chart-lab-input.js';
 import { medicationInputFromChart } from '../../medication-review/chart-medication-input.js';
+import { careGapCardsForRequest } from './care-gap-cards.js';
 import { criticalLabCards, medicationCards } from './cds-cards.js';
 import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from './cds-hooks-types.js';
 import {
@@ -26,6 +27,9 @@ const ACTIVE_MEDICATIONS = 'MedicationRequest?patient={{context.patientId}}&stat
 const ALLERGIES = 'AllergyIntolerance?patient={{context.patientId}}';
 const LABS = 'Observation?patient={{context.patientId}}&category=laboratory';
 const CONDITIONS = 'Condition?patient={{context.patientId}}&clinical-status=active';
+/** Blood pressure readings and completed procedures (colonoscopy and the like) for the care-gap rules. */
+const VITALS = 'Observation?patient={{context.patientId}}&category=vital-signs';
+const PROCEDURES = 'Procedure?patient={{context.patientId}}&status=completed';
 /** Scenario inputs recorded as Observations (Suwen's code system) and GCS total (LOINC 9269-2). */
 const IMAGING_OBSERVATIONS = `Observation?patient={{context.patientId}}&code=${IMAGING_INPUT_SYSTEM}|,http://loinc.org|9269-2`;
 
@@ -34,10 +38,18 @@ export const CDS_SERVICES: CdsServiceDefinition[] = [
   {
     hook: 'patient-view',
     id: 'suwen-patient-view',
-    title: 'Suwen: critical results and medication problems',
+    title: 'Suwen: critical results, medication problems and care gaps',
     description:
-      'Critical laboratory values and major or contraindicated medication problems (interactions, doses, allergies) in the patient record. Decision support for the clinician.',
-    prefetch: { patient: PATIENT, medications: ACTIVE_MEDICATIONS, allergies: ALLERGIES, labs: LABS },
+      'Critical laboratory values, major or contraindicated medication problems (interactions, doses, allergies) and care gaps (e.g. diabetes without a recent HbA1c or urine albumin, AF at the anticoagulation threshold without an anticoagulant, colorectal screening due), each with its guideline source. Decision support for the clinician.',
+    prefetch: {
+      patient: PATIENT,
+      medications: ACTIVE_MEDICATIONS,
+      allergies: ALLERGIES,
+      labs: LABS,
+      conditions: CONDITIONS,
+      vitals: VITALS,
+      procedures: PROCEDURES,
+    },
   },
   {
     hook: 'order-select',
@@ -87,6 +99,7 @@ export interface CdsRunResult {
     medications: 'prefetch' | 'record' | 'none';
     allergies: 'prefetch' | 'record' | 'none';
     labs?: 'prefetch' | 'record' | 'none';
+    careGaps?: 'prefetch' | 'record' | 'mixed' | 'none';
   };
   draftOrders: number;
 }
@@ -160,7 +173,14 @@ export async function runCdsService(
       });
       cards.push(...medicationCards(result, { locale, minSeverity: 'major' }));
     }
-    return { cards, usedRecord: patient.chartRead(), sources: { ...patient.sources, labs: labSource }, draftOrders: 0 };
+    const careGaps = await careGapCardsForRequest(request, locale, deps);
+    cards.push(...careGaps.cards);
+    return {
+      cards,
+      usedRecord: patient.chartRead() || careGaps.usedRecord,
+      sources: { ...patient.sources, labs: labSource, careGaps: careGaps.source },
+      draftOrders: 0,
+    };
   }
 
   // order-select and order-sign: the draft orders first, so their indices are 0..n-1.
