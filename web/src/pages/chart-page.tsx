@@ -5,6 +5,7 @@ import { Badge, ErrorMessage, Loading } from '../components/feedback';
 import { formatDate, label } from '../format';
 import { href } from '../router';
 import { useApi } from '../use-api';
+import { CareGapsCard } from './care-gaps-card';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
 import { ConsentCard } from './consent-card';
 import { DecisionCard } from './decision-card';
@@ -109,6 +110,7 @@ function ChartBody({ chart, user }: { chart: Chart; user: User }) {
       </div>
       <LabsCard patientId={p.id} labs={chart.labs} />
       {user.role !== 'patient' && <LabInterpretationCard patientId={p.id} />}
+      {user.role === 'clinician' && <CareGapsCard patientId={p.id} />}
       {user.role === 'clinician' && <DecisionCard patientId={p.id} />}
       {user.role === 'clinician' && <IntakeCard patientId={p.id} encounters={chart.encounters} />}
       <div className="chart-grid chart-grid-2">
