@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PatientCareGaps } from '../../src/workflows/decision/care-gaps.js';
 import type { DiagnosisListing, TreatmentComparison } from '../../src/workflows/decision/treatment-options.js';
 import { type E2eHarness, en, type Messages, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
 
@@ -103,6 +104,37 @@ describe('Differential and treatment options on the chart', () => {
       await checkPanel(page, zh, 'decision-ddx-zh-phone.png');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(1);
+    } finally {
+      await context.close();
+    }
+  }, 90_000);
+
+  it('lists care gaps on the chart, each opening to its reason and guideline (Chinese)', async () => {
+    const { context, page } = await h().openPage('zh-CN');
+    try {
+      await h().signIn(page, 'clinician');
+      const api = `${h().baseUrl}/api/v1`;
+      const list = (await (await page.request.get(`${api}/patients?limit=50`)).json()) as { items: { id: string }[] };
+      let found: PatientCareGaps | undefined;
+      for (const { id } of list.items) {
+        const result = (await (await page.request.get(`${api}/patients/${id}/care-gaps`)).json()) as PatientCareGaps;
+        if (result.gaps.length > 0) {
+          found = result;
+          break;
+        }
+      }
+      if (!found) throw new Error('No demo patient with a care gap today');
+      await page.goto(`${h().baseUrl}/#/patients/${encodeURIComponent(found.patientId)}`);
+      const card = page.getByTestId('chart-care-gaps');
+      await card.getByTestId('care-gap').first().waitFor();
+      expect(await card.getByTestId('care-gap').count()).toBe(found.gaps.length);
+      const first = card.getByTestId('care-gap').first();
+      expect(await first.getAttribute('data-rule')).toBe(found.gaps[0]?.ruleId);
+      await first.locator('summary').click();
+      expect(await first.getByTestId('care-gap-reason').textContent()).toBe(found.gaps[0]?.reason.zh);
+      expect(await first.getByTestId('care-gap-source').textContent()).toContain(found.gaps[0]?.source.publication ?? '?');
+      await page.addStyleTag({ content: '.app-header { position: static !important; }' });
+      await card.screenshot({ path: join(RESULTS, 'care-gaps-zh.png') });
     } finally {
       await context.close();
     }
