@@ -7,7 +7,7 @@ import { SourceCitation } from '../components/source-citation';
 import { type Appropriateness, type ImagingResult, type ImagingScenarioDescription, reportApi } from '../report-api';
 import { href, navigate } from '../router';
 import { useApi } from '../use-api';
-import { ScoreField } from './score-calculator';
+import { DescribedInputsForm } from './score-calculator';
 import { type FormValues, initialValues, issuesByField, toScoreInputs } from './score-form-state';
 
 const RATING_TONE: Record<Appropriateness, string> = {
@@ -90,23 +90,7 @@ function ScenarioBody({ scenario }: { scenario: ImagingScenarioDescription }) {
     <div className="score-layout">
       <Card title={pick(scenario.names)} testId="imaging-form">
         <p className="muted small">{pick(scenario.summary)}</p>
-        <form
-          className="form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void rate();
-          }}
-        >
-          {scenario.inputs.map((field) => (
-            <ScoreField
-              key={field.name}
-              field={field}
-              values={values}
-              issues={issues.get(field.name)}
-              onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-            />
-          ))}
+        <DescribedInputsForm fields={scenario.inputs} values={values} issues={issues} setValues={setValues} onSubmit={rate}>
           <div className="button-row">
             <button type="submit" className="button button-primary" disabled={busy} data-testid="imaging-rate">
               {t('imaging.rate')}
@@ -117,7 +101,7 @@ function ScenarioBody({ scenario }: { scenario: ImagingScenarioDescription }) {
               <p>{error.message}</p>
             </div>
           )}
-        </form>
+        </DescribedInputsForm>
       </Card>
       <div className="score-side">
         {result && <ImagingResultCard result={result} />}

@@ -60,23 +60,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
       </div>
       <div className="score-layout">
         <Card title={t('calculators.inputs')} testId="score-form">
-          <form
-            className="form"
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              void compute();
-            }}
-          >
-            {score.inputs.map((field) => (
-              <ScoreField
-                key={field.name}
-                field={field}
-                values={values}
-                issues={issues.get(field.name)}
-                onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
-              />
-            ))}
+          <DescribedInputsForm fields={score.inputs} values={values} issues={issues} setValues={setValues} onSubmit={compute}>
             <div className="button-row">
               <button type="submit" className="button button-primary" disabled={busy} data-testid="score-compute">
                 {t('calculators.compute')}
@@ -101,7 +85,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
                 ))}
               </div>
             )}
-          </form>
+          </DescribedInputsForm>
         </Card>
         <div className="score-side">
           {result && <ScoreResultCard score={score} result={result} />}
@@ -130,6 +114,48 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * A form built from an engine's input description (scores, imaging scenarios): one field per
+ * input with the API's validation issues beside it; the caller supplies the buttons.
+ */
+export function DescribedInputsForm({
+  fields,
+  values,
+  issues,
+  setValues,
+  onSubmit,
+  children,
+}: {
+  fields: readonly FieldDescriptor[];
+  values: FormValues;
+  issues: Map<string, string[]>;
+  setValues: (update: (values: FormValues) => FormValues) => void;
+  onSubmit: () => Promise<void> | void;
+  children: React.ReactNode;
+}) {
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {fields.map((field) => (
+        <ScoreField
+          key={field.name}
+          field={field}
+          values={values}
+          issues={issues.get(field.name)}
+          onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+        />
+      ))}
+      {children}
+    </form>
   );
 }
 
