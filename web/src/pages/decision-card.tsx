@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api';
 import { CheckError } from '../components/check-error';
 import { Card } from '../components/feedback';
-import { SegmentedGroup } from '../components/segmented-group';
+import { SegmentedChoice } from '../components/segmented-group';
 import { type DecisionAnswer, decisionApi, QUESTION_MAX } from '../decision-api';
 import { DifferentialPanel } from './decision-differential';
 import { DecisionResult } from './decision-result';
@@ -45,20 +45,16 @@ export function DecisionCard({ patientId }: { patientId: string }) {
 
   return (
     <Card title={t('decision.title')} testId="decision-card">
-      <SegmentedGroup label={t('decisionDdx.tabs.label')} className="decision-tabs" testId="decision-tabs">
-        {TABS.map((id) => (
-          <button
-            key={id}
-            type="button"
-            className={tab === id ? 'is-selected' : undefined}
-            aria-pressed={tab === id}
-            onClick={() => setTab(id)}
-            data-testid={`decision-tab-${id}`}
-          >
-            {t(`decisionDdx.tabs.${id}`)}
-          </button>
-        ))}
-      </SegmentedGroup>
+      <SegmentedChoice
+        label={t('decisionDdx.tabs.label')}
+        className="decision-tabs"
+        testId="decision-tabs"
+        options={TABS}
+        value={tab}
+        onChange={setTab}
+        optionLabel={(id) => t(`decisionDdx.tabs.${id}`)}
+        optionTestId={(id) => `decision-tab-${id}`}
+      />
       {tab === 'differential' && <DifferentialPanel patientId={patientId} />}
       {tab === 'treatments' && <TreatmentPanel patientId={patientId} />}
       {tab === 'ask' && (

@@ -10,7 +10,7 @@ import { ApiError, type Artifact, api } from '../api';
 import { sectionDrafts } from '../components/clinical-document-edit';
 import { ClinicalDocumentView } from '../components/clinical-document-view';
 import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedGroup } from '../components/segmented-group';
+import { SegmentedChoice } from '../components/segmented-group';
 import { formatDate, formatNumber, label } from '../format';
 import { type DischargeMode, type DischargeResult, type NoteDocument, type NoteLanguage, type NoteSentence, notesApi } from '../notes-api';
 import { href, navigate } from '../router';
@@ -177,35 +177,23 @@ export function DischargePage({
         <div className="note-options">
           <div className="note-option">
             <span className="small">{t('notes.noteLanguage')}</span>
-            <SegmentedGroup label={t('notes.noteLanguage')}>
-              {(['zh', 'en'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  className={language === v ? 'is-selected' : undefined}
-                  aria-pressed={language === v}
-                  onClick={() => setLanguage(v)}
-                >
-                  {t(`notes.languages.${v}`)}
-                </button>
-              ))}
-            </SegmentedGroup>
+            <SegmentedChoice
+              label={t('notes.noteLanguage')}
+              options={['zh', 'en'] as const}
+              value={language}
+              onChange={setLanguage}
+              optionLabel={(v) => t(`notes.languages.${v}`)}
+            />
           </div>
           <div className="note-option">
             <span className="small">{t('notes.mode')}</span>
-            <SegmentedGroup label={t('notes.mode')}>
-              {(['auto', 'model', 'computed'] as const).map((v) => (
-                <button
-                  key={v}
-                  type="button"
-                  className={mode === v ? 'is-selected' : undefined}
-                  aria-pressed={mode === v}
-                  onClick={() => setMode(v)}
-                >
-                  {t(v === 'computed' ? 'discharge.computedOnly' : `notes.modes.${v}`)}
-                </button>
-              ))}
-            </SegmentedGroup>
+            <SegmentedChoice
+              label={t('notes.mode')}
+              options={['auto', 'model', 'computed'] as const}
+              value={mode}
+              onChange={setMode}
+              optionLabel={(v) => t(v === 'computed' ? 'discharge.computedOnly' : `notes.modes.${v}`)}
+            />
           </div>
         </div>
         <div className="button-row">

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { type ArtifactFilter, type ArtifactSummary, api } from '../api';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
 import { GuardrailList } from '../components/guardrail-list';
-import { SegmentedGroup } from '../components/segmented-group';
+import { SegmentedChoice } from '../components/segmented-group';
 import { formatDateTime } from '../format';
 import { href, navigate } from '../router';
 import { useApi } from '../use-api';
@@ -30,20 +30,15 @@ export function InboxPage() {
         <p className="muted">{t('inbox.intro')}</p>
       </div>
       <div className="toolbar">
-        <SegmentedGroup label={t('inbox.filter')} testId="inbox-filter">
-          {FILTERS.map((f) => (
-            <button
-              key={f}
-              type="button"
-              aria-pressed={view.status === f}
-              className={view.status === f ? 'is-selected' : undefined}
-              onClick={() => setView({ status: f, offset: 0 })}
-              data-testid={`inbox-filter-${f}`}
-            >
-              {t(`artifactStatus.${f}`)}
-            </button>
-          ))}
-        </SegmentedGroup>
+        <SegmentedChoice
+          label={t('inbox.filter')}
+          testId="inbox-filter"
+          options={FILTERS}
+          value={view.status}
+          onChange={(f) => setView({ status: f, offset: 0 })}
+          optionLabel={(f) => t(`artifactStatus.${f}`)}
+          optionTestId={(f) => `inbox-filter-${f}`}
+        />
       </div>
       {list.error ? (
         <ErrorMessage error={list.error} onRetry={list.reload} />

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, type DailyStats, type WorkflowModelStats } from '../api';
 import { DayChart } from '../components/day-chart';
 import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedGroup } from '../components/segmented-group';
+import { SegmentedChoice } from '../components/segmented-group';
 import { formatNumber, formatPercent } from '../format';
 import { useApi } from '../use-api';
 
@@ -21,20 +21,14 @@ export function MonitoringPage() {
           <h1>{t('monitoring.title')}</h1>
           <p className="muted">{t('monitoring.intro')}</p>
         </div>
-        <SegmentedGroup label={t('monitoring.period')}>
-          {PERIODS.map((p) => (
-            <button
-              key={p}
-              type="button"
-              aria-pressed={days === p}
-              className={days === p ? 'is-selected' : undefined}
-              onClick={() => setDays(p)}
-              data-testid={`period-${p}`}
-            >
-              {t('monitoring.days', { count: p })}
-            </button>
-          ))}
-        </SegmentedGroup>
+        <SegmentedChoice
+          label={t('monitoring.period')}
+          options={PERIODS}
+          value={days}
+          onChange={setDays}
+          optionLabel={(p) => t('monitoring.days', { count: p })}
+          optionTestId={(p) => `period-${p}`}
+        />
       </div>
       {stats.error ? (
         <ErrorMessage error={stats.error} onRetry={stats.reload} />

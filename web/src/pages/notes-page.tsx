@@ -4,7 +4,7 @@ import { type ApiError, type Artifact, api } from '../api';
 import { sectionDrafts } from '../components/clinical-document-edit';
 import { ClinicalDocumentView } from '../components/clinical-document-view';
 import { Card, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedGroup } from '../components/segmented-group';
+import { SegmentedChoice } from '../components/segmented-group';
 import { TranscriptTurns } from '../components/transcript-turns';
 import { formatDate } from '../format';
 import {
@@ -406,41 +406,41 @@ function NoteOptions({
   onMode: (v: NoteMode) => void;
 }) {
   const { t } = useTranslation();
-  const choice = <T extends string>(value: T, current: T, set: (v: T) => void, label: string, testId: string) => (
-    <button
-      key={value}
-      type="button"
-      className={value === current ? 'is-selected' : undefined}
-      aria-pressed={value === current}
-      onClick={() => set(value)}
-      data-testid={testId}
-    >
-      {label}
-    </button>
-  );
   return (
     <div className="note-options" data-testid="note-options">
       <div className="note-option">
         <span className="small">{t('notes.inputLanguage')}</span>
-        <SegmentedGroup label={t('notes.inputLanguage')}>
-          {(['auto', 'zh', 'en'] as const).map((v) =>
-            choice(v, inputLanguage, onInputLanguage, t(`notes.languages.${v}`), `notes-input-language-${v}`),
-          )}
-        </SegmentedGroup>
+        <SegmentedChoice
+          label={t('notes.inputLanguage')}
+          options={['auto', 'zh', 'en'] as const}
+          value={inputLanguage}
+          onChange={onInputLanguage}
+          optionLabel={(v) => t(`notes.languages.${v}`)}
+          optionTestId={(v) => `notes-input-language-${v}`}
+        />
       </div>
       <div className="note-option">
         <span className="small">{t('notes.noteLanguage')}</span>
-        <SegmentedGroup label={t('notes.noteLanguage')}>
-          {choice<OutputChoice>('same', outputChoice, onOutputChoice, t('notes.sameLanguage'), 'notes-output-same')}
-          {choice<OutputChoice>('other', outputChoice, onOutputChoice, t('notes.otherLanguage'), 'notes-output-other')}
-        </SegmentedGroup>
+        <SegmentedChoice<OutputChoice>
+          label={t('notes.noteLanguage')}
+          options={['same', 'other']}
+          value={outputChoice}
+          onChange={onOutputChoice}
+          optionLabel={(v) => t(v === 'same' ? 'notes.sameLanguage' : 'notes.otherLanguage')}
+          optionTestId={(v) => `notes-output-${v}`}
+        />
         <span className="muted small">{t(outLanguage === 'zh' ? 'notes.formatZh' : 'notes.formatEn')}</span>
       </div>
       <div className="note-option">
         <span className="small">{t('notes.mode')}</span>
-        <SegmentedGroup label={t('notes.mode')}>
-          {(['auto', 'model', 'extractive'] as const).map((v) => choice(v, mode, onMode, t(`notes.modes.${v}`), `notes-mode-${v}`))}
-        </SegmentedGroup>
+        <SegmentedChoice
+          label={t('notes.mode')}
+          options={['auto', 'model', 'extractive'] as const}
+          value={mode}
+          onChange={onMode}
+          optionLabel={(v) => t(`notes.modes.${v}`)}
+          optionTestId={(v) => `notes-mode-${v}`}
+        />
       </div>
     </div>
   );
