@@ -18,6 +18,27 @@ const ZH_CONSULTATION = [
 ].join('\n');
 
 describe('buildExtractiveNote', () => {
+  it('keeps what the patient reports in the history and cuts a run-on Chinese sentence where its sections change', () => {
+    const transcript = parseTranscript(
+      [
+        '医生：您好，哪里不舒服？',
+        '患者：咳嗽三天了，有点发烧，昨天量体温38.2度。',
+        '患者：平时吃二甲双胍，每次500毫克，一天两次。',
+        '医生：听诊双肺呼吸音粗，血压130/80。',
+        '医生：考虑急性支气管炎，先吃布洛芬退热，多喝水，三天后不好转来复诊。',
+      ].join('\n'),
+    );
+    const doc = buildExtractiveNote(transcript);
+    const section = (key: string) => doc.sections.find((s) => s.key === key)?.sentences.map((x) => x.text) ?? [];
+    // The patient's home temperature is history, not the examination.
+    expect(section('chief_complaint')).toEqual(['咳嗽三天了，有点发烧，昨天量体温38.2度。']);
+    expect(section('past_history')).toEqual(['平时吃二甲双胍，每次500毫克，一天两次。']);
+    expect(section('physical_exam')).toEqual(['听诊双肺呼吸音粗，血压130/80。']);
+    expect(section('preliminary_diagnosis')).toEqual(['考虑急性支气管炎。']);
+    expect(section('plan')).toEqual(['先吃布洛芬退热，多喝水，三天后不好转来复诊。']);
+    for (const sentence of doc.sections.flatMap((s) => s.sentences)) expect(sentence.support.sourceIds).toHaveLength(1);
+  });
+
   it('sorts a Chinese consultation into the eight 门诊病历 sections, each sentence citing its turn', () => {
     const transcript = parseTranscript(ZH_CONSULTATION);
     const doc = buildExtractiveNote(transcript);

@@ -46,8 +46,15 @@ const SYMPTOM =
   /\b(pain|painful|hurt(s|ing)?|ache|aching|sore|fever|chills|cough|nausea|nauseous|vomit\w*|dizz\w*|lightheaded|tired|fatigue\w*|exhausted|short(ness)? of breath|breathless|wheez\w*|swell\w*|swollen|rash|itch\w*|bleed\w*|blood in|numb\w*|tingl\w*|weak\w*|headache\w*|diarrh\w*|constipat\w*|palpitation\w*|burning|cramp\w*|stiff\w*|bloat\w*|insomnia|anxious|depress\w*|heartburn|reflux|discharge|lump|injur\w*|fell|fall)\b|疼|痛|发热|发烧|咳|痰|恶心|呕吐|头晕|眩晕|乏力|疲劳|气短|气促|喘|胸闷|心慌|心悸|肿|皮疹|瘙痒|痒|出血|麻木|无力|腹泻|便秘|失眠|反酸|烧心|不适|受伤|摔/;
 const COURSE =
   /\b(since|started|starting|began|begun|onset|ago|for (about |the past |the last |over )?(a |an |one |two |three |four |five |six |several |few |\d+ )?(days?|weeks?|months?|years?|hours?)|worse|worsen\w*|better|improv\w*|radiat\w*|constant|intermittent|on and off|every (day|night|morning))\b|\d+\s*(天|周|个月|月|年|小时)|(天|周|月|年)前|开始|加重|缓解|反复|持续|间断/;
+/** The patient's own medicines ("I take…", "平时吃…"): history, not the plan. */
+const OWN_MEDICINES =
+  /\b(i('m| am) (on|taking)|i take|i've been taking|i have been taking|i('m| am) still taking|my (medications?|medicines?|pills))\b|平时(吃|服|用)|一直(吃|服|用)|长期(服用|口服|吃|用)|在(吃|服用|用)|吃着|用着|服用/;
+/** A reading the patient took themselves ("昨天量体温38.2度", "my blood pressure was 150 over 90"). */
+const PATIENT_MEASURED =
+  /\b(blood pressure|bp|sugar|glucose|temperature|temp|weight)\b[^.]{0,30}\d|(血压|血糖|体温|体重|心率)[^，。；]{0,10}\d/;
+const ALLERGY = /\ballerg\w*|\banaphyla\w*|过敏/;
 const RULES: Rule[] = [
-  { category: 'allergy_history', speakers: ANYONE, pattern: /\ballerg\w*|\banaphyla\w*|过敏/ },
+  { category: 'allergy_history', speakers: ANYONE, pattern: ALLERGY },
   {
     category: 'investigations',
     speakers: ANYONE,
@@ -75,7 +82,7 @@ const RULES: Rule[] = [
     category: 'plan',
     speakers: CLINICIAN,
     pattern:
-      /\b(prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|stop\w*|discontinu\w*|refer\w*|order\w*|schedul\w*|follow[- ]?up|come back|return|recommend\w*|i want you to|i('d| would) like (you|to)|we('ll| will| are going| can| should)|let's|go ahead|take|taking|physical therapy|injection|surgery|procedure|brace|splint|ice|rest|medication|dose|mg|twice|daily|a day)\b|复查|服用|随访|建议|开(点|些)?药|口服|注射|转诊|住院|手术|复诊|每日|每天|一天|注意|观察|回来|再来|忌/,
+      /\b(prescrib\w*|start\w*|continu\w*|increas\w*|decreas\w*|stop\w*|discontinu\w*|refer\w*|order\w*|schedul\w*|follow[- ]?up|come back|return|recommend\w*|i want you to|i('d| would) like (you|to)|we('ll| will| are going| can| should)|let's|go ahead|take|taking|physical therapy|injection|surgery|procedure|brace|splint|ice|rest|medication|dose|mg|twice|daily|a day)\b|复查|服用|随访|建议|开(点|些)?药|口服|注射|转诊|住院|手术|复诊|就诊|每日|每天|一天|注意|观察|回来|再来|忌|先吃|吃(点|些)?药|多喝水|休息/,
   },
   {
     category: 'past_history',
@@ -134,6 +141,12 @@ function classify(sentence: string, speaker: Speaker): Category | undefined {
   const lower = sentence.toLowerCase();
   const units = contentUnits(lower);
   if (units.length < 2) return undefined;
+  if (speaker !== 'doctor' && !ALLERGY.test(lower)) {
+    // What the patient reports is history, even with a number in it ("体温38.2度" taken at home).
+    if (OWN_MEDICINES.test(lower)) return 'past_history';
+    if (SYMPTOM.test(lower) && !/\b(history of|diagnosed with)\b|既往|病史/.test(lower)) return 'present_illness';
+    if (PATIENT_MEASURED.test(lower)) return 'present_illness';
+  }
   for (const rule of RULES) if (rule.speakers.includes(speaker) && rule.pattern.test(lower)) return rule.category;
   if (speaker !== 'doctor' && SYMPTOM.test(lower)) return 'present_illness';
   if (SYMPTOM.test(lower) && COURSE.test(lower)) return 'present_illness';
@@ -150,12 +163,40 @@ interface Extracted {
   turnId: string;
 }
 
+const CJK_CHAR = /[\u3400-\u9fff]/;
+
+/**
+ * A spoken Chinese sentence often runs several sections together with commas ("考虑急性支气管炎，
+ * 先吃布洛芬，三天后复诊"): cut it where consecutive clauses fall into different sections; a clause
+ * with no section of its own stays with the one before it.
+ */
+function splitMixedClauses(sentence: string, speaker: Speaker): string[] {
+  if (!CJK_CHAR.test(sentence) || !/[，,；;]/.test(sentence)) return [sentence];
+  const clauses = sentence
+    .replace(/[。！!]$/, '')
+    .split(/[，,；;]/)
+    .filter((clause) => clause.trim());
+  const groups: { category: Category | undefined; clauses: string[] }[] = [];
+  for (const clause of clauses) {
+    const category = classify(clause, speaker);
+    const last = groups.at(-1);
+    if (last && (category === undefined || category === last.category || last.category === undefined)) {
+      last.clauses.push(clause);
+      last.category ??= category;
+    } else groups.push({ category, clauses: [clause] });
+  }
+  return groups.length <= 1 ? [sentence] : groups.map((group) => `${group.clauses.join('，')}。`);
+}
+
 function extract(transcript: Transcript): Extracted[] {
   const out: Extracted[] = [];
   let chiefComplaint: Extracted | undefined;
   let firstSymptom: Extracted | undefined;
   for (const turn of transcript.turns) {
-    for (const raw of splitSentences(turn.text).flatMap(cutLong)) {
+    const sentences = splitSentences(turn.text)
+      .flatMap(cutLong)
+      .flatMap((sentence) => (isQuestion(sentence) ? [sentence] : splitMixedClauses(sentence, turn.speaker)));
+    for (const raw of sentences) {
       if (isQuestion(raw)) continue;
       const category = classify(raw, turn.speaker);
       const lower = raw.toLowerCase();
