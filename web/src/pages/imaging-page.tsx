@@ -1,14 +1,11 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
 import { usePick } from '../bilingual';
 import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
 import { SourceCitation } from '../components/source-citation';
 import { type Appropriateness, type ImagingResult, type ImagingScenarioDescription, reportApi } from '../report-api';
 import { href, navigate } from '../router';
 import { useApi } from '../use-api';
-import { DescribedInputsForm } from './score-calculator';
-import { type FormValues, initialValues, issuesByField, toScoreInputs } from './score-form-state';
+import { DescribedInputsForm, useDescribedInputs } from './score-calculator';
 
 const RATING_TONE: Record<Appropriateness, string> = {
   'usually-appropriate': 'success',
@@ -67,24 +64,15 @@ function ScenarioForm({ id }: { id: string }) {
 function ScenarioBody({ scenario }: { scenario: ImagingScenarioDescription }) {
   const { t } = useTranslation();
   const pick = usePick();
-  const [values, setValues] = useState<FormValues>(() => initialValues(scenario.inputs));
-  const [result, setResult] = useState<ImagingResult | null>(null);
-  const [error, setError] = useState<Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const issues = error instanceof ApiError ? issuesByField(error.details, scenario.inputs) : new Map<string, string[]>();
-
-  const rate = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await reportApi.rateImaging(scenario.id, toScoreInputs(scenario.inputs, values)));
-    } catch (caught) {
-      setResult(null);
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    values,
+    setValues,
+    result,
+    error,
+    busy,
+    issues,
+    submit: rate,
+  } = useDescribedInputs(scenario.inputs, (inputs) => reportApi.rateImaging(scenario.id, inputs));
 
   return (
     <div className="score-layout">

@@ -33,24 +33,16 @@ export function ScoreCalculator({ id }: { id: string }) {
 function ScoreBody({ score }: { score: ScoreDescription }) {
   const { t } = useTranslation();
   const pick = usePick();
-  const [values, setValues] = useState<FormValues>(() => initialValues(score.inputs));
-  const [result, setResult] = useState<ScoreResult | null>(null);
-  const [error, setError] = useState<ApiError | Error | null>(null);
-  const [busy, setBusy] = useState(false);
-  const issues = error instanceof ApiError ? issuesByField(error.details, score.inputs) : new Map<string, string[]>();
-
-  const compute = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      setResult(await knowledgeApi.computeScore(score.id, toScoreInputs(score.inputs, values)));
-    } catch (caught) {
-      setResult(null);
-      setError(caught instanceof Error ? caught : new Error(String(caught)));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const {
+    values,
+    setValues,
+    result,
+    error,
+    busy,
+    issues,
+    submit: compute,
+    reset,
+  } = useDescribedInputs(score.inputs, (inputs) => knowledgeApi.computeScore(score.id, inputs));
 
   return (
     <>
@@ -69,9 +61,7 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
                 type="button"
                 className="button button-quiet"
                 onClick={() => {
-                  setValues(initialValues(score.inputs));
-                  setResult(null);
-                  setError(null);
+                  reset();
                 }}
               >
                 {t('common.clear')}
@@ -115,6 +105,36 @@ function ScoreBody({ score }: { score: ScoreDescription }) {
       </div>
     </>
   );
+}
+
+/**
+ * State of a form built from an engine's input description: the values, the last result, the
+ * API's error with its per-field issues, and a submit that sends the values as engine inputs.
+ */
+export function useDescribedInputs<R>(fields: readonly FieldDescriptor[], send: (inputs: ReturnType<typeof toScoreInputs>) => Promise<R>) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(fields));
+  const [result, setResult] = useState<R | null>(null);
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  const issues = error instanceof ApiError ? issuesByField(error.details, fields) : new Map<string, string[]>();
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await send(toScoreInputs(fields, values)));
+    } catch (caught) {
+      setResult(null);
+      setError(caught instanceof Error ? caught : new Error(String(caught)));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const reset = () => {
+    setValues(initialValues(fields));
+    setResult(null);
+    setError(null);
+  };
+  return { values, setValues, result, error, busy, issues, submit, reset };
 }
 
 /**
