@@ -7,25 +7,12 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { PatientCareGaps } from '../../src/workflows/decision/care-gaps.js';
 import type { DiagnosisListing, TreatmentComparison } from '../../src/workflows/decision/treatment-options.js';
-import { type E2eHarness, en, type Messages, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
+import { en, harnessForFile, type Messages, msg, RESULTS, zh } from './e2e-harness.js';
 
-let harness: E2eHarness | undefined;
-
-function h(): E2eHarness {
-  if (!harness) throw new Error('Harness not started');
-  return harness;
-}
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.stop();
-}, 30_000);
+const h = harnessForFile();
 
 /** A demo patient with hypertension on the problem list and an option the medication check flags. */
 async function findPatient(page: Page): Promise<string> {

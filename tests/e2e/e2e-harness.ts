@@ -10,6 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const RESULTS = join(ROOT, 'test-results');
@@ -79,6 +80,8 @@ export interface E2eHarness {
 export interface HarnessOptions {
   /** Extra environment for the server, e.g. a scripted model's `SUWEN_MODEL_BASE_URL`. */
   env?: Record<string, string>;
+  /** How long `harnessForFile` lets the start take (building the web app included). */
+  startTimeoutMs?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<E2eHarness> {
@@ -184,5 +187,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<E2eHar
       await page.getByTestId('current-user').waitFor({ state: 'attached' });
     },
     stop,
+  };
+}
+
+/**
+ * One harness for the whole test file: started before its tests, stopped after them. Returns the
+ * accessor the tests call (it throws if a test runs before the harness is up).
+ */
+export function harnessForFile(options: HarnessOptions = {}): () => E2eHarness {
+  let harness: E2eHarness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(options);
+  }, options.startTimeoutMs ?? 90_000);
+  afterAll(async () => {
+    await harness?.stop();
+  }, 30_000);
+  return () => {
+    if (!harness) throw new Error('Harness not started');
+    return harness;
   };
 }

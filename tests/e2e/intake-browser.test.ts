@@ -6,23 +6,10 @@
  */
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eHarness, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessForFile, msg, RESULTS, zh } from './e2e-harness.js';
 
-let harness: E2eHarness | undefined;
-
-function h(): E2eHarness {
-  if (!harness) throw new Error('Harness not started');
-  return harness;
-}
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.stop();
-}, 30_000);
+const h = harnessForFile();
 
 /** Signs in as the demo clinician, opens the first patient's chart and makes a Chinese intake link. */
 async function clinicianWithLink(): Promise<{ page: Page; browser: Browser; url: string; close: () => Promise<void> }> {

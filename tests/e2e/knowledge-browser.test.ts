@@ -5,23 +5,10 @@
  * with a phone-width pass. Screenshots go to test-results/.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type E2eHarness, en, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
+import { describe, expect, it } from 'vitest';
+import { en, harnessForFile, msg, RESULTS, zh } from './e2e-harness.js';
 
-let harness: E2eHarness | undefined;
-
-function h(): E2eHarness {
-  if (!harness) throw new Error('Harness not started');
-  return harness;
-}
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 90_000);
-
-afterAll(async () => {
-  await harness?.stop();
-}, 30_000);
+const h = harnessForFile();
 
 describe('the knowledge pages in a browser', () => {
   it('finds 华法林 in the knowledge browser and shows its doses, renal rules and sources, in Chinese then English', async () => {

@@ -6,24 +6,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderLabReportImage } from '../../src/workflows/decision/testing/lab-report-image.js';
-import { type E2eHarness, en, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
+import { en, harnessForFile, msg, RESULTS, zh } from './e2e-harness.js';
 
-let harness: E2eHarness | undefined;
-
-function h(): E2eHarness {
-  if (!harness) throw new Error('Harness not started');
-  return harness;
-}
-
-beforeAll(async () => {
-  harness = await startHarness();
-}, 120_000);
-
-afterAll(async () => {
-  await harness?.stop();
-}, 30_000);
+const h = harnessForFile({ startTimeoutMs: 120_000 });
 
 const ZH_REPORT = `项目\t结果\t单位\t参考范围
 血红蛋白(HGB)\t98\tg/L\t130-175\t↓
