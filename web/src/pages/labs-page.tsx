@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CheckError } from '../components/check-error';
 import { Card } from '../components/feedback';
 import { LabInterpretationView } from '../components/lab-interpretation-view';
+import { AgeField, SexField } from '../components/patient-fields';
 import { type InterpretLabsInput, knowledgeApi, type LabInterpretation, type LabResultInput } from '../knowledge-api';
 import { parseLabLines } from './lab-lines';
 
@@ -76,18 +77,8 @@ export function LabsPage() {
       >
         <Card title={t('labs.entries')} testId="lab-entries">
           <div className="form-grid form-grid-2">
-            <label className="field">
-              <span className="field-label">{t('medications.sex')}</span>
-              <select value={sex} onChange={(e) => setSex(e.target.value as '' | 'M' | 'F')} data-testid="lab-sex">
-                <option value="">{t('common.unknown')}</option>
-                <option value="M">{t('lab.sexes.M')}</option>
-                <option value="F">{t('lab.sexes.F')}</option>
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('medications.age')}</span>
-              <input type="number" inputMode="decimal" value={age} onChange={(e) => setAge(e.target.value)} data-testid="lab-age" />
-            </label>
+            <SexField value={sex} onChange={setSex} testId="lab-sex" />
+            <AgeField value={age} onChange={setAge} testId="lab-age" />
           </div>
           <div className="lab-rows">
             {rows.map((r, i) => (

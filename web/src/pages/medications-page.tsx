@@ -5,6 +5,7 @@ import { CheckError } from '../components/check-error';
 import { ChipInput } from '../components/chip-input';
 import { DrugAutocomplete } from '../components/drug-autocomplete';
 import { Card, ErrorMessage, Loading } from '../components/feedback';
+import { AgeField, SexField } from '../components/patient-fields';
 import { knowledgeApi, type MedicationCheckResult } from '../knowledge-api';
 import { href } from '../router';
 import { useApi } from '../use-api';
@@ -185,26 +186,8 @@ function PatientCard({
   return (
     <Card title={t('medications.patient')} testId="med-patient">
       <div className="form-grid">
-        <label className="field">
-          <span className="field-label">{t('medications.age')}</span>
-          <input
-            type="number"
-            inputMode="decimal"
-            min={0}
-            max={130}
-            value={patient.age}
-            onChange={(e) => setField('age', e.target.value)}
-            data-testid="med-age"
-          />
-        </label>
-        <label className="field">
-          <span className="field-label">{t('medications.sex')}</span>
-          <select value={patient.sex} onChange={(e) => setField('sex', e.target.value as PatientFields['sex'])} data-testid="med-sex">
-            <option value="">{t('common.unknown')}</option>
-            <option value="M">{t('lab.sexes.M')}</option>
-            <option value="F">{t('lab.sexes.F')}</option>
-          </select>
-        </label>
+        <AgeField value={patient.age} onChange={(v) => setField('age', v)} testId="med-age" />
+        <SexField value={patient.sex} onChange={(v) => setField('sex', v)} testId="med-sex" />
         <label className="field">
           <span className="field-label">{t('medications.weight')}</span>
           <input

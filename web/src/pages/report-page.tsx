@@ -4,6 +4,7 @@ import { api, type DocumentSummary } from '../api';
 import { usePick } from '../bilingual';
 import { Badge, Card, ErrorMessage } from '../components/feedback';
 import { LabInterpretationView } from '../components/lab-interpretation-view';
+import { AgeField, SexField } from '../components/patient-fields';
 import { type ReportImageInterpretation, type ReportInterpretation, reportApi } from '../report-api';
 import { useApi } from '../use-api';
 
@@ -71,26 +72,8 @@ export function ReportPage({ patientId }: { patientId?: string | undefined }) {
       >
         <Card title={t('report.input')} testId="report-input">
           <div className="form-grid form-grid-2">
-            <label className="field">
-              <span className="field-label">{t('medications.sex')}</span>
-              <select value={sex} onChange={(e) => setSex(e.target.value as '' | 'M' | 'F')} data-testid="report-sex">
-                <option value="">{t('common.unknown')}</option>
-                <option value="M">{t('lab.sexes.M')}</option>
-                <option value="F">{t('lab.sexes.F')}</option>
-              </select>
-            </label>
-            <label className="field">
-              <span className="field-label">{t('medications.age')}</span>
-              <input
-                type="number"
-                inputMode="decimal"
-                min={0}
-                max={130}
-                value={age}
-                onChange={(e) => setAge(e.target.value)}
-                data-testid="report-age"
-              />
-            </label>
+            <SexField value={sex} onChange={setSex} testId="report-sex" />
+            <AgeField value={age} onChange={setAge} testId="report-age" />
           </div>
           {patientId && <ChartDocumentPicker patientId={patientId} onText={setText} />}
           <label className="field">
