@@ -2,4 +2,4 @@
  * API contract: auth — zod request/response schemas and the types the web and other clients use.
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
-export {};
+export { ROLES, type Role } from '../auth/roles.js';
