@@ -1,30 +1,32 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Health, setUnauthenticatedHandler, type User } from './api';
+import { setUnauthenticatedHandler } from './api';
 import { AppHeader } from './components/app-header';
 import { Loading } from './components/feedback';
+import { adminApi, type Health } from './features/admin/admin-api';
+import { AuditPage } from './features/admin/audit-page';
+import { MonitoringPage } from './features/admin/monitoring-page';
+import { SettingsPage } from './features/admin/settings-page';
+import { ArtifactPage } from './features/artifacts/artifact-page';
+import { InboxPage } from './features/artifacts/inbox-page';
+import { authApi, type User } from './features/auth/auth-api';
+import { LoginPage } from './features/auth/login-page';
+import { DeidPage } from './features/deid/deid-page';
+import { DischargePage } from './features/discharge/discharge-page';
+import { HomePage } from './features/home/home-page';
+import { NotFoundPage } from './features/home/not-found-page';
+import { IntakeDetailPage } from './features/intake/intake-detail-page';
+import { IntakePage } from './features/intake/intake-page';
+import { CalculatorsPage } from './features/knowledge/calculators/calculators-page';
+import { ImagingPage } from './features/knowledge/imaging-page';
+import { KnowledgePage } from './features/knowledge/knowledge-page';
+import { LabsPage } from './features/knowledge/labs-page';
+import { MedicationsPage } from './features/knowledge/medications-page';
+import { NotesPage } from './features/notes/notes-page';
+import { ChartPage } from './features/patients/chart-page';
+import { PatientsPage } from './features/patients/patients-page';
+import { ReportPage } from './features/reports/report-page';
 import { homePathFor } from './nav';
-import { ArtifactPage } from './pages/artifact-page';
-import { AuditPage } from './pages/audit-page';
-import { CalculatorsPage } from './pages/calculators-page';
-import { ChartPage } from './pages/chart-page';
-import { DeidPage } from './pages/deid-page';
-import { DischargePage } from './pages/discharge-page';
-import { HomePage } from './pages/home-page';
-import { ImagingPage } from './pages/imaging-page';
-import { InboxPage } from './pages/inbox-page';
-import { IntakeDetailPage } from './pages/intake-detail-page';
-import { IntakePage } from './pages/intake-page';
-import { KnowledgePage } from './pages/knowledge-page';
-import { LabsPage } from './pages/labs-page';
-import { LoginPage } from './pages/login-page';
-import { MedicationsPage } from './pages/medications-page';
-import { MonitoringPage } from './pages/monitoring-page';
-import { NotFoundPage } from './pages/not-found-page';
-import { NotesPage } from './pages/notes-page';
-import { PatientsPage } from './pages/patients-page';
-import { ReportPage } from './pages/report-page';
-import { SettingsPage } from './pages/settings-page';
 import { navigate, type Route, useRoute } from './router';
 
 export function App() {
@@ -45,11 +47,11 @@ function StaffApp({ route }: { route: Route }) {
       setUser(null);
       navigate('/login', { replace: true });
     });
-    api.me().then(
+    authApi.me().then(
       ({ user: me }) => setUser(me),
       () => setUser(null),
     );
-    api.health().then(setHealth, () => undefined);
+    adminApi.health().then(setHealth, () => undefined);
   }, []);
 
   // A signed-in user on the sign-in page or at the root goes to their home.
@@ -63,7 +65,7 @@ function StaffApp({ route }: { route: Route }) {
   }, []);
 
   const signOut = useCallback(() => {
-    void api.logout().finally(() => {
+    void authApi.logout().finally(() => {
       setUser(null);
       navigate('/login', { replace: true });
     });

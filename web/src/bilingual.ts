@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Bilingual } from './knowledge-api';
+import type { Bilingual } from './features/knowledge/knowledge-api';
 
 /** The half of a knowledge-base text that matches the interface language. */
 export function pickText(text: Bilingual, language: string): string {

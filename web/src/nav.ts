@@ -1,4 +1,4 @@
-import type { Role, User } from './api';
+import type { Role, User } from './features/auth/auth-api';
 
 export interface NavItem {
   id: string;

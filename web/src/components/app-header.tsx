@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api';
+import type { User } from '../features/auth/auth-api';
 import { navItemsFor } from '../nav';
 import { href } from '../router';
 import { LanguageSwitch } from './language-switch';

@@ -1,6 +1,6 @@
 // Editing a clinical document as plain text per section, one sentence a line, without losing the
 // provenance of the sentences the clinician left as they were.
-import type { NoteDocument, NoteSentence } from '../notes-api';
+import type { NoteDocument, NoteSentence } from '../features/notes/notes-api';
 
 /** Section texts for editing: one sentence a line. */
 export function sectionDrafts(document: NoteDocument): Record<string, string> {

@@ -1,6 +1,6 @@
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoteDocument, NoteSection, NoteSentence } from '../notes-api';
+import type { NoteDocument, NoteSection, NoteSentence } from '../features/notes/notes-api';
 
 /** What a source id (`T3`, `R12`) stands for, to show on hover; undefined when unknown. */
 export type SourceLabel = (id: string) => string | undefined;

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePick } from '../bilingual';
-import { knowledgeApi, type SearchHit } from '../knowledge-api';
+import { knowledgeApi, type SearchHit } from '../features/knowledge/knowledge-api';
 import { useApi, useDebounced } from '../use-api';
 
 /**

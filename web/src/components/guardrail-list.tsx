@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { GuardrailFinding } from '../api';
+import type { GuardrailFinding } from '../features/artifacts/artifacts-api';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { IntakeStatus, TriageLevel } from '../intake-api';
+import type { IntakeStatus, TriageLevel } from '../features/intake/intake-api';
 
 const STATUS_TONE: Record<IntakeStatus, string> = {
   open: 'info',

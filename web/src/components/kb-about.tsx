@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { knowledgeApi } from '../knowledge-api';
+import { knowledgeApi } from '../features/knowledge/knowledge-api';
 import { useApi } from '../use-api';
 import { Card, ErrorMessage, Loading } from './feedback';
 

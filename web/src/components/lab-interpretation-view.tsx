@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePick } from '../bilingual';
+import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../features/knowledge/knowledge-api';
 import { formatDate, formatNumber } from '../format';
-import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../knowledge-api';
 import { href } from '../router';
 import { Badge, EmptyState } from './feedback';
 import { SourceCitation } from './source-citation';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FindingSeverity } from '../knowledge-api';
+import type { FindingSeverity } from '../features/knowledge/knowledge-api';
 
 /** Colour-coded severity of a medication finding, label in the interface language. */
 export function SeverityBadge({ severity }: { severity: FindingSeverity }) {

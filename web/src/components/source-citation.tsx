@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Citation } from '../knowledge-api';
+import type { Citation } from '../features/knowledge/knowledge-api';
 
 /** "Source: FDA label …, §2.1" with a link when the citation has one. */
 export function SourceCitation({ source, compact = false }: { source: Citation; compact?: boolean }) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TranscriptTurn } from '../notes-api';
+import type { TranscriptTurn } from '../features/notes/notes-api';
 
 function formatSeconds(s: number): string {
   const whole = Math.floor(s);

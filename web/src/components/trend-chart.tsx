@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Interpretation } from '../api';
+import type { Interpretation } from '../features/patients/patients-api';
 import { formatDate, formatNumber, formatShortDate } from '../format';
 import { extent, linear, niceTicks, spreadIndices } from './chart-scale';
 import { useElementWidth } from './use-element-width';

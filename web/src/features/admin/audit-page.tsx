@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type AuditEntry, type AuditVerification, api } from '../api';
-import { Badge, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { formatDateTime } from '../format';
-import { useApi } from '../use-api';
+import { ApiError } from '../../api';
+import { Badge, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { formatDateTime } from '../../format';
+import { useApi } from '../../use-api';
+import { type AuditEntry, type AuditVerification, adminApi } from './admin-api';
 
 const PAGE_SIZE = 50;
 
@@ -22,7 +23,7 @@ export function AuditPage() {
   // A stack of `before` cursors: the last one is the page on screen; empty means the newest.
   const [cursors, setCursors] = useState<number[]>([]);
   const before = cursors.at(-1) ?? null;
-  const page = useApi(`audit:${JSON.stringify(filters)}:${before}`, () => api.audit({ limit: PAGE_SIZE, before, ...filters }));
+  const page = useApi(`audit:${JSON.stringify(filters)}:${before}`, () => adminApi.audit({ limit: PAGE_SIZE, before, ...filters }));
 
   function apply(event: FormEvent) {
     event.preventDefault();
@@ -199,7 +200,7 @@ function VerifyChain() {
     setError(undefined);
     setResult(undefined);
     try {
-      setResult(await api.verifyAudit());
+      setResult(await adminApi.verifyAudit());
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('CLIENT', 0, String(caught)));
     } finally {

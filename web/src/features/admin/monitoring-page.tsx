@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type DailyStats, type WorkflowModelStats } from '../api';
-import { DayChart } from '../components/day-chart';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedChoice } from '../components/segmented-group';
-import { formatNumber, formatPercent } from '../format';
-import { useApi } from '../use-api';
+import { DayChart } from '../../components/day-chart';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { SegmentedChoice } from '../../components/segmented-group';
+import { formatNumber, formatPercent } from '../../format';
+import { useApi } from '../../use-api';
+import { adminApi, type DailyStats, type WorkflowModelStats } from './admin-api';
 
 const PERIODS = [7, 30, 90] as const;
 
 export function MonitoringPage() {
   const { t } = useTranslation();
   const [days, setDays] = useState<number>(30);
-  const stats = useApi(`monitoring:${days}`, () => api.monitoring(days));
+  const stats = useApi(`monitoring:${days}`, () => adminApi.monitoring(days));
 
   return (
     <div className="page" data-testid="monitoring-page">

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import { api, type ModelSetting } from '../api';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { KbAbout } from '../components/kb-about';
-import { LanguageSwitch } from '../components/language-switch';
-import { useApi } from '../use-api';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
+import { KbAbout } from '../../components/kb-about';
+import { LanguageSwitch } from '../../components/language-switch';
+import { useApi } from '../../use-api';
+import { adminApi, type ModelSetting } from './admin-api';
 
 export function SettingsPage() {
   const { t } = useTranslation();
-  const settings = useApi('settings', api.settings);
+  const settings = useApi('settings', adminApi.settings);
 
   return (
     <div className="page page-narrow" data-testid="settings-page">
@@ -75,7 +75,7 @@ function NoModel() {
 function ModelList({ models }: { models: ModelSetting[] }) {
   const { t } = useTranslation();
   // Reachability is probed separately: a slow endpoint must not hold up the settings page.
-  const status = useApi('models-probe', api.models);
+  const status = useApi('models-probe', adminApi.models);
   const probed = new Map((status.data?.models ?? []).map((m) => [m.id, m]));
   return (
     <ul className="item-list">

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Artifact, type ArtifactContent, api, type ReviewRequest } from '../api';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { GuardrailList } from '../components/guardrail-list';
-import { formatDateTime, formatNumber, shortHash } from '../format';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import { ApiError } from '../../api';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
+import { GuardrailList } from '../../components/guardrail-list';
+import { formatDateTime, formatNumber, shortHash } from '../../format';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import { type Artifact, type ArtifactContent, artifactsApi, type ReviewRequest } from './artifacts-api';
 import { STATUS_TONE } from './inbox-page';
 
 /** Artifact kinds with a workspace of their own (`#/notes/<id>`, `#/discharge/<id>`): provenance, checks, exports. */
@@ -13,7 +14,7 @@ const WORKSPACES: Record<string, string> = { 'clinical-note': 'notes', 'discharg
 
 export function ArtifactPage({ artifactId }: { artifactId: string }) {
   const { t } = useTranslation();
-  const loaded = useApi(`artifact:${artifactId}`, () => api.artifact(artifactId));
+  const loaded = useApi(`artifact:${artifactId}`, () => artifactsApi.get(artifactId));
   // The review answer replaces the loaded artifact.
   const [reviewed, setReviewed] = useState<Artifact | undefined>(undefined);
   const artifact = reviewed ?? loaded.data;
@@ -155,7 +156,7 @@ function ReviewActions({ artifact, onReviewed }: { artifact: Artifact; onReviewe
     setBusy(true);
     setError(undefined);
     try {
-      onReviewed(await api.review(artifact.id, body));
+      onReviewed(await artifactsApi.review(artifact.id, body));
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('CLIENT', 0, String(caught)));
       setBusy(false);

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ArtifactFilter, type ArtifactSummary, api } from '../api';
-import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
-import { GuardrailList } from '../components/guardrail-list';
-import { SegmentedChoice } from '../components/segmented-group';
-import { formatDateTime } from '../format';
-import { href, navigate } from '../router';
-import { useApi } from '../use-api';
+import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../../components/feedback';
+import { GuardrailList } from '../../components/guardrail-list';
+import { SegmentedChoice } from '../../components/segmented-group';
+import { formatDateTime } from '../../format';
+import { href, navigate } from '../../router';
+import { useApi } from '../../use-api';
+import { type ArtifactFilter, type ArtifactSummary, artifactsApi } from './artifacts-api';
 
 const FILTERS: ArtifactFilter[] = ['draft', 'accepted', 'edited', 'rejected', 'all'];
 const PAGE_SIZE = 25;
@@ -21,7 +21,7 @@ export const STATUS_TONE: Record<string, string> = {
 export function InboxPage() {
   const { t } = useTranslation();
   const [view, setView] = useState<{ status: ArtifactFilter; offset: number }>({ status: 'draft', offset: 0 });
-  const list = useApi(`artifacts:${view.status}:${view.offset}`, () => api.artifacts(view.status, PAGE_SIZE, view.offset));
+  const list = useApi(`artifacts:${view.status}:${view.offset}`, () => artifactsApi.list(view.status, PAGE_SIZE, view.offset));
 
   return (
     <div className="page" data-testid="inbox-page">

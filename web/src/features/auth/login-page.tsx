@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type DemoAccount, type User } from '../api';
-import { ErrorMessage } from '../components/feedback';
-import { useApi } from '../use-api';
+import { ApiError } from '../../api';
+import { ErrorMessage } from '../../components/feedback';
+import { useApi } from '../../use-api';
+import { authApi, type DemoAccount, type User } from './auth-api';
 
 export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) {
   const { t } = useTranslation();
@@ -10,14 +11,14 @@ export function LoginPage({ onSignedIn }: { onSignedIn: (user: User) => void }) 
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const demo = useApi('demo', api.demo);
+  const demo = useApi('demo', authApi.demo);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      const { user } = await api.login(username.trim(), password);
+      const { user } = await authApi.login(username.trim(), password);
       onSignedIn(user);
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError('CLIENT', 0, String(caught)));

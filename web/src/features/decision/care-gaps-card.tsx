@@ -1,39 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { request } from '../api';
-import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { useApi } from '../use-api';
-
-/** The shapes of `GET /api/v1/patients/:id/care-gaps` the card reads. */
-interface Bilingual {
-  en: string;
-  zh: string;
-}
-interface CareGapFact {
-  kind: 'condition' | 'medication' | 'observation' | 'procedure' | 'age' | 'score' | 'absent';
-  label: Bilingual;
-  value: string;
-  date?: string;
-  ref?: string;
-}
-interface CareGap {
-  ruleId: string;
-  title: Bilingual;
-  detail: Bilingual;
-  action: Bilingual;
-  reason: Bilingual;
-  facts: CareGapFact[];
-  closedBy: Bilingual[];
-  source: { label: string; publication: string; year?: number; section: string; url?: string };
-}
-interface PatientCareGaps {
-  patientId: string;
-  asOf: string;
-  deceased: boolean;
-  gaps: CareGap[];
-  notJudged: { ruleId: string; reason: string }[];
-}
-
-const loadCareGaps = (patientId: string) => request<PatientCareGaps>('GET', `/patients/${encodeURIComponent(patientId)}/care-gaps`);
+import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { useApi } from '../../use-api';
+import { type Bilingual, careGapsApi } from './care-gaps-api';
 
 /**
  * "Care gaps" on the chart: cited rules over the record (no model), loaded with the chart. Each gap
@@ -41,7 +9,7 @@ const loadCareGaps = (patientId: string) => request<PatientCareGaps>('GET', `/pa
  */
 export function CareGapsCard({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
-  const state = useApi(`care-gaps:${patientId}`, () => loadCareGaps(patientId));
+  const state = useApi(`care-gaps:${patientId}`, () => careGapsApi.patient(patientId));
   const pick = (text: Bilingual) => (i18n.language.startsWith('zh') ? text.zh : text.en);
   const data = state.data;
   return (

@@ -1,8 +1,8 @@
 // "Ask about a case" (issue 6) over HTTP: a clinician's question about one patient, answered by the
 // model with every claim tied to the record or the knowledge base, beside the deterministic alerts.
-import type { AskCaseResult } from '../../src/workflows/decision/ask-case';
-import { request } from './api';
-import type { Bilingual, Citation } from './knowledge-api';
+import type { AskCaseResult } from '../../../../src/workflows/decision/ask-case';
+import { request } from '../../api';
+import type { Bilingual, Citation } from '../knowledge/knowledge-api';
 
 export type DecisionLanguage = 'zh' | 'en';
 

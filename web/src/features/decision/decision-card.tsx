@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api';
-import { CheckError } from '../components/check-error';
-import { Card } from '../components/feedback';
-import { SegmentedChoice } from '../components/segmented-group';
-import { type DecisionAnswer, decisionApi, QUESTION_MAX } from '../decision-api';
+import type { ApiError } from '../../api';
+import { CheckError } from '../../components/check-error';
+import { Card } from '../../components/feedback';
+import { SegmentedChoice } from '../../components/segmented-group';
+import { type DecisionAnswer, decisionApi, QUESTION_MAX } from './decision-api';
 import { DifferentialPanel } from './decision-differential';
 import { DecisionResult } from './decision-result';
 import { TreatmentPanel } from './decision-treatments';

@@ -1,8 +1,8 @@
 // Differential with next tests, and treatment options side by side (issue 6), over HTTP. The
 // server's result types are imported so the two cannot drift apart.
-import type { DifferentialResult } from '../../src/workflows/decision/differential';
-import type { DiagnosisListing, TreatmentComparison } from '../../src/workflows/decision/treatment-options';
-import { request } from './api';
+import type { DifferentialResult } from '../../../../src/workflows/decision/differential';
+import type { DiagnosisListing, TreatmentComparison } from '../../../../src/workflows/decision/treatment-options';
+import { request } from '../../api';
 
 export type { DiagnosisListing, DifferentialResult, TreatmentComparison };
 export type DifferentialCandidate = DifferentialResult['candidates'][number];

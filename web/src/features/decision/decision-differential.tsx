@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api';
-import { usePick } from '../bilingual';
-import { CheckError } from '../components/check-error';
-import { SourceCitation } from '../components/source-citation';
-import { type DifferentialCandidate, type DifferentialResult, decisionDdxApi, type RankedTest } from '../decision-ddx-api';
+import type { ApiError } from '../../api';
+import { usePick } from '../../bilingual';
+import { CheckError } from '../../components/check-error';
+import { SourceCitation } from '../../components/source-citation';
+import { type DifferentialCandidate, type DifferentialResult, decisionDdxApi, type RankedTest } from './decision-ddx-api';
 
 type Source = DifferentialResult['sources'][number];
 

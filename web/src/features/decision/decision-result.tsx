@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../bilingual';
-import { SourceCitation } from '../components/source-citation';
-import type { DecisionAlert, DecisionAnswer, DecisionClaim, DecisionSeverity, DecisionSource } from '../decision-api';
-import { href } from '../router';
+import { usePick } from '../../bilingual';
+import { SourceCitation } from '../../components/source-citation';
+import { href } from '../../router';
+import type { DecisionAlert, DecisionAnswer, DecisionClaim, DecisionSeverity, DecisionSource } from './decision-api';
 
 /** The answer to one case question: rule alerts first, then the model's draft with its sources. */
 export function DecisionResult({ result }: { result: DecisionAnswer }) {

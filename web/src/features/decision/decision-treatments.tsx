@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api';
-import { usePick } from '../bilingual';
-import { CheckError } from '../components/check-error';
-import { SeverityBadge } from '../components/severity-badge';
-import { SourceCitation } from '../components/source-citation';
-import { decisionDdxApi, type TreatmentComparison, type TreatmentOptionView } from '../decision-ddx-api';
-import { useApi } from '../use-api';
+import type { ApiError } from '../../api';
+import { usePick } from '../../bilingual';
+import { CheckError } from '../../components/check-error';
+import { SeverityBadge } from '../../components/severity-badge';
+import { SourceCitation } from '../../components/source-citation';
+import { useApi } from '../../use-api';
+import { decisionDdxApi, type TreatmentComparison, type TreatmentOptionView } from './decision-ddx-api';
 
 function OptionCard({ option }: { option: TreatmentOptionView }) {
   const { t } = useTranslation();

@@ -1,7 +1,8 @@
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, type DeidOperator, type DeidResult, type PhiFinding } from '../api';
-import { Card } from '../components/feedback';
+import { ApiError } from '../../api';
+import { Card } from '../../components/feedback';
+import { type DeidOperator, type DeidResult, deidApi, type PhiFinding } from './deid-api';
 
 const OPERATORS: DeidOperator[] = ['tag', 'mask', 'redact', 'hash', 'surrogate'];
 
@@ -19,7 +20,7 @@ export function DeidPage() {
     setBusy(true);
     setError(null);
     try {
-      setResult({ input: text, output: await api.deid(text, language, operator) });
+      setResult({ input: text, output: await deidApi.deid(text, language, operator) });
     } catch (caught) {
       setError(caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught));
     } finally {

@@ -1,21 +1,24 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordFact, ResultSummary } from '../../../src/workflows/discharge/discharge-facts';
+import type { RecordFact, ResultSummary } from '../../../../src/workflows/discharge/discharge-facts';
 import type {
   ListedMedication,
   MedicationReconciliation,
   ReconciliationStatus,
-} from '../../../src/workflows/discharge/medication-reconciliation';
-import { ApiError, type Artifact, api } from '../api';
-import { sectionDrafts } from '../components/clinical-document-edit';
-import { ClinicalDocumentView } from '../components/clinical-document-view';
-import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedChoice } from '../components/segmented-group';
-import { formatDate, formatNumber, label } from '../format';
-import { type DischargeMode, type DischargeResult, type NoteDocument, type NoteLanguage, type NoteSentence, notesApi } from '../notes-api';
-import { href, navigate } from '../router';
-import { useApi } from '../use-api';
-import { DocumentReview } from './notes-review';
+} from '../../../../src/workflows/discharge/medication-reconciliation';
+import { ApiError } from '../../api';
+import { sectionDrafts } from '../../components/clinical-document-edit';
+import { ClinicalDocumentView } from '../../components/clinical-document-view';
+import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { SegmentedChoice } from '../../components/segmented-group';
+import { formatDate, formatNumber, label } from '../../format';
+import { href, navigate } from '../../router';
+import { useApi } from '../../use-api';
+import type { Artifact } from '../artifacts/artifacts-api';
+import { type NoteDocument, type NoteLanguage, type NoteSentence, notesApi } from '../notes/notes-api';
+import { DocumentReview } from '../notes/notes-review';
+import { patientsApi } from '../patients/patients-api';
+import { type DischargeMode, type DischargeResult, dischargeApi } from './discharge-api';
 
 type Extras = {
   facts?: RecordFact[];
@@ -62,7 +65,7 @@ export function DischargePage({
   const stored = useApi(artifactId && !handoff ? `discharge:${artifactId}` : null, () => notesApi.note(artifactId ?? ''));
   const patientId = patientParam ?? handoff?.patientId ?? stored.data?.artifact.patientId ?? undefined;
   const encounterId = encounterParam ?? handoff?.encounterId ?? stored.data?.artifact.encounterId ?? undefined;
-  const chart = useApi(patientId ? `chart:${patientId}` : null, () => api.chart(patientId ?? ''));
+  const chart = useApi(patientId ? `chart:${patientId}` : null, () => patientsApi.chart(patientId ?? ''));
   const [language, setLanguage] = useState<NoteLanguage>(i18n.language.startsWith('zh') ? 'zh' : 'en');
   const [mode, setMode] = useState<DischargeMode>('auto');
   const [busy, setBusy] = useState(false);
@@ -124,7 +127,7 @@ export function DischargePage({
     setError(null);
     setReviewed(undefined);
     setEditing(false);
-    notesApi.dischargeSummary(patientId, encounterId, { language, mode }).then(
+    dischargeApi.summary(patientId, encounterId, { language, mode }).then(
       (answer) => {
         // The summary reopens under its own address, carrying what was just drafted.
         handoffs.set(answer.artifactId, { result: answer, patientId, encounterId });

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { User } from '../api';
-import { href } from '../router';
+import { href } from '../../router';
+import type { User } from '../auth/auth-api';
 
 /** For roles whose workflows are still to come (researcher, educator). */
 export function HomePage({ user }: { user: User }) {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { href } from '../router';
+import { href } from '../../router';
 
 export function NotFoundPage() {
   const { t } = useTranslation();

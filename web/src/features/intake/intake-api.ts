@@ -1,9 +1,9 @@
 // History taking (issue 7) over HTTP. Response shapes are the server's own types, imported
 // type-only (nothing server-side is bundled), so the two cannot drift apart.
-import type { IntakeQuestion, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from '../../src/engines/intake/intake-types';
-import type { InterviewState } from '../../src/engines/intake/interview';
-import type { IntakeMode, IntakeStatus, IntakeSummary, IntakeView } from '../../src/workflows/intake/intake-service';
-import { request } from './api';
+import type { IntakeQuestion, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from '../../../../src/engines/intake/intake-types';
+import type { InterviewState } from '../../../../src/engines/intake/interview';
+import type { IntakeMode, IntakeStatus, IntakeSummary, IntakeView } from '../../../../src/workflows/intake/intake-service';
+import { request } from '../../api';
 
 export type { IntakeMode, IntakeQuestion, IntakeStatus, IntakeSummary, IntakeView, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult };
 

@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Encounter } from '../api';
-import { ApiError } from '../api';
-import { usePick } from '../bilingual';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { IntakeStatusBadge, TriageBadge } from '../components/intake-badges';
-import { QrCodeSvg } from '../components/qr-code-svg';
-import { formatDateTime } from '../format';
-import { type CreatedIntake, type IntakeLanguage, type IntakeSummary, intakeApi, intakeUrl } from '../intake-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import { ApiError } from '../../api';
+import { usePick } from '../../bilingual';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { IntakeStatusBadge, TriageBadge } from '../../components/intake-badges';
+import { QrCodeSvg } from '../../components/qr-code-svg';
+import { formatDateTime } from '../../format';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import type { Encounter } from '../patients/patients-api';
+import { type CreatedIntake, type IntakeLanguage, type IntakeSummary, intakeApi, intakeUrl } from './intake-api';
 
 /** Link lifetimes offered, in hours (the server accepts 1–168). */
 const EXPIRY_HOURS = [4, 24, 72, 168];

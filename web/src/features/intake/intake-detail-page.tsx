@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../bilingual';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { IntakeStatusBadge, TriageBadge } from '../components/intake-badges';
-import { SourceCitation } from '../components/source-citation';
-import { formatDateTime } from '../format';
-import { type IntakeDetail, intakeApi } from '../intake-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import { usePick } from '../../bilingual';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { IntakeStatusBadge, TriageBadge } from '../../components/intake-badges';
+import { SourceCitation } from '../../components/source-citation';
+import { formatDateTime } from '../../format';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import { type IntakeDetail, intakeApi } from './intake-api';
 
 /** `#/intakes/:id`: every question the patient was asked and their answer, with red flags and triage. */
 export function IntakeDetailPage({ intakeId }: { intakeId: string }) {

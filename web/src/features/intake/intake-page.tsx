@@ -1,9 +1,9 @@
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
-import { pickText } from '../bilingual';
-import { ErrorMessage, Loading } from '../components/feedback';
-import { type IntakeView, intakeApi, localeOfInterview } from '../intake-api';
+import { ApiError } from '../../api';
+import { pickText } from '../../bilingual';
+import { ErrorMessage, Loading } from '../../components/feedback';
+import { type IntakeView, intakeApi, localeOfInterview } from './intake-api';
 import { IntakeQuestionForm, type QuestionAnswer } from './intake-question';
 import { IntakeClosed, IntakeDone, IntakeEmergency } from './intake-screens';
 

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IntakeMode, IntakeQuestion } from '../intake-api';
+import type { IntakeMode, IntakeQuestion } from './intake-api';
 
 /** What one screen sends: the form's value, free text, or "skip". */
 export interface QuestionAnswer {

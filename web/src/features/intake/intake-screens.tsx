@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { pickText } from '../bilingual';
-import type { IntakeLanguage, IntakeView } from '../intake-api';
+import { pickText } from '../../bilingual';
+import type { IntakeLanguage, IntakeView } from './intake-api';
 
 type Emergency = NonNullable<IntakeView['emergency']>;
 

@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOtherPick, usePick } from '../bilingual';
-import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { SourceCitation } from '../components/source-citation';
-import { formatNumber } from '../format';
-import { type KbDrug, knowledgeApi } from '../knowledge-api';
-import { useApi } from '../use-api';
+import { useOtherPick, usePick } from '../../bilingual';
+import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { SourceCitation } from '../../components/source-citation';
+import { formatNumber } from '../../format';
+import { useApi } from '../../use-api';
+import { type KbDrug, knowledgeApi } from './knowledge-api';
 import { BackToSearch } from './knowledge-entries';
 
 /** One curated drug: every dose, rule and note with the source it came from. */

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../bilingual';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { SourceCitation } from '../components/source-citation';
-import { type Appropriateness, type ImagingResult, type ImagingScenarioDescription, reportApi } from '../report-api';
-import { href, navigate } from '../router';
-import { useApi } from '../use-api';
-import { DescribedInputsForm, useDescribedInputs } from './score-calculator';
+import { usePick } from '../../bilingual';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
+import { SourceCitation } from '../../components/source-citation';
+import { href, navigate } from '../../router';
+import { useApi } from '../../use-api';
+import { DescribedInputsForm, useDescribedInputs } from './calculators/score-calculator';
+import { type Appropriateness, type ImagingResult, type ImagingScenarioDescription, imagingApi } from './imaging-api';
 
 const RATING_TONE: Record<Appropriateness, string> = {
   'usually-appropriate': 'success',
@@ -21,7 +21,7 @@ const RATING_TONE: Record<Appropriateness, string> = {
 export function ImagingPage({ scenarioId }: { scenarioId?: string | undefined }) {
   const { t } = useTranslation();
   const pick = usePick();
-  const list = useApi('imaging-scenarios', () => reportApi.scenarios());
+  const list = useApi('imaging-scenarios', () => imagingApi.scenarios());
   return (
     <div className="page" data-testid="imaging-page">
       <div className="page-header">
@@ -55,7 +55,7 @@ export function ImagingPage({ scenarioId }: { scenarioId?: string | undefined })
 }
 
 function ScenarioForm({ id }: { id: string }) {
-  const scenario = useApi(`imaging:${id}`, () => reportApi.scenario(id));
+  const scenario = useApi(`imaging:${id}`, () => imagingApi.scenario(id));
   if (scenario.error) return <ErrorMessage error={scenario.error} onRetry={scenario.reload} />;
   if (!scenario.data) return <Loading />;
   return <ScenarioBody scenario={scenario.data} />;
@@ -72,7 +72,7 @@ function ScenarioBody({ scenario }: { scenario: ImagingScenarioDescription }) {
     busy,
     issues,
     submit: rate,
-  } = useDescribedInputs(scenario.inputs, (inputs) => reportApi.rateImaging(scenario.id, inputs));
+  } = useDescribedInputs(scenario.inputs, (inputs) => imagingApi.rate(scenario.id, inputs));
 
   return (
     <div className="score-layout">

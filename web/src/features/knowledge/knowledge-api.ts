@@ -8,23 +8,23 @@ import type {
   LabPattern,
   LabResultInput,
   LabTrend,
-} from '../../src/engines/labs/lab-types';
+} from '../../../../src/engines/labs/lab-types';
 import type {
   FindingSeverity,
   MedicationCheckInput,
   MedicationCheckResult,
   MedicationFinding,
-} from '../../src/engines/medication/check-medications';
-import type { FieldDescriptor } from '../../src/engines/scores/score-inputs';
-import type { InputIssue } from '../../src/engines/scores/score-issues';
-import type { ScoreDescription } from '../../src/engines/scores/score-registry';
-import type { RegisteredScore, ScoreResult } from '../../src/engines/scores/score-types';
-import type { SearchHit, SearchKind } from '../../src/engines/search/knowledge-search';
-import type { Bilingual, Citation, CuratedLab } from '../../src/knowledge/kb-schema';
-import type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../../src/knowledge/knowledge-base-types';
-import type { ChartLabContext } from '../../src/workflows/lab-review/chart-lab-input';
-import type { ChartMedicationContext } from '../../src/workflows/medication-review/chart-medication-input';
-import { request } from './api';
+} from '../../../../src/engines/medication/check-medications';
+import type { FieldDescriptor } from '../../../../src/engines/scores/score-inputs';
+import type { InputIssue } from '../../../../src/engines/scores/score-issues';
+import type { ScoreDescription } from '../../../../src/engines/scores/score-registry';
+import type { RegisteredScore, ScoreResult } from '../../../../src/engines/scores/score-types';
+import type { SearchHit, SearchKind } from '../../../../src/engines/search/knowledge-search';
+import type { Bilingual, Citation, CuratedLab } from '../../../../src/knowledge/kb-schema';
+import type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../../../../src/knowledge/knowledge-base-types';
+import type { ChartLabContext } from '../../../../src/workflows/lab-review/chart-lab-input';
+import type { ChartMedicationContext } from '../../../../src/workflows/medication-review/chart-medication-input';
+import { request } from '../../api';
 
 export type {
   Bilingual,

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useOtherPick, usePick } from '../bilingual';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { SourceCitation } from '../components/source-citation';
-import { type KbCondition, type KbEducationTopic, knowledgeApi } from '../knowledge-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import { useOtherPick, usePick } from '../../bilingual';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
+import { SourceCitation } from '../../components/source-citation';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import { type KbCondition, type KbEducationTopic, knowledgeApi } from './knowledge-api';
 
 let lastQuery = '';
 

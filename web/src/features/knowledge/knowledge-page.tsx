@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOtherPick, usePick } from '../bilingual';
-import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { KbAbout } from '../components/kb-about';
-import { knowledgeApi, type SearchHit, type SearchKind } from '../knowledge-api';
-import { href, navigate, type Route } from '../router';
-import { useApi, useDebounced } from '../use-api';
+import { useOtherPick, usePick } from '../../bilingual';
+import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { KbAbout } from '../../components/kb-about';
+import { href, navigate, type Route } from '../../router';
+import { useApi, useDebounced } from '../../use-api';
 import { DrugDetail } from './drug-detail';
+import { knowledgeApi, type SearchHit, type SearchKind } from './knowledge-api';
 import { ConditionDetail, EducationDetail, rememberQuery } from './knowledge-entries';
 import { LabDetail } from './lab-detail';
 

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useOtherPick, usePick } from '../bilingual';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { SourceCitation } from '../components/source-citation';
-import { formatNumber } from '../format';
-import { type CuratedLab, knowledgeApi } from '../knowledge-api';
-import { useApi } from '../use-api';
+import { useOtherPick, usePick } from '../../bilingual';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
+import { SourceCitation } from '../../components/source-citation';
+import { formatNumber } from '../../format';
+import { useApi } from '../../use-api';
+import { type CuratedLab, knowledgeApi } from './knowledge-api';
 import { BackToSearch } from './knowledge-entries';
 
 /** One lab test: units and conversion, reference ranges by sex and age, critical values. */

@@ -1,4 +1,4 @@
-import type { LabResultInput } from '../knowledge-api';
+import type { LabResultInput } from './knowledge-api';
 
 /**
  * Reads pasted results, one per line: "Cr 120 umol/L", "肌酐：120 μmol/L", "K\t5.9\tmmol/L",

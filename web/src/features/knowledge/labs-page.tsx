@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CheckError } from '../components/check-error';
-import { Card } from '../components/feedback';
-import { LabInterpretationView } from '../components/lab-interpretation-view';
-import { AgeField, SexField } from '../components/patient-fields';
-import { type InterpretLabsInput, knowledgeApi, type LabInterpretation, type LabResultInput } from '../knowledge-api';
+import { CheckError } from '../../components/check-error';
+import { Card } from '../../components/feedback';
+import { LabInterpretationView } from '../../components/lab-interpretation-view';
+import { AgeField, SexField } from '../../components/patient-fields';
+import { type InterpretLabsInput, knowledgeApi, type LabInterpretation, type LabResultInput } from './knowledge-api';
 import { parseLabLines } from './lab-lines';
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { MedicationCheckInput } from '../knowledge-api';
+import type { MedicationCheckInput } from './knowledge-api';
 
 /** One editable row of the medication table (strings as typed). */
 export interface MedicationRow {

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../bilingual';
-import { Badge, Card, EmptyState } from '../components/feedback';
-import { SeverityBadge } from '../components/severity-badge';
-import { SourceCitation } from '../components/source-citation';
-import { formatDate, formatNumber } from '../format';
-import { type ChartMedicationContext, type MedicationCheckResult, type MedicationFinding, SEVERITIES } from '../knowledge-api';
-import { href } from '../router';
+import { usePick } from '../../bilingual';
+import { Badge, Card, EmptyState } from '../../components/feedback';
+import { SeverityBadge } from '../../components/severity-badge';
+import { SourceCitation } from '../../components/source-citation';
+import { formatDate, formatNumber } from '../../format';
+import { href } from '../../router';
+import { type ChartMedicationContext, type MedicationCheckResult, type MedicationFinding, SEVERITIES } from './knowledge-api';
 
 /** What the chart gave the check (age, sex, latest eGFR and its date, allergies), so it can be judged. */
 export function ChartContext({ context, empty }: { context: ChartMedicationContext; empty: boolean }) {

@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api';
-import { CheckError } from '../components/check-error';
-import { ChipInput } from '../components/chip-input';
-import { DrugAutocomplete } from '../components/drug-autocomplete';
-import { Card, ErrorMessage, Loading } from '../components/feedback';
-import { AgeField, SexField } from '../components/patient-fields';
-import { knowledgeApi, type MedicationCheckResult } from '../knowledge-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import type { ApiError } from '../../api';
+import { CheckError } from '../../components/check-error';
+import { ChipInput } from '../../components/chip-input';
+import { DrugAutocomplete } from '../../components/drug-autocomplete';
+import { Card, ErrorMessage, Loading } from '../../components/feedback';
+import { AgeField, SexField } from '../../components/patient-fields';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import { knowledgeApi, type MedicationCheckResult } from './knowledge-api';
 import { EMPTY_PATIENT, fromCheckInput, type MedicationRow, newRow, type PatientFields, toCheckInput } from './medication-form';
 import { ChartContext, MedicationResults } from './medication-results';
 

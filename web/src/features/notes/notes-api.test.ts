@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from './api';
-import { applyDrafts, sectionDrafts } from './components/clinical-document-edit';
+import { ApiError } from '../../api';
+import { applyDrafts, sectionDrafts } from '../../components/clinical-document-edit';
 import { documentText, type NoteDocument, parseSseBlock, readSse, type SseMessage } from './notes-api';
 
 /** A body that arrives in the given byte pieces, as a network stream may split it. */

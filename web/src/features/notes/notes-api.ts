@@ -1,5 +1,5 @@
 // Clinical writing (issue 5) over HTTP: consultation → note (streamed), audio → transcript
-// (streamed progress), record → discharge summary, and the exports. Document and transcript shapes
+// (streamed progress), and the review of a stored note. Document and transcript shapes
 // are the server's own types, imported type-only (nothing server-side is bundled).
 import i18next from 'i18next';
 import type {
@@ -11,10 +11,11 @@ import type {
   OmissionKind,
   Transcript,
   TranscriptTurn,
-} from '../../src/engines/notes/clinical-document';
-import { ApiError, type Artifact, request } from './api';
-import { currentLocale } from './i18n';
-import type { MedicationCheckResult } from './knowledge-api';
+} from '../../../../src/engines/notes/clinical-document';
+import { API_BASE, ApiError, request, toApiError } from '../../api';
+import { currentLocale } from '../../i18n';
+import type { Artifact } from '../artifacts/artifacts-api';
+import type { MedicationCheckResult } from '../knowledge/knowledge-api';
 
 export type { NoteDocument, NoteLanguage, NoteSection, NoteSentence, Omission, OmissionKind, Transcript, TranscriptTurn };
 
@@ -77,16 +78,6 @@ export interface TranscribeResult {
   text: string;
 }
 
-/** Discharge summaries: `computed` never calls a model (the hospital course stays a placeholder). */
-export type DischargeMode = 'auto' | 'model' | 'computed';
-
-export interface DischargeResult {
-  artifactId: string;
-  document: NoteDocument;
-  /** Why no model wrote the hospital course, when none did (in the summary's language). */
-  modelMessage?: string | null;
-}
-
 /** Content sent with an edit: the artifact service diffs `text`; `document` keeps the structure. */
 export interface NoteEditContent {
   title: string;
@@ -101,19 +92,7 @@ export interface SseMessage {
   data: unknown;
 }
 
-const API_BASE = '/api/v1';
 const enc = encodeURIComponent;
-
-async function errorFrom(response: Response): Promise<ApiError> {
-  const body = (await response.json().catch(() => undefined)) as
-    | { error?: { code?: unknown; message?: unknown; details?: unknown } }
-    | undefined;
-  const error = body?.error;
-  if (error && typeof error.code === 'string' && typeof error.message === 'string') {
-    return new ApiError(error.code, response.status, error.message, error.details);
-  }
-  return new ApiError('HTTP_ERROR', response.status, i18next.t('errors.http', { status: response.status }));
-}
 
 /** Splits a text/event-stream body into messages (`event:` + `data:` lines, blank-line separated). */
 export function parseSseBlock(block: string): SseMessage | null {
@@ -158,7 +137,7 @@ export async function postSse(path: string, body: unknown, onEvent: (message: Ss
     if (signal?.aborted) throw error;
     throw new ApiError('NETWORK', 0, i18next.t('errors.network'));
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) throw await toApiError(response);
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream') || !response.body) {
     onEvent({ event: 'result', data: await response.json() });
     return;
@@ -222,15 +201,5 @@ export const notesApi = {
     return postSse('/notes/transcribe', form, onEvent, signal);
   },
   note: (artifactId: string) => request<StoredNote>('GET', `/notes/${enc(artifactId)}`),
-  dischargeSummary: (patientId: string, encounterId: string, body: { language?: NoteLanguage; mode?: DischargeMode }) =>
-    request<DischargeResult>('POST', `/patients/${enc(patientId)}/encounters/${enc(encounterId)}/discharge-summary`, { body }),
   review: (artifactId: string, body: NoteReview) => request<Artifact>('POST', `/artifacts/${enc(artifactId)}/review`, { body }),
 };
-
-export function artifactPdfUrl(artifactId: string): string {
-  return `${API_BASE}/artifacts/${enc(artifactId)}/pdf`;
-}
-
-export function artifactFhirUrl(artifactId: string): string {
-  return `${API_BASE}/artifacts/${enc(artifactId)}/fhir`;
-}

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { usePick } from '../bilingual';
-import { Card, EmptyState } from '../components/feedback';
-import { SeverityBadge } from '../components/severity-badge';
-import { SourceCitation } from '../components/source-citation';
-import { type MedicationCheckResult, SEVERITIES } from '../knowledge-api';
-import { OMISSION_ORDER, type Omission } from '../notes-api';
+import { usePick } from '../../bilingual';
+import { Card, EmptyState } from '../../components/feedback';
+import { SeverityBadge } from '../../components/severity-badge';
+import { SourceCitation } from '../../components/source-citation';
+import { type MedicationCheckResult, SEVERITIES } from '../knowledge/knowledge-api';
+import { OMISSION_ORDER, type Omission } from './notes-api';
 
 /**
  * What the checks found: sentences with no support, things said in the consultation that the note

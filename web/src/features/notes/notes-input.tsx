@@ -1,8 +1,8 @@
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api';
-import { ErrorMessage } from '../components/feedback';
-import { type NoteLanguage, notesApi, type TranscribeProgress, type TranscribeResult } from '../notes-api';
+import type { ApiError } from '../../api';
+import { ErrorMessage } from '../../components/feedback';
+import { type NoteLanguage, notesApi, type TranscribeProgress, type TranscribeResult } from './notes-api';
 
 export type InputLanguage = 'auto' | NoteLanguage;
 

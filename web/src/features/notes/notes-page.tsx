@@ -1,12 +1,16 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, type Artifact, api } from '../api';
-import { sectionDrafts } from '../components/clinical-document-edit';
-import { ClinicalDocumentView } from '../components/clinical-document-view';
-import { Card, ErrorMessage, Loading } from '../components/feedback';
-import { SegmentedChoice } from '../components/segmented-group';
-import { TranscriptTurns } from '../components/transcript-turns';
-import { formatDate } from '../format';
+import type { ApiError } from '../../api';
+import { sectionDrafts } from '../../components/clinical-document-edit';
+import { ClinicalDocumentView } from '../../components/clinical-document-view';
+import { Card, ErrorMessage, Loading } from '../../components/feedback';
+import { SegmentedChoice } from '../../components/segmented-group';
+import { TranscriptTurns } from '../../components/transcript-turns';
+import { formatDate } from '../../format';
+import { href, navigate } from '../../router';
+import { useApi } from '../../use-api';
+import type { Artifact } from '../artifacts/artifacts-api';
+import { patientsApi } from '../patients/patients-api';
 import {
   type NoteChecks as Checks,
   medicationCheckOf,
@@ -19,9 +23,7 @@ import {
   notesApi,
   SECTION_COUNT,
   type Transcript,
-} from '../notes-api';
-import { href, navigate } from '../router';
-import { useApi } from '../use-api';
+} from './notes-api';
 import { NoteChecks } from './notes-checks';
 import { guessLanguage, type InputLanguage, TranscriptInput } from './notes-input';
 import { DocumentReview } from './notes-review';
@@ -101,7 +103,7 @@ export function NotesPage({ artifactId, patientId, encounterId }: { artifactId?:
   }, [stored.data]);
 
   const chartPatient = patientId ?? stored.data?.artifact.patientId ?? undefined;
-  const chart = useApi(chartPatient ? `chart:${chartPatient}` : null, () => api.chart(chartPatient ?? ''));
+  const chart = useApi(chartPatient ? `chart:${chartPatient}` : null, () => patientsApi.chart(chartPatient ?? ''));
   const encounter = chart.data?.encounters.find((e) => e.id === (encounterId ?? stored.data?.artifact.encounterId));
 
   useEffect(() => () => abortRef.current?.abort(), []);

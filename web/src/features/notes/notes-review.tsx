@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, type Artifact, type ArtifactStatus } from '../api';
-import { applyDrafts } from '../components/clinical-document-edit';
-import { Badge, Card, ErrorMessage } from '../components/feedback';
-import { formatDateTime } from '../format';
-import { artifactFhirUrl, artifactPdfUrl, documentText, type NoteDocument, type NoteReview, notesApi } from '../notes-api';
-import { href } from '../router';
-import { STATUS_TONE } from './inbox-page';
+import { ApiError } from '../../api';
+import { applyDrafts } from '../../components/clinical-document-edit';
+import { Badge, Card, ErrorMessage } from '../../components/feedback';
+import { formatDateTime } from '../../format';
+import { href } from '../../router';
+import { type Artifact, type ArtifactStatus, artifactFhirUrl, artifactPdfUrl } from '../artifacts/artifacts-api';
+import { STATUS_TONE } from '../artifacts/inbox-page';
+import { documentText, type NoteDocument, type NoteReview, notesApi } from './notes-api';
 
 /**
  * Review and export of a drafted document (note or discharge summary): accept, edit (the sections

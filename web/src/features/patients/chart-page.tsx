@@ -1,22 +1,23 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type Chart, type Encounter, fhirDownloadUrl, type User } from '../api';
-import { Badge, ErrorMessage, Loading } from '../components/feedback';
-import { formatDate, label } from '../format';
-import { href } from '../router';
-import { useApi } from '../use-api';
-import { CareGapsCard } from './care-gaps-card';
+import { Badge, ErrorMessage, Loading } from '../../components/feedback';
+import { formatDate, label } from '../../format';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import type { User } from '../auth/auth-api';
+import { CareGapsCard } from '../decision/care-gaps-card';
+import { DecisionCard } from '../decision/decision-card';
+import { IntakeCard } from '../intake/intake-card';
 import { AllergiesCard, EncountersCard, MedicationsCard, ProblemsCard } from './chart-sections';
 import { ConsentCard } from './consent-card';
-import { DecisionCard } from './decision-card';
 import { DocumentsCard } from './documents-card';
-import { IntakeCard } from './intake-card';
 import { LabInterpretationCard } from './lab-interpretation-card';
 import { LabsCard } from './labs-card';
+import { type Chart, type Encounter, fhirDownloadUrl, patientsApi } from './patients-api';
 
 export function ChartPage({ patientId, user }: { patientId: string; user: User }) {
   const { t } = useTranslation();
-  const chart = useApi(`chart:${patientId}`, () => api.chart(patientId));
+  const chart = useApi(`chart:${patientId}`, () => patientsApi.chart(patientId));
 
   return (
     <div className="page" data-testid="chart-page">

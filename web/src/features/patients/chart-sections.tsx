@@ -1,8 +1,8 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Allergy, api, type Condition, type Encounter, type Medication } from '../api';
-import { Badge, Card, EmptyState } from '../components/feedback';
-import { formatDate, label } from '../format';
+import { Badge, Card, EmptyState } from '../../components/feedback';
+import { formatDate, label } from '../../format';
+import { type Allergy, type Condition, type Encounter, type Medication, patientsApi } from './patients-api';
 
 const ACTIVE_CONDITION = new Set(['active', 'recurrence', 'relapse']);
 const ACTIVE_MEDICATION = new Set(['active', 'on-hold', 'draft']);
@@ -206,7 +206,7 @@ export function EncountersCard({
 }) {
   const { t } = useTranslation();
   const { shown, toggle, footer } = useHistoryList(encounters, total, ENCOUNTERS_SHOWN, (offset, limit) =>
-    api.encounters(patientId, limit, offset),
+    patientsApi.encounters(patientId, limit, offset),
   );
   return (
     <Card title={t('chart.encounters')} testId="chart-encounters" headingId="chart-encounters-title" actions={toggle}>

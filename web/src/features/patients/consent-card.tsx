@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type ApiError, api, type ConsentChange, type PatientConsent, type User } from '../api';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { formatDateTime } from '../format';
-import { useApi } from '../use-api';
+import type { ApiError } from '../../api';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { formatDateTime } from '../../format';
+import { useApi } from '../../use-api';
+import type { User } from '../auth/auth-api';
+import { type ConsentChange, type PatientConsent, patientsApi } from './patients-api';
 
 /** How many history entries the card shows (newest first). */
 const HISTORY_SHOWN = 5;
@@ -15,7 +17,7 @@ export function canEditConsent(user: User, patientId: string): boolean {
 
 export function ConsentCard({ patientId, user }: { patientId: string; user: User }) {
   const { t } = useTranslation();
-  const loaded = useApi(`consent:${patientId}`, () => api.consent(patientId));
+  const loaded = useApi(`consent:${patientId}`, () => patientsApi.consent(patientId));
   const [saved, setSaved] = useState<PatientConsent | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<ApiError | Error | undefined>(undefined);
@@ -25,7 +27,7 @@ export function ConsentCard({ patientId, user }: { patientId: string; user: User
   const change = (body: ConsentChange) => {
     setSaving(true);
     setSaveError(undefined);
-    api.updateConsent(patientId, body).then(
+    patientsApi.updateConsent(patientId, body).then(
       (next) => {
         setSaved(next);
         setSaving(false);

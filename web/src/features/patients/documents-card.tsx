@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type DocumentSummary } from '../api';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { formatDate } from '../format';
-import { useApi } from '../use-api';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { formatDate } from '../../format';
+import { useApi } from '../../use-api';
 import { useHistoryList } from './chart-sections';
+import { type DocumentSummary, patientsApi } from './patients-api';
 
 export function DocumentsCard({ patientId, documents, total }: { patientId: string; documents: DocumentSummary[]; total: number }) {
   const { t } = useTranslation();
   const [openId, setOpenId] = useState<string | undefined>(undefined);
-  const { shown, toggle, footer } = useHistoryList(documents, total, 8, (offset, limit) => api.documents(patientId, limit, offset));
+  const { shown, toggle, footer } = useHistoryList(documents, total, 8, (offset, limit) => patientsApi.documents(patientId, limit, offset));
 
   return (
     <Card title={t('chart.documents')} testId="chart-documents" headingId="chart-documents-title" actions={toggle}>
@@ -45,7 +45,7 @@ export function DocumentsCard({ patientId, documents, total }: { patientId: stri
 
 function DocumentPanel({ patientId, documentId, onClose }: { patientId: string; documentId: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const doc = useApi(`doc:${patientId}:${documentId}`, () => api.document(patientId, documentId));
+  const doc = useApi(`doc:${patientId}:${documentId}`, () => patientsApi.document(patientId, documentId));
   const panel = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (doc.data) panel.current?.focus();

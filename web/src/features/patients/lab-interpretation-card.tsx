@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { LabInterpretationView } from '../components/lab-interpretation-view';
-import { knowledgeApi } from '../knowledge-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { LabInterpretationView } from '../../components/lab-interpretation-view';
+import { href } from '../../router';
+import { useApi } from '../../use-api';
+import { knowledgeApi } from '../knowledge/knowledge-api';
 
 /** "Interpret labs" on the chart: asked for on demand, since it reads the patient's whole lab history. */
 export function LabInterpretationCard({ patientId }: { patientId: string }) {

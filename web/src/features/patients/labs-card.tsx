@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type LabSummary } from '../api';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
-import { TrendChart } from '../components/trend-chart';
-import { formatDate, formatNumber, label } from '../format';
-import { useApi } from '../use-api';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { TrendChart } from '../../components/trend-chart';
+import { formatDate, formatNumber, label } from '../../format';
+import { useApi } from '../../use-api';
+import { type LabSummary, patientsApi } from './patients-api';
 
 export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSummary[] }) {
   const { t } = useTranslation();
@@ -105,7 +105,7 @@ function Flag({ value }: { value: LabSummary['interpretation'] }) {
 
 function LabTrend({ patientId, lab, onClose }: { patientId: string; lab: LabSummary; onClose: () => void }) {
   const { t } = useTranslation();
-  const series = useApi(`obs:${patientId}:${lab.code}`, () => api.observations(patientId, lab.code));
+  const series = useApi(`obs:${patientId}:${lab.code}`, () => patientsApi.observations(patientId, lab.code));
   const title = t('chart.trendTitle', { test: lab.display });
   const numeric = (series.data?.items ?? []).filter((o) => o.value !== null);
   const last = series.data?.items.at(-1);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type PatientSummary } from '../api';
-import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../components/feedback';
-import { formatDate, label } from '../format';
-import { href, navigate } from '../router';
-import { useApi, useDebounced } from '../use-api';
+import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../../components/feedback';
+import { formatDate, label } from '../../format';
+import { href, navigate } from '../../router';
+import { useApi, useDebounced } from '../../use-api';
+import { type PatientSummary, patientsApi } from './patients-api';
 
 const PAGE_SIZE = 20;
 
@@ -16,7 +16,7 @@ export function PatientsPage() {
   const [page, setPage] = useState({ q: '', offset: 0 });
   const offset = page.q === q ? page.offset : 0;
   const setOffset = (next: number) => setPage({ q, offset: next });
-  const result = useApi(`patients:${q}:${offset}`, () => api.patients(q, PAGE_SIZE, offset));
+  const result = useApi(`patients:${q}:${offset}`, () => patientsApi.list(q, PAGE_SIZE, offset));
 
   return (
     <div className="page">

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, type DocumentSummary } from '../api';
-import { usePick } from '../bilingual';
-import { Badge, Card, ErrorMessage } from '../components/feedback';
-import { LabInterpretationView } from '../components/lab-interpretation-view';
-import { AgeField, SexField } from '../components/patient-fields';
-import { type ReportImageInterpretation, type ReportInterpretation, reportApi } from '../report-api';
-import { useApi } from '../use-api';
+import { usePick } from '../../bilingual';
+import { Badge, Card, ErrorMessage } from '../../components/feedback';
+import { LabInterpretationView } from '../../components/lab-interpretation-view';
+import { AgeField, SexField } from '../../components/patient-fields';
+import { useApi } from '../../use-api';
+import { type DocumentSummary, patientsApi } from '../patients/patients-api';
+import { type ReportImageInterpretation, type ReportInterpretation, reportApi } from './reports-api';
 
 type Result = ReportInterpretation | ReportImageInterpretation;
 type Narrative = NonNullable<ReportInterpretation['narrative']>;
@@ -119,7 +119,7 @@ export function ReportPage({ patientId }: { patientId?: string | undefined }) {
 
 function ChartDocumentPicker({ patientId, onText }: { patientId: string; onText: (text: string) => void }) {
   const { t } = useTranslation();
-  const documents = useApi(`report-docs:${patientId}`, () => api.documents(patientId, 50, 0));
+  const documents = useApi(`report-docs:${patientId}`, () => patientsApi.documents(patientId, 50, 0));
   const [error, setError] = useState<Error | null>(null);
   const items: DocumentSummary[] = documents.data?.items ?? [];
   if (documents.error) return <ErrorMessage error={documents.error} />;
@@ -133,7 +133,7 @@ function ChartDocumentPicker({ patientId, onText }: { patientId: string; onText:
         onChange={(e) => {
           const id = e.target.value;
           if (!id) return;
-          api.document(patientId, id).then(
+          patientsApi.document(patientId, id).then(
             (doc) => onText(doc.body),
             (caught: unknown) => setError(caught instanceof Error ? caught : new Error(String(caught))),
           );

@@ -1,21 +1,12 @@
-// Report interpretation and imaging appropriateness (issue 6) over HTTP. Response types come from
-// the server, type-only, so the two cannot drift apart.
+// Report interpretation (issue 6) over HTTP: pasted text or a photo of a lab report. Response types
+// come from the server, type-only, so the two cannot drift apart.
 import i18next from 'i18next';
-import type { ImagingScenarioDescription, ImagingScenarioSummary } from '../../src/engines/imaging/imaging-registry';
-import type { Appropriateness, ImagingResult } from '../../src/engines/imaging/imaging-types';
-import type { ReportImageInterpretation } from '../../src/workflows/decision/report-image-interpretation';
-import type { ReportInterpretation } from '../../src/workflows/decision/report-interpretation';
-import { ApiError, request } from './api';
-import { currentLocale } from './i18n';
+import type { ReportImageInterpretation } from '../../../../src/workflows/decision/report-image-interpretation';
+import type { ReportInterpretation } from '../../../../src/workflows/decision/report-interpretation';
+import { API_BASE, ApiError, request } from '../../api';
+import { currentLocale } from '../../i18n';
 
-export type {
-  Appropriateness,
-  ImagingResult,
-  ImagingScenarioDescription,
-  ImagingScenarioSummary,
-  ReportImageInterpretation,
-  ReportInterpretation,
-};
+export type { ReportImageInterpretation, ReportInterpretation };
 
 export interface ReportOptions {
   sex?: 'M' | 'F';
@@ -52,7 +43,7 @@ async function uploadReportImage(file: File, options: ReportOptions): Promise<Re
   if (options.language) form.set('language', options.language);
   let response: Response;
   try {
-    response = await fetch('/api/v1/decision/report/image', {
+    response = await fetch(`${API_BASE}/decision/report/image`, {
       method: 'POST',
       headers: { Accept: 'application/json', 'Accept-Language': currentLocale() },
       credentials: 'same-origin',
@@ -77,8 +68,4 @@ export const reportApi = {
   interpretText: (text: string, options: ReportOptions) =>
     request<ReportInterpretation>('POST', '/decision/report', { body: { text, ...options } }),
   interpretImage: uploadReportImage,
-  scenarios: () => request<{ scenarios: ImagingScenarioSummary[] }>('GET', '/decision/imaging'),
-  scenario: (id: string) => request<ImagingScenarioDescription>('GET', `/decision/imaging/${encodeURIComponent(id)}`),
-  rateImaging: (id: string, inputs: Record<string, unknown>) =>
-    request<ImagingResult>('POST', `/decision/imaging/${encodeURIComponent(id)}`, { body: inputs }),
 };

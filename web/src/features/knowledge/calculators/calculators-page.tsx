@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useOtherPick, usePick } from '../bilingual';
-import { Card, EmptyState, ErrorMessage, Loading } from '../components/feedback';
+import { useOtherPick, usePick } from '../../../bilingual';
+import { Card, EmptyState, ErrorMessage, Loading } from '../../../components/feedback';
+import { href } from '../../../router';
+import { useApi } from '../../../use-api';
 import { knowledgeApi, type ScoreSummary } from '../knowledge-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
 import { ScoreCalculator } from './score-calculator';
 
 /** `#/calculators` lists the clinical scores; `#/calculators/<id>` opens one as a form. */

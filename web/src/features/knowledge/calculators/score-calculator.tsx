@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
-import { usePick } from '../bilingual';
-import { Badge, Card, ErrorMessage, Loading } from '../components/feedback';
-import { SourceCitation } from '../components/source-citation';
-import { formatNumber } from '../format';
+import { ApiError } from '../../../api';
+import { usePick } from '../../../bilingual';
+import { Badge, Card, ErrorMessage, Loading } from '../../../components/feedback';
+import { SourceCitation } from '../../../components/source-citation';
+import { formatNumber } from '../../../format';
+import { href } from '../../../router';
+import { useApi } from '../../../use-api';
 import { type FieldDescriptor, knowledgeApi, type ScoreDescription, type ScoreResult } from '../knowledge-api';
-import { href } from '../router';
-import { useApi } from '../use-api';
 import { boundsOf, type FormValues, initialValues, issuesByField, toScoreInputs } from './score-form-state';
 
 /** One score as a form generated from its input description; the result cites its source. */
