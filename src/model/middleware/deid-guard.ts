@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
-import type { ModelCallContext } from '../model/call-context.js';
-import type { PrivacyGuard } from '../model/middleware/privacy-middleware.js';
-import { analyzePhi } from './analyzer.js';
-import { anonymize, type OperatorName, PseudonymScope, reidentify } from './operators/anonymize.js';
-import type { AnalyzerConfig, PhiType } from './phi-types.js';
-import type { PseudonymVault } from './pseudonym-vault.js';
+import { analyzePhi } from '../../privacy/analyzer.js';
+import { anonymize, type OperatorName, PseudonymScope, reidentify } from '../../privacy/operators/anonymize.js';
+import type { AnalyzerConfig, PhiType } from '../../privacy/phi-types.js';
+import type { PseudonymVault } from '../../privacy/pseudonym-vault.js';
+import type { ModelCallContext } from '../call-context.js';
+import type { PrivacyGuard } from './privacy-middleware.js';
 
 /**
  * The privacy seam, filled: every text part bound for an external model is de-identified with
