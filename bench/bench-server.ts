@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config/load-config.js';
 import { importFhir } from '../src/record/fhir/import-fhir.js';
 import { createApp } from '../src/server/app.js';
 import { defineRoute } from '../src/server/route.js';
-import { createLogger, createServices, REPO_ROOT } from '../src/server/services.js';
+import { createLogger, createServices, REPO_ROOT } from '../src/app/index.js';
 import { createTestStore } from '../src/store/test-stores.js';
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';
@@ -21,7 +21,7 @@ const config = loadConfig(
   { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-bench-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent' },
   REPO_ROOT,
 );
-const services = await createServices(config, createLogger('silent'), store, { chartCache });
+const services = await createServices(config, { logger: createLogger('silent'), store, chartCache, entry: 'bench' });
 await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
 const user = await services.auth.createUser({ username: 'bench-clinician', role: 'clinician', password: 'bench password 1' });
 const { token } = await services.auth.createApiToken(user.id, 'bench');

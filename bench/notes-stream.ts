@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadNoteEvalSet } from '../src/cli/commands/eval-notes-data.js';
+import { operatorActor } from '../src/auth/actor.js';
+import { loadNoteEvalSet } from '../evals/notes/eval-notes-data.js';
 import { buildExtractiveNote } from '../src/engines/notes/extractive-note.js';
 import { parseTranscript } from '../src/engines/notes/parse-transcript.js';
 import { startScriptedModelServer } from '../src/model/testing/scripted-model-server.js';
@@ -109,19 +110,14 @@ try {
       sse.extractive.push(extractive);
     }
   }
-  const deps = {
-    store: withModel.services.store,
-    models: withModel.services.models,
-    artifacts: withModel.services.artifacts,
-    knowledge: withModel.services.knowledge,
-  };
+  const deps = withModel.services;
   const overhead: number[] = [];
   const modelWait: number[] = [];
   const extractiveTotal: number[] = [];
   const checks: number[] = [];
   const store: number[] = [];
   for (let i = 0; i < WARMUP + RUNS; i++) {
-    const actor = { userId: 'bench', role: 'clinician' };
+    const actor = operatorActor('worker', 'bench');
     const model = await generateNote(deps, { ...body, actor });
     const extractive = await generateNote(deps, { ...body, mode: 'extractive', actor });
     if (i < WARMUP) continue;

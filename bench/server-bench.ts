@@ -120,7 +120,7 @@ async function benchAudit(dialect: 'sqlite' | 'postgres') {
   const store = await createTestStore(dialect);
   const audit = new AuditLog(store);
   const entry = {
-    action: 'patient.read',
+    action: 'patient.read' as const,
     actorId: 'bench-user',
     actorRole: 'clinician',
     patientId: 'bench-patient',

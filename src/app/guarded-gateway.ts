@@ -1,16 +1,16 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import type { SuwenConfig } from '../config/load-config.js';
-import { createDeidGuard } from '../privacy/deid-guard.js';
+import { createDeidGuard } from '../model/middleware/deid-guard.js';
+import { ModelGateway } from '../model/model-gateway.js';
 import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
 import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
 import { patientIdentifiers } from '../record/patient-identifiers.js';
 import type { Store } from '../store/database.js';
-import { ModelGateway } from './model-gateway.js';
 
 /**
- * The model gateway as every entry point must build it: audited, with the deployment's
- * de-identification guard in front of external models. The server and the CLI share this so no
- * command can reach a model without the privacy layer.
+ * The model gateway as every entry point gets it: audited, with the deployment's de-identification
+ * guard in front of external models. Only the composition root calls this (the linter refuses
+ * `new ModelGateway` anywhere else), so no command can reach a model without the privacy layer.
  */
 export function createGuardedGateway(
   config: SuwenConfig,

@@ -37,8 +37,8 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
   it('keeps one chain when two writers (two replicas) append at once', async () => {
     const other = new AuditLog(store);
     await Promise.all([
-      ...Array.from({ length: 40 }, () => audit.append({ action: 'a' })),
-      ...Array.from({ length: 40 }, () => other.append({ action: 'b' })),
+      ...Array.from({ length: 40 }, () => audit.append({ action: 'patient.read' })),
+      ...Array.from({ length: 40 }, () => other.append({ action: 'document.read' })),
     ]);
     expect(await verifyAuditChain(store)).toMatchObject({ ok: true, checked: 80 });
   });
@@ -53,13 +53,13 @@ describe.each(DIALECTS)('audit log on %s', (dialect) => {
   });
 
   it('notices a deleted entry and a re-hashed forgery', async () => {
-    for (let i = 0; i < 5; i++) await audit.append({ action: 'x' });
+    for (let i = 0; i < 5; i++) await audit.append({ action: 'system.start' });
     await sql`delete from audit_log where seq = 2`.execute(store.db);
     expect((await verifyAuditChain(store)).firstBroken).toMatchObject({ seq: 3, reason: expect.stringContaining('gap') });
   });
 
   it('refuses a forged entry whose hash was recomputed but whose successor still points at the original', async () => {
-    for (let i = 0; i < 5; i++) await audit.append({ action: 'x' });
+    for (let i = 0; i < 5; i++) await audit.append({ action: 'system.start' });
     const row = await store.db.selectFrom('audit_log').selectAll().where('seq', '=', 2).executeTakeFirstOrThrow();
     const { hashAuditRow } = await import('./audit-log.js');
     const forged = { ...row, action: 'forged' };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { newId, nowIso, sha256Hex } from '../shared/ids.js';
 import type { Store } from '../store/database.js';
 import type { AuditRow } from '../store/schema.js';
+import type { AuditEntryInput } from './audit-actions.js';
 
 /**
  * The append-only, hash-chained audit log. Each entry's hash covers its own fields and the hash of
@@ -15,22 +16,7 @@ import type { AuditRow } from '../store/schema.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type AuditOutcome = 'success' | 'denied' | 'failure';
-
-export interface AuditEntryInput {
-  actorId?: string | null;
-  actorRole?: string | null;
-  /** Coded action, e.g. `patient.read`, `artifact.review`, `model.call`, `auth.login`. */
-  action: string;
-  entityType?: string | null;
-  entityId?: string | null;
-  patientId?: string | null;
-  outcome?: AuditOutcome;
-  sourceIp?: string | null;
-  requestId?: string | null;
-  /** Small structured facts (counts, codes). Never patient text. */
-  details?: Record<string, unknown>;
-}
+export type { AuditEntryInput, AuditOutcome } from './audit-actions.js';
 
 export interface AuditEntry {
   seq: number;

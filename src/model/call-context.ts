@@ -35,6 +35,9 @@ export interface ModelProfile {
 export interface CallActor {
   userId: string | null;
   role: string;
+  /** The request (or job) the call belongs to, and where it came from, when the actor carries them. */
+  requestId?: string | null;
+  sourceIp?: string | null;
 }
 
 /**
@@ -49,8 +52,8 @@ export function patientDataContext(
     workflow,
     actorId: who.actor.userId,
     actorRole: who.actor.role,
-    requestId: who.requestId ?? null,
-    sourceIp: who.sourceIp ?? null,
+    requestId: who.requestId ?? who.actor.requestId ?? null,
+    sourceIp: who.sourceIp ?? who.actor.sourceIp ?? null,
     patientId: who.patientId ?? null,
     containsPhi: true,
     privacy: { operator: null, counts: {} },

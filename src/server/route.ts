@@ -1,5 +1,7 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
+import { errorBodySchema, isContentResponse, type ResponseContract } from '../api/common.js';
+import { type Actor, actorOfPrincipal } from '../auth/actor.js';
 import { hasPermission, type Permission, type Principal } from '../auth/roles.js';
 import { SuwenError } from '../shared/errors.js';
 import { validationError } from './errors.js';
@@ -19,6 +21,8 @@ export interface RouteInput<B, Q, P> {
   params: P;
   /** Present on every route that names a permission. */
   principal: Principal;
+  /** The principal as the workflows and the record layer see it (request id and address attached). */
+  actor: Actor;
 }
 
 export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
@@ -32,8 +36,12 @@ export interface RouteSpec<B = unknown, Q = unknown, P = unknown> {
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
-  /** Documented response (200 unless `status`). */
-  response?: z.ZodType;
+  /**
+   * What the route answers on success (`status`, 200 unless given): a zod schema of the JSON body, or
+   * a described non-JSON body (PDF, FHIR JSON, server-sent events, none). Required: the OpenAPI
+   * document and the contract tests read it, so a new route without one does not typecheck.
+   */
+  response: ResponseContract;
   status?: number;
   handler: (c: Context<AppEnv>, input: RouteInput<B, Q, P>, services: Services) => Promise<Response> | Response;
 }
@@ -79,7 +87,10 @@ export function mountRoutes(app: Hono<AppEnv>, routes: RouteSpec[], services: Se
         body = parseOrThrow(route.body, raw, 'body');
       }
       principal ??= null;
-      return route.handler(c, { body, query, params, principal: principal as Principal }, services);
+      const actor = principal
+        ? actorOfPrincipal(principal, { requestId: c.get('requestId'), sourceIp: c.get('clientIp') })
+        : (null as unknown as Actor);
+      return route.handler(c, { body, query, params, principal: principal as Principal, actor }, services);
     });
   }
 }
@@ -90,16 +101,24 @@ function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, where: 'body' | '
   return result.data;
 }
 
-const errorEnvelopeSchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string().describe('In the caller’s language (Accept-Language: zh-CN or en)'),
-    details: z.array(z.object({ path: z.string().optional(), message: z.string() })).optional(),
-  }),
-});
-
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
   return z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+}
+
+/** The OpenAPI response object of a route's success status. */
+function successResponse(route: RouteSpec): Record<string, unknown> {
+  const { response } = route;
+  if (!isContentResponse(response)) {
+    return { description: 'OK', content: { 'application/json': { schema: jsonSchema(response, 'output') } } };
+  }
+  const content = Object.fromEntries(
+    Object.entries(response.content).map(([type, body]) => [
+      type,
+      // A body without a schema is binary (OpenAPI 3.1: the media type names the content).
+      { schema: body.schema ? jsonSchema(body.schema, 'output') : { type: 'string', contentMediaType: type } },
+    ]),
+  );
+  return Object.keys(content).length > 0 ? { description: response.description, content } : { description: response.description };
 }
 
 /** The OpenAPI 3.1 document, generated from the same route list the server mounts. */
@@ -126,9 +145,7 @@ export function buildOpenApi(routes: RouteSpec[], version: string): Record<strin
       security: route.permission === null ? [] : [{ session: [] }, { bearer: [] }],
       'x-permission': route.permission,
       responses: {
-        [status]: route.response
-          ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(route.response, 'output') } } }
-          : { description: status === '204' ? 'No content' : 'OK' },
+        [status]: successResponse(route),
         default: { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
       },
     };
@@ -147,7 +164,7 @@ export function buildOpenApi(routes: RouteSpec[], version: string): Record<strin
     servers: [{ url: '/' }],
     paths,
     components: {
-      schemas: { Error: jsonSchema(errorEnvelopeSchema, 'output') },
+      schemas: { Error: jsonSchema(errorBodySchema, 'output') },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'suwen_session' },
         bearer: { type: 'http', scheme: 'bearer' },

@@ -1,12 +1,11 @@
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
+import { closeServices, createServices, REPO_ROOT, type Services } from '../app/index.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { warmKnowledgeSearch } from '../engines/knowledge-engines.js';
 import { SUWEN_VERSION } from '../shared/version.js';
 import { createApp } from './app.js';
-import { createServices, REPO_ROOT } from './services.js';
-import type { Services } from './types.js';
 
 export interface RunningServer {
   url: string;
@@ -46,9 +45,7 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
     services,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await services.audit.flush();
-      await services.models.dispose();
-      await store.close();
+      await closeServices(services);
     },
   };
 }

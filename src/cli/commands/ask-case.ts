@@ -1,10 +1,6 @@
 import type { Command } from 'commander';
-import { ArtifactService } from '../../audit/artifacts.js';
-import { AuditLog } from '../../audit/audit-log.js';
-import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 
 /**
@@ -23,21 +19,10 @@ export function registerAskCaseCommand(program: Command): void {
       if (!['zh', 'en'].includes(options.lang)) throw new CliError('--lang must be zh or en', 2);
       const question = words.join(' ').trim();
       if (!question || question.length > 2000) throw new CliError('the question must be 1–2000 characters', 2);
-      const { config, store } = await openCliContext();
-      const audit = new AuditLog(store);
-      const { models } = createGuardedGateway(config, store, audit);
-      try {
-        const result = await askAboutCase(
-          { store, models, artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },
-          { patientId: options.patient, question, language: options.lang as 'zh' | 'en', actor: { userId: 'cli', role: 'clinician' } },
-        );
-        writeJson(result);
-        if (result.modelMessage)
-          process.stderr.write(`suwen: ${options.lang === 'zh' ? result.modelMessage.zh : result.modelMessage.en}\n`);
-      } finally {
-        await audit.flush();
-        await models.dispose();
-        await store.close();
-      }
+      const result = await withCliServices((services, actor) =>
+        askAboutCase(services, { patientId: options.patient, question, language: options.lang as 'zh' | 'en', actor }),
+      );
+      writeJson(result);
+      if (result.modelMessage) process.stderr.write(`suwen: ${options.lang === 'zh' ? result.modelMessage.zh : result.modelMessage.en}\n`);
     });
 }

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { listAuditRows } from '../../audit/audit-listing.js';
 import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { CliError, openCliContext } from '../context.js';
@@ -33,14 +34,7 @@ export function registerAuditCommands(program: Command): void {
     .action(async (options: { out?: string; limit: string }) => {
       const { store } = await openCliContext();
       try {
-        const rows = await store.db
-          .selectFrom('audit_log')
-          .leftJoin('users', 'users.id', 'audit_log.actor_id')
-          .selectAll('audit_log')
-          .select('users.display_name as actor_name')
-          .orderBy('audit_log.seq', 'desc')
-          .limit(Number(options.limit) || 10000)
-          .execute();
+        const rows = await listAuditRows(store, { limit: Number(options.limit) || 10000 });
         const bundle = {
           resourceType: 'Bundle',
           type: 'collection',

@@ -1,13 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ArtifactService } from '../../audit/artifacts.js';
-import { AuditLog } from '../../audit/audit-log.js';
 import { type DdxModel, loadDdxModel, rankDifferential, runIntakeEvaluation } from '../../engines/ddx/index.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { buildDifferential, type DifferentialResult } from '../../workflows/decision/differential.js';
-import { evaluateIntakeSafety } from '../../workflows/intake/evaluate-intake-safety.js';
-import { CliError, openCliContext } from '../context.js';
+import { evaluateIntakeSafety } from '../../../evals/intake/evaluate-intake-safety.js';
+import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 
 /** A case in DDXPlus current-release codes: `E_91`, `E_55_@_V_89`, `E_56_@_7`. */
@@ -49,22 +46,10 @@ function rankCase(model: DdxModel, raw: unknown, where: string, limit: number): 
 
 /** `suwen ddx --patient ID`: the decision-support differential for one patient, as the web panel shows it. */
 async function patientDifferential(patientId: string, language: 'zh' | 'en', widen: boolean): Promise<DifferentialResult> {
-  const { config, store } = await openCliContext();
-  const audit = new AuditLog(store);
-  const { models } = createGuardedGateway(config, store, audit);
-  try {
-    const result = await buildDifferential(
-      { store, models, artifacts: new ArtifactService(store) },
-      { patientId, language, widen, actor: { userId: 'cli', role: 'clinician' } },
-    );
-    const note = result.message ?? result.modelMessage;
-    if (note) process.stderr.write(`suwen: ${note[language]}\n`);
-    return result;
-  } finally {
-    await audit.flush();
-    await models.dispose();
-    await store.close();
-  }
+  const result = await withCliServices((services, actor) => buildDifferential(services, { patientId, language, widen, actor }));
+  const note = result.message ?? result.modelMessage;
+  if (note) process.stderr.write(`suwen: ${note[language]}\n`);
+  return result;
 }
 
 export function registerDdxCommands(program: Command): void {

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { ArtifactService } from '../../audit/artifacts.js';
-import { AuditLog } from '../../audit/audit-log.js';
-import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import type { ClinicalDocument } from '../../engines/notes/clinical-document.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { generateDischargeSummary } from '../../workflows/discharge/discharge-summary.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 
 const HELP = `
@@ -33,28 +29,18 @@ export function registerDischargeCommand(program: Command): void {
       if (!['zh', 'en'].includes(options.lang)) throw new CliError('--lang must be zh or en', 2);
       if (!['json', 'md'].includes(options.format)) throw new CliError('--format must be json or md', 2);
       if (!['auto', 'model', 'computed'].includes(options.mode)) throw new CliError('--mode must be auto, model or computed', 2);
-      const { config, store } = await openCliContext();
-      const audit = new AuditLog(store);
-      const { models } = createGuardedGateway(config, store, audit);
-      try {
-        const result = await generateDischargeSummary(
-          { store, models, artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },
-          {
-            patientId: options.patient,
-            encounterId: options.encounter,
-            language: options.lang as 'zh' | 'en',
-            mode: options.mode as 'auto' | 'model' | 'computed',
-            actor: { userId: 'cli', role: 'clinician' },
-          },
-        );
-        if (options.format === 'json') writeJson(result);
-        else process.stdout.write(documentToMarkdown(result.document, result.artifactId));
-        if (result.modelMessage) process.stderr.write(`suwen: ${result.modelMessage}\n`);
-      } finally {
-        await audit.flush();
-        await models.dispose();
-        await store.close();
-      }
+      const result = await withCliServices((services, actor) =>
+        generateDischargeSummary(services, {
+          patientId: options.patient,
+          encounterId: options.encounter,
+          language: options.lang as 'zh' | 'en',
+          mode: options.mode as 'auto' | 'model' | 'computed',
+          actor,
+        }),
+      );
+      if (options.format === 'json') writeJson(result);
+      else process.stdout.write(documentToMarkdown(result.document, result.artifactId));
+      if (result.modelMessage) process.stderr.write(`suwen: ${result.modelMessage}\n`);
     });
 }
 

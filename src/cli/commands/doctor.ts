@@ -1,10 +1,12 @@
 import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { countUsers } from '../../auth/user-queries.js';
 import { ConfigError, databaseUrlOf, loadConfig, type SuwenConfig } from '../../config/load-config.js';
 import { describeModels } from '../../model/describe-models.js';
 import { SpeechTranscriber } from '../../model/speech/speech-transcriber.js';
-import { REPO_ROOT } from '../../server/services.js';
+import { countPatients } from '../../record/patient-lookups.js';
+import { REPO_ROOT } from '../../shared/repo-root.js';
 import { openMigratedStore } from '../../store/database.js';
 
 interface Check {
@@ -125,21 +127,15 @@ export async function runDoctor(): Promise<Check[]> {
   try {
     const started = performance.now();
     const store = await openMigratedStore(databaseUrlOf(config));
-    const patients = await store.db
-      .selectFrom('patients')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const users = await store.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
+    const patients = await countPatients(store);
+    const users = await countUsers(store);
     await store.close();
     checks.push({
       name: 'database',
       ok: true,
-      detail: `${store.dialect} ${store.displayUrl} migrated, ${Number(patients.n)} patients, ${Number(users.n)} users (${Math.round(performance.now() - started)} ms)`,
+      detail: `${store.dialect} ${store.displayUrl} migrated, ${patients} patients, ${users} users (${Math.round(performance.now() - started)} ms)`,
     });
-    if (Number(users.n) === 0) {
+    if (users === 0) {
       checks.push({
         name: 'users',
         ok: 'warn',

@@ -1,15 +1,14 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AuditLog } from '../../audit/audit-log.js';
+import { loadConfig } from '../../config/load-config.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { describeModels } from '../../model/describe-models.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { pickLocale } from '../../shared/locale.js';
-import { groundingSnippets } from '../../workflows/evaluation/mcq/mcq-grounding.js';
-import { loadMcqSet, MCQ_SET_NAMES, type McqSetName } from '../../workflows/evaluation/mcq/mcq-sets.js';
-import { formatMcqReport, runMcqEval } from '../../workflows/evaluation/mcq/run-mcq-eval.js';
-import { CliError, openCliContext } from '../context.js';
+import { groundingSnippets } from '../../../evals/mcq/mcq-grounding.js';
+import { loadMcqSet, MCQ_SET_NAMES, type McqSetName } from '../../../evals/mcq/mcq-sets.js';
+import { formatMcqReport, runMcqEval } from '../../../evals/mcq/run-mcq-eval.js';
+import { CliError, withCliServices } from '../context.js';
 import { EXIT_NO_MODEL } from './models.js';
 
 const optionsSchema = z.object({
@@ -42,17 +41,12 @@ export function registerEvalMcqCommand(program: Command): void {
       if (!parsed.success)
         throw new CliError('--set must be usmle, china, medmcqa or all; --limit a positive integer; --concurrency 1–4', 2);
       const options = parsed.data;
-      const { config, store } = await openCliContext();
       const locale = pickLocale(process.env.LANG?.replace('_', '-').split('.')[0]);
-      if (!describeModels(config.models).configured) {
-        await store.close();
+      if (!describeModels(loadConfig().models).configured)
         throw new CliError(localizeError('MODEL_NOT_CONFIGURED', {}, locale), EXIT_NO_MODEL);
-      }
       const names: McqSetName[] = options.set === 'all' ? [...MCQ_SET_NAMES] : [options.set];
       const questions = names.flatMap((name) => loadMcqSet(name).slice(0, options.limit));
-      const audit = new AuditLog(store);
-      const { models } = createGuardedGateway(config, store, audit);
-      try {
+      await withCliServices(async ({ models }) => {
         const engines = getKnowledgeEngines();
         const { report } = await runMcqEval({
           // Exam questions are published benchmark text, not patient data.
@@ -66,10 +60,6 @@ export function registerEvalMcqCommand(program: Command): void {
           process.stderr.write('suwen: every model call failed; check `suwen models`\n');
           process.exitCode = 1;
         }
-      } finally {
-        await audit.flush();
-        await models.dispose();
-        await store.close();
-      }
+      });
     });
 }

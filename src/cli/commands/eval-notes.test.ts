@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
 import { runCli } from '../testing/run-cli.js';
-import type { NoteEvalReport } from './eval-notes-run.js';
+import type { NoteEvalReport } from '../../../evals/notes/eval-notes-run.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'suwen-eval-notes-'));
 

@@ -1,18 +1,17 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AuditLog } from '../../audit/audit-log.js';
+import { loadConfig } from '../../config/load-config.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { documentToText } from '../../engines/notes/clinical-document.js';
 import { buildExtractiveNote } from '../../engines/notes/extractive-note.js';
 import { parseTranscript } from '../../engines/notes/parse-transcript.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { describeModels } from '../../model/describe-models.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { pickLocale } from '../../shared/locale.js';
 import { writeModelNote } from '../../workflows/notes/write-model-note.js';
-import { CliError, openCliContext } from '../context.js';
-import { loadNoteEvalSet, NOTE_EVAL_SETS, type NoteEvalCase, type NoteEvalSetName } from './eval-notes-data.js';
-import { formatNotesEvalReport, type NoteWriter, runNotesEval } from './eval-notes-run.js';
+import { CliError, withCliServices } from '../context.js';
+import { loadNoteEvalSet, NOTE_EVAL_SETS, type NoteEvalCase, type NoteEvalSetName } from '../../../evals/notes/eval-notes-data.js';
+import { formatNotesEvalReport, type NoteWriter, runNotesEval } from '../../../evals/notes/eval-notes-run.js';
 import { EXIT_NO_MODEL } from './models.js';
 
 const optionsSchema = z.object({
@@ -63,15 +62,10 @@ export function registerEvalNotesCommand(program: Command): void {
         print(await runNotesEval({ mode: 'extractive', cases, write: extractiveWriter, medications: engines.medications }));
         return;
       }
-      const { config, store } = await openCliContext();
       const locale = pickLocale(process.env.LANG?.replace('_', '-').split('.')[0]);
-      if (!describeModels(config.models).configured) {
-        await store.close();
+      if (!describeModels(loadConfig().models).configured)
         throw new CliError(localizeError('MODEL_NOT_CONFIGURED', {}, locale), EXIT_NO_MODEL);
-      }
-      const audit = new AuditLog(store);
-      const { models } = createGuardedGateway(config, store, audit);
-      try {
+      await withCliServices(async ({ models }) => {
         // Benchmark dialogues are published, de-identified text, not patient data.
         const model = models.model({ workflow: 'eval.notes', actorRole: 'cli', containsPhi: false }, options.model);
         const write: NoteWriter = async (testCase) => {
@@ -87,10 +81,6 @@ export function registerEvalNotesCommand(program: Command): void {
           process.stderr.write('suwen: every model call failed; check `suwen models`\n');
           process.exitCode = 1;
         }
-      } finally {
-        await audit.flush();
-        await models.dispose();
-        await store.close();
-      }
+      });
     });
 }

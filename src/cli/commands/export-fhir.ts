@@ -1,7 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { exportNdjson, exportPatientBundle } from '../../record/fhir/export-fhir.js';
-import { CliError, openCliContext } from '../context.js';
+import { auditEvent } from '../../audit/audit-actions.js';
+import { exportNdjson } from '../../record/fhir/export-fhir.js';
+import { isSuwenError } from '../../shared/errors.js';
+import { CliError, withCliServices } from '../context.js';
 
 export function registerExportCommands(program: Command): void {
   const exportCommand = program.command('export').description('Export clinical records');
@@ -15,12 +17,13 @@ export function registerExportCommands(program: Command): void {
     .action(async (options: { patient?: string; all?: boolean; out?: string }) => {
       if (Boolean(options.patient) === Boolean(options.all)) throw new CliError('give either --patient <id> or --all', 2);
       if (options.all && !options.out) throw new CliError('--all needs --out <dir>', 2);
-      const { store } = await openCliContext();
-      try {
+      await withCliServices(async ({ store, access, audit }, actor) => {
         if (options.patient) {
-          const bundle = await exportPatientBundle(store, options.patient);
-          if (!bundle) throw new CliError(`no patient with id ${JSON.stringify(options.patient)} in ${store.displayUrl}`, 2);
-          // audit: record.export
+          const bundle = await access.exportBundle(actor, options.patient).catch((error: unknown) => {
+            if (isSuwenError(error) && error.code === 'NOT_FOUND')
+              throw new CliError(`no patient with id ${JSON.stringify(options.patient)} in ${store.displayUrl}`, 2);
+            throw error;
+          });
           const json = `${JSON.stringify(bundle, null, 2)}\n`;
           if (options.out) {
             await writeFile(options.out, json);
@@ -31,10 +34,15 @@ export function registerExportCommands(program: Command): void {
           return;
         }
         const files = await exportNdjson(store, options.out ?? '.');
-        // audit: record.export
+        // Every record left the database: one entry for the bulk export, with counts per type.
+        await audit.append(
+          auditEvent(actor, 'patient.export', {
+            entityType: 'bundle',
+            entityId: '*',
+            details: { files: files.length, resources: Object.fromEntries(files.map((file) => [file.resourceType, file.count])) },
+          }),
+        );
         for (const file of files) process.stdout.write(`${file.path}\t${file.count}\n`);
-      } finally {
-        await store.close();
-      }
+      });
     });
 }

@@ -8,7 +8,7 @@ import {
   StrictImportError,
 } from '../../record/fhir/import-fhir.js';
 import { isSuwenError } from '../../shared/errors.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 
 const EXIT_CODES = `
 Exit codes:
@@ -29,17 +29,22 @@ export function registerImportCommands(program: Command): void {
     .option('--strict', 'import nothing if any resource is rejected')
     .addHelpText('after', EXIT_CODES)
     .action(async (paths: string[], options: { strict?: boolean }) => {
-      const { store } = await openCliContext();
       const progress = createProgressReporter();
       let summary: ImportSummary;
       try {
-        summary = await importFhir(store, paths, { strict: options.strict ?? false, onProgress: progress.update });
-        // audit: record.import
+        summary = await withCliServices(async ({ store, access }, actor) => {
+          const imported = await importFhir(store, paths, { strict: options.strict ?? false, onProgress: progress.update });
+          await access.recordChange(actor, 'record.import', {
+            entityType: 'bundle',
+            entityId: 'cli',
+            patientId: null,
+            details: { files: imported.files, imported: imported.imported, updated: imported.updated, rejected: imported.rejected.length },
+          });
+          return imported;
+        });
       } catch (error) {
         progress.stop();
         throw importFailure(error);
-      } finally {
-        await store.close();
       }
       progress.stop();
       process.stdout.write(formatSummary(summary));

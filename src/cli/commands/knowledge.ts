@@ -5,7 +5,7 @@ import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { interpretLabs } from '../../engines/labs/interpret-labs.js';
 import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
-import { computeScore, describeScore, listScores } from '../../engines/scores/score-registry.js';
+import { computeScore, describeScore, listScores } from '../../engines/scores/index.js';
 import type { SearchKind } from '../../engines/search/knowledge-search.js';
 import { labInterpretInputSchema } from '../../workflows/lab-review/lab-input-schema.js';
 import { CliError } from '../context.js';

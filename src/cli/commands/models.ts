@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { AuditLog } from '../../audit/audit-log.js';
 import { describeModels } from '../../model/describe-models.js';
 import { generateModelText, streamModelText } from '../../model/generate.js';
-import { ModelGateway } from '../../model/model-gateway.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { SuwenError } from '../../shared/errors.js';
 import { type Locale, pickLocale } from '../../shared/locale.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 
 /** Exit code for "no model configured", distinct from ordinary failures (1) and bad input (2). */
 export const EXIT_NO_MODEL = 3;
@@ -48,10 +46,7 @@ export function registerModelCommands(program: Command): void {
     .command('models')
     .description('List the configured language models, check each is reachable, and make a one-line round trip')
     .action(async () => {
-      const { config, store } = await openCliContext();
-      const audit = new AuditLog(store);
-      const gateway = new ModelGateway(config.models, { audit, allowExternalPhi: config.allowExternalPhi });
-      try {
+      await withCliServices(async ({ config, models: gateway }, actor) => {
         const { configured, models } = describeModels(config.models);
         if (!configured) {
           process.stdout.write(
@@ -69,7 +64,10 @@ export function registerModelCommands(program: Command): void {
           const started = performance.now();
           try {
             const result = await generateModelText({
-              model: gateway.model({ workflow: 'cli.models', actorRole: 'cli', containsPhi: false }, model.id),
+              model: gateway.model(
+                { workflow: 'cli.models', actorId: actor.userId, actorRole: 'cli', requestId: actor.requestId, containsPhi: false },
+                model.id,
+              ),
               prompt: 'Reply with the single word OK.',
               maxOutputTokens: 16,
             });
@@ -82,11 +80,7 @@ export function registerModelCommands(program: Command): void {
           }
         }
         if (failed) process.exitCode = 1;
-      } finally {
-        await audit.flush();
-        await gateway.dispose();
-        await store.close();
-      }
+      });
     });
 
   program
@@ -99,29 +93,29 @@ export function registerModelCommands(program: Command): void {
     .action(async (question: string, options: { model?: string; jsonSchema?: string; lang?: string; phi: boolean }) => {
       const locale = localeOf(options.lang);
       const schema = options.jsonSchema ? readSchema(options.jsonSchema) : null;
-      const { config, store } = await openCliContext();
-      const audit = new AuditLog(store);
-      const gateway = new ModelGateway(config.models, { audit, allowExternalPhi: config.allowExternalPhi });
-      try {
-        const model = gateway.model({ workflow: 'cli.ask', actorRole: 'cli', containsPhi: options.phi }, options.model);
-        const system = renderPrompt('chat.assistant', locale, { role: locale === 'zh-CN' ? '临床医生' : 'clinician' }).system;
-        if (schema) {
-          const result = await generateStructured({ model, schema, locale, system, messages: [{ role: 'user', content: question }] });
-          process.stdout.write(`${JSON.stringify(result.object, null, 2)}\n`);
-          return;
+      await withCliServices(async ({ models: gateway }, actor) => {
+        try {
+          // Unless declared free of patient data, the question is treated as PHI: an external model
+          // receives it de-identified by the gateway's privacy guard.
+          const model = gateway.model(
+            { workflow: 'cli.ask', actorId: actor.userId, actorRole: 'cli', requestId: actor.requestId, containsPhi: options.phi },
+            options.model,
+          );
+          const system = renderPrompt('chat.assistant', locale, { role: locale === 'zh-CN' ? '临床医生' : 'clinician' }).system;
+          if (schema) {
+            const result = await generateStructured({ model, schema, locale, system, messages: [{ role: 'user', content: question }] });
+            process.stdout.write(`${JSON.stringify(result.object, null, 2)}\n`);
+            return;
+          }
+          const result = streamModelText({ model, system, prompt: question });
+          for await (const part of result.fullStream) {
+            if (part.type === 'text-delta') process.stdout.write(part.text);
+            if (part.type === 'error') throw part.error;
+          }
+          process.stdout.write('\n');
+        } catch (error) {
+          throw failure(error, locale);
         }
-        const result = streamModelText({ model, system, prompt: question });
-        for await (const part of result.fullStream) {
-          if (part.type === 'text-delta') process.stdout.write(part.text);
-          if (part.type === 'error') throw part.error;
-        }
-        process.stdout.write('\n');
-      } catch (error) {
-        throw failure(error, locale);
-      } finally {
-        await audit.flush();
-        await gateway.dispose();
-        await store.close();
-      }
+      });
     });
 }

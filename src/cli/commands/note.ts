@@ -1,15 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { ArtifactService } from '../../audit/artifacts.js';
-import { AuditLog } from '../../audit/audit-log.js';
-import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { NOTE_LANGUAGES } from '../../engines/notes/clinical-document.js';
-import { createGuardedGateway } from '../../model/create-guarded-gateway.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { generateNote, NOTE_MODES } from '../../workflows/notes/generate-note.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 import { renderNoteMarkdown } from './note-markdown.js';
 
@@ -57,13 +53,9 @@ export function registerNoteCommand(program: Command): void {
       const options = parsed.data;
       const text = readTranscript(options.transcript);
       const messageLanguage = options.lang ?? options.outputLang ?? 'en';
-      const { config, store } = await openCliContext();
-      const audit = new AuditLog(store);
-      const { models } = createGuardedGateway(config, store, audit);
       try {
-        const result = await generateNote(
-          { store, models, artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },
-          {
+        const result = await withCliServices((services, actor) =>
+          generateNote(services, {
             transcript: text,
             ...(options.lang ? { language: options.lang } : {}),
             ...(options.outputLang ? { outputLanguage: options.outputLang } : {}),
@@ -71,9 +63,9 @@ export function registerNoteCommand(program: Command): void {
             mode: options.mode,
             patientId: options.patient ?? null,
             encounterId: options.encounter ?? null,
-            actor: { userId: 'cli', role: 'clinician' },
+            actor,
             messageLanguage,
-          },
+          }),
         );
         if (options.format === 'json')
           writeJson({ artifactId: result.artifactId, document: result.document, transcript: result.transcript });
@@ -83,10 +75,6 @@ export function registerNoteCommand(program: Command): void {
           throw new CliError(localizeError(error.code, error.params, messageLanguage === 'zh' ? 'zh-CN' : 'en'), 2);
         if (isSuwenError(error)) throw new CliError(localizeError(error.code, error.params, messageLanguage === 'zh' ? 'zh-CN' : 'en'), 1);
         throw error;
-      } finally {
-        await audit.flush();
-        await models.dispose();
-        await store.close();
       }
     });
 }

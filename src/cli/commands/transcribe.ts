@@ -1,14 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { AuditLog } from '../../audit/audit-log.js';
-import { databaseUrlOf, loadConfig } from '../../config/load-config.js';
 import { MAX_AUDIO_BYTES } from '../../model/speech/audio-format.js';
 import { transcriptToText } from '../../model/speech/speaker-turns.js';
-import { SpeechTranscriber } from '../../model/speech/speech-transcriber.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { isSuwenError } from '../../shared/errors.js';
-import { openMigratedStore } from '../../store/database.js';
-import { CliError } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 
 const FORMATS = ['text', 'json', 'transcript'] as const;
 
@@ -30,25 +26,23 @@ export function registerTranscribeCommand(program: Command): void {
       if (!(FORMATS as readonly string[]).includes(options.format)) throw new CliError('--format must be text, json or transcript', 2);
       if (!existsSync(file) || !statSync(file).isFile()) throw new CliError(`no such file: ${file}`, 2);
       if (statSync(file).size > MAX_AUDIO_BYTES) throw new CliError(`${file} is larger than 100 MB`, 2);
-      const config = loadConfig();
-      const store = await openMigratedStore(databaseUrlOf(config));
-      const audit = new AuditLog(store);
-      const speech = new SpeechTranscriber(config.asr, { audit });
       const abort = new AbortController();
       const onSignal = () => abort.abort();
       process.once('SIGINT', onSignal);
       try {
-        const result = await speech.transcribe(new Uint8Array(readFileSync(file)), {
-          context: { workflow: 'cli.transcribe', actorId: 'cli', actorRole: 'clinician', containsPhi: true },
-          ...(options.lang ? { language: options.lang as 'zh' | 'en' } : {}),
-          signal: abort.signal,
-          onProgress: (p) => {
-            if (p.chunks > 1 && p.chunk > 0)
-              process.stderr.write(
-                `suwen: transcribed ${p.chunk}/${p.chunks} chunks (${Math.round(p.seconds ?? 0)} of ${Math.round(p.totalSeconds ?? 0)} s)\n`,
-              );
-          },
-        });
+        const result = await withCliServices(({ speech }, actor) =>
+          speech.transcribe(new Uint8Array(readFileSync(file)), {
+            context: { workflow: 'cli.transcribe', actorId: actor.userId, actorRole: 'cli', requestId: actor.requestId, containsPhi: true },
+            ...(options.lang ? { language: options.lang as 'zh' | 'en' } : {}),
+            signal: abort.signal,
+            onProgress: (p) => {
+              if (p.chunks > 1 && p.chunk > 0)
+                process.stderr.write(
+                  `suwen: transcribed ${p.chunk}/${p.chunks} chunks (${Math.round(p.seconds ?? 0)} of ${Math.round(p.totalSeconds ?? 0)} s)\n`,
+                );
+            },
+          }),
+        );
         if (options.format === 'json')
           process.stdout.write(
             `${JSON.stringify({ transcript: result.transcript, text: result.text, durationS: result.durationS, chunks: result.chunks }, null, 2)}\n`,
@@ -60,9 +54,6 @@ export function registerTranscribeCommand(program: Command): void {
         throw new CliError(localizeError(error.code, error.params, 'en'), exit);
       } finally {
         process.off('SIGINT', onSignal);
-        await audit.flush();
-        await speech.dispose();
-        await store.close();
       }
     });
 }

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { compareTreatmentOptions, listTreatmentDiagnoses } from '../../workflows/decision/treatment-options.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 
 /**
@@ -21,14 +20,9 @@ export function registerTreatmentsCommand(program: Command): void {
       if (options.list) return writeJson({ diagnoses: listTreatmentDiagnoses(null) });
       if (!options.patient || !options.diagnosis?.trim()) throw new CliError('give --patient <id> and --diagnosis <text> (or --list)', 2);
       if (options.diagnosis.length > 200) throw new CliError('--diagnosis must be at most 200 characters', 2);
-      const { store } = await openCliContext();
+      const { patient, diagnosis } = options;
       try {
-        writeJson(
-          await compareTreatmentOptions(
-            { store, knowledge: getKnowledgeEngines() },
-            { patientId: options.patient, diagnosis: options.diagnosis },
-          ),
-        );
+        writeJson(await withCliServices((services, actor) => compareTreatmentOptions(services, { patientId: patient, diagnosis, actor })));
       } catch (error) {
         if (isSuwenError(error) && error.code === 'NOT_FOUND') {
           const what =
@@ -36,8 +30,6 @@ export function registerTreatmentsCommand(program: Command): void {
           throw new CliError(what, 1);
         }
         throw error;
-      } finally {
-        await store.close();
       }
     });
 }

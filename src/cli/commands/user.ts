@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { AuditLog } from '../../audit/audit-log.js';
 import { AuthService } from '../../auth/auth-service.js';
 import { isRole, ROLES } from '../../auth/roles.js';
+import { findUserIdByUsername, listUsers } from '../../auth/user-queries.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { CliError, openCliContext } from '../context.js';
 
@@ -63,11 +64,7 @@ export function registerUserCommands(program: Command): void {
     .action(async () => {
       const { store } = await openCliContext();
       try {
-        const rows = await store.db
-          .selectFrom('users')
-          .select(['username', 'role', 'display_name', 'disabled'])
-          .orderBy('username')
-          .execute();
+        const rows = await listUsers(store);
         for (const r of rows)
           process.stdout.write(`${r.username.padEnd(24)} ${r.role.padEnd(11)} ${r.disabled ? 'disabled' : 'active  '} ${r.display_name}\n`);
       } finally {
@@ -82,10 +79,10 @@ export function registerUserCommands(program: Command): void {
     .action(async (username: string, options: { name: string; days?: string }) => {
       const { config, store } = await openCliContext();
       try {
-        const row = await store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
-        if (!row) throw new CliError(`no user named "${username}"`, 2);
+        const userId = await findUserIdByUsername(store, username);
+        if (!userId) throw new CliError(`no user named "${username}"`, 2);
         const auth = new AuthService(store, { sessionTtlHours: config.sessionTtlHours });
-        const token = await auth.createApiToken(row.id, options.name, options.days ? Number(options.days) : undefined);
+        const token = await auth.createApiToken(userId, options.name, options.days ? Number(options.days) : undefined);
         await new AuditLog(store).append({ action: 'token.create', entityType: 'api_token', entityId: token.id, actorRole: 'cli' });
         process.stdout.write(`${token.token}\n`);
       } finally {

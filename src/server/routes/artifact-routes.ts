@@ -1,11 +1,16 @@
-import { z } from 'zod';
-import { ARTIFACT_STATUSES, newArtifactSchema, reviewSchema } from '../../audit/artifacts.js';
+import {
+  artifactListQuerySchema,
+  artifactListSchema,
+  artifactProvenanceResponse,
+  artifactSchema,
+  newArtifactSchema,
+  reviewSchema,
+} from '../../api/artifacts.js';
+import { idParamsSchema } from '../../api/common.js';
 import { toFhirProvenance } from '../../audit/fhir-audit.js';
-import { canReadPatient } from '../../auth/roles.js';
 import { notFound } from '../../shared/errors.js';
+import { readArtifact, recordArtifact, reviewArtifact } from '../../workflows/review/artifact-review.js';
 import { defineRoute } from '../route.js';
-
-const idParams = z.object({ id: z.string().min(1).max(100) });
 
 export const artifactRoutes = [
   defineRoute({
@@ -14,12 +19,8 @@ export const artifactRoutes = [
     summary: 'AI outputs, newest first; the review inbox is status=draft',
     tag: 'artifacts',
     permission: 'artifact.read',
-    query: z.object({
-      status: z.enum([...ARTIFACT_STATUSES, 'all']).default('draft'),
-      patientId: z.string().max(100).optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(50),
-      offset: z.coerce.number().int().min(0).default(0),
-    }),
+    query: artifactListQuerySchema,
+    response: artifactListSchema,
     handler: async (c, { query }, { artifacts }) => c.json(await artifacts.list(query)),
   }),
   defineRoute({
@@ -28,22 +29,9 @@ export const artifactRoutes = [
     summary: 'One AI output with its content, sources, guardrail findings and review',
     tag: 'artifacts',
     permission: 'artifact.read',
-    params: idParams,
-    handler: async (c, { params, principal }, { artifacts, audit }) => {
-      const artifact = await artifacts.get(params.id);
-      if (!artifact) throw notFound('artifact');
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'artifact.read',
-        entityType: 'artifact',
-        entityId: artifact.id,
-        patientId: artifact.patientId,
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-      });
-      return c.json(artifact);
-    },
+    params: idParamsSchema,
+    response: artifactSchema,
+    handler: async (c, { params, actor }, services) => c.json(await readArtifact(services, actor, params.id)),
   }),
   defineRoute({
     method: 'get',
@@ -51,7 +39,8 @@ export const artifactRoutes = [
     summary: 'The artifact as a FHIR R4 Provenance resource',
     tag: 'artifacts',
     permission: 'artifact.read',
-    params: idParams,
+    params: idParamsSchema,
+    response: artifactProvenanceResponse,
     handler: async (c, { params }, { artifacts }) => {
       const artifact = await artifacts.get(params.id);
       if (!artifact) throw notFound('artifact');
@@ -66,25 +55,8 @@ export const artifactRoutes = [
     permission: 'artifact.create',
     status: 201,
     body: newArtifactSchema,
-    handler: async (c, { body, principal }, { artifacts, audit, store }) => {
-      if (body.patientId) {
-        const exists = await store.db.selectFrom('patients').select('id').where('id', '=', body.patientId).executeTakeFirst();
-        if (!exists) throw notFound('patient');
-      }
-      const artifact = await artifacts.create(body, principal.userId);
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'artifact.create',
-        entityType: 'artifact',
-        entityId: artifact.id,
-        patientId: artifact.patientId,
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: { kind: artifact.kind, workflow: artifact.workflow, model: artifact.model.id },
-      });
-      return c.json(artifact, 201);
-    },
+    response: artifactSchema,
+    handler: async (c, { body, actor }, services) => c.json(await recordArtifact(services, actor, body), 201),
   }),
   defineRoute({
     method: 'post',
@@ -92,25 +64,9 @@ export const artifactRoutes = [
     summary: 'Accept, edit or reject a draft (a clinician signs it off)',
     tag: 'artifacts',
     permission: 'artifact.review',
-    params: idParams,
+    params: idParamsSchema,
     body: reviewSchema,
-    handler: async (c, { params, body, principal }, { artifacts, audit }) => {
-      const before = await artifacts.get(params.id);
-      if (!before) throw notFound('artifact');
-      if (before.patientId && !canReadPatient(principal, before.patientId)) throw notFound('artifact');
-      const artifact = await artifacts.review(params.id, body, principal.userId);
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'artifact.review',
-        entityType: 'artifact',
-        entityId: artifact.id,
-        patientId: artifact.patientId,
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: { decision: body.decision, status: artifact.status, editDistance: artifact.editDistance },
-      });
-      return c.json(artifact);
-    },
+    response: artifactSchema,
+    handler: async (c, { params, body, actor }, services) => c.json(await reviewArtifact(services, actor, params.id, body)),
   }),
 ];

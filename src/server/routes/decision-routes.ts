@@ -1,11 +1,8 @@
 import { z } from 'zod';
-import { getPatientChart } from '../../record/patient-chart.js';
-import { notFound } from '../../shared/errors.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
 import { buildDifferential } from '../../workflows/decision/differential.js';
 import { compareTreatmentOptions, listTreatmentDiagnoses } from '../../workflows/decision/treatment-options.js';
 import { defineRoute } from '../route.js';
-import { guardPatientRead } from './patient-routes.js';
 
 const patientParams = z.object({ id: z.string().min(1).max(100) });
 const languageOf = (c: { get: (key: 'locale') => string }, language?: 'zh' | 'en') =>
@@ -22,20 +19,10 @@ export const decisionRoutes = [
     permission: 'knowledge.check',
     params: z.object({ id: z.string().min(1).max(100) }),
     body: z.object({ question: z.string().trim().min(1).max(2000), language: z.enum(['zh', 'en']).optional() }).strict(),
-    handler: async (c, { params, body, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'decision.ask');
-      const result = await askAboutCase(
-        { store: services.store, models: services.models, artifacts: services.artifacts, knowledge: services.knowledge },
-        {
-          patientId: params.id,
-          question: body.question,
-          language: body.language ?? (c.get('locale') === 'zh-CN' ? 'zh' : 'en'),
-          actor: { userId: principal.userId, role: principal.role },
-          requestId: c.get('requestId'),
-        },
-      );
-      return c.json(result);
-    },
+    handler: async (c, { params, body, actor }, services) =>
+      c.json(
+        await askAboutCase(services, { patientId: params.id, question: body.question, language: languageOf(c, body.language), actor }),
+      ),
   }),
   defineRoute({
     method: 'get',
@@ -46,21 +33,16 @@ export const decisionRoutes = [
     permission: 'knowledge.check',
     params: patientParams,
     query: z.object({ language: z.enum(['zh', 'en']).optional(), intakeId: z.string().min(1).max(100).optional() }),
-    handler: async (c, { params, query, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'decision.differential');
-      const result = await buildDifferential(
-        { store: services.store, models: services.models, artifacts: services.artifacts },
-        {
+    handler: async (c, { params, query, actor }, services) =>
+      c.json(
+        await buildDifferential(services, {
           patientId: params.id,
           language: languageOf(c, query.language),
           widen: false,
           ...(query.intakeId ? { intakeId: query.intakeId } : {}),
-          actor: { userId: principal.userId, role: principal.role },
-          requestId: c.get('requestId'),
-        },
-      );
-      return c.json(result);
-    },
+          actor,
+        }),
+      ),
   }),
   defineRoute({
     method: 'post',
@@ -77,21 +59,16 @@ export const decisionRoutes = [
         intakeId: z.string().min(1).max(100).optional(),
       })
       .strict(),
-    handler: async (c, { params, body, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'decision.differential');
-      const result = await buildDifferential(
-        { store: services.store, models: services.models, artifacts: services.artifacts },
-        {
+    handler: async (c, { params, body, actor }, services) =>
+      c.json(
+        await buildDifferential(services, {
           patientId: params.id,
           language: languageOf(c, body.language),
           widen: body.widen ?? true,
           ...(body.intakeId ? { intakeId: body.intakeId } : {}),
-          actor: { userId: principal.userId, role: principal.role },
-          requestId: c.get('requestId'),
-        },
-      );
-      return c.json(result);
-    },
+          actor,
+        }),
+      ),
   }),
   defineRoute({
     method: 'get',
@@ -108,12 +85,8 @@ export const decisionRoutes = [
     tag: 'decision',
     permission: 'knowledge.check',
     params: patientParams,
-    handler: async (c, { params, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'decision.treatments');
-      const chart = await getPatientChart(services.store, params.id);
-      if (!chart) throw notFound('patient');
-      return c.json({ diagnoses: listTreatmentDiagnoses(chart) });
-    },
+    handler: async (c, { params, actor }, services) =>
+      c.json({ diagnoses: listTreatmentDiagnoses(await services.access.chart(actor, params.id, 'decision.treatments')) }),
   }),
   defineRoute({
     method: 'post',
@@ -124,14 +97,7 @@ export const decisionRoutes = [
     permission: 'knowledge.check',
     params: patientParams,
     body: z.object({ diagnosis: z.string().trim().min(1).max(200) }).strict(),
-    handler: async (c, { params, body, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'decision.treatments');
-      return c.json(
-        await compareTreatmentOptions(
-          { store: services.store, knowledge: services.knowledge },
-          { patientId: params.id, diagnosis: body.diagnosis },
-        ),
-      );
-    },
+    handler: async (c, { params, body, actor }, services) =>
+      c.json(await compareTreatmentOptions(services, { patientId: params.id, diagnosis: body.diagnosis, actor })),
   }),
 ];

@@ -1,8 +1,5 @@
 import { z } from 'zod';
-import { canReadPatient } from '../../auth/roles.js';
-import { notFound, SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
-import { guardPatientRead } from './patient-routes.js';
 
 const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/, 'not an intake link') });
 const answerBody = z
@@ -41,17 +38,7 @@ export const intakeRoutes = [
         sex: z.enum(['M', 'F']).optional(),
       })
       .strict(),
-    handler: async (c, { body, principal }, services) => {
-      if (!canReadPatient(principal, body.patientId))
-        throw new SuwenError('FORBIDDEN', 'Not this patient', { params: { reason: 'patient' } });
-      const created = await services.intake.create({
-        ...body,
-        createdBy: { userId: principal.userId, role: principal.role },
-        requestId: c.get('requestId'),
-        sourceIp: c.get('clientIp'),
-      });
-      return c.json(created, 201);
-    },
+    handler: async (c, { body, actor }, services) => c.json(await services.intake.create({ ...body, actor }), 201),
   }),
   defineRoute({
     method: 'get',
@@ -88,10 +75,7 @@ export const intakeRoutes = [
     tag: 'intake',
     permission: 'intake.manage',
     params: z.object({ id: z.string().min(1).max(100) }),
-    handler: async (c, { params, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'intake.list');
-      return c.json({ intakes: await services.intake.listForPatient(params.id) });
-    },
+    handler: async (c, { params, actor }, services) => c.json({ intakes: await services.intake.listForPatient(actor, params.id) }),
   }),
   defineRoute({
     method: 'get',
@@ -100,11 +84,6 @@ export const intakeRoutes = [
     tag: 'intake',
     permission: 'intake.manage',
     params: z.object({ id: z.string().min(1).max(100) }),
-    handler: async (c, { params, principal }, services) => {
-      const detail = await services.intake.detail(params.id).catch(() => null);
-      if (!detail) throw notFound('intake');
-      await guardPatientRead(c, services, principal, detail.patientId, 'intake.read', { type: 'intake', id: params.id });
-      return c.json(detail);
-    },
+    handler: async (c, { params, actor }, services) => c.json(await services.intake.detail(actor, params.id)),
   }),
 ];

@@ -1,28 +1,33 @@
-import { z } from 'zod';
+import { idParamsSchema } from '../../api/common.js';
+import {
+  entryParamsSchema,
+  kbConditionSchema,
+  kbDrugSchema,
+  kbEducationTopicSchema,
+  kbLabSchema,
+  knowledgeInfoSchema,
+  knowledgeSearchQuerySchema,
+  knowledgeSearchSchema,
+  labInterpretationSchema,
+  labInterpretInputSchema,
+  medicationCheckInputSchema,
+  medicationCheckResultSchema,
+  patientLabInterpretationSchema,
+  patientMedicationCheckSchema,
+  scoreDescriptionSchema,
+  scoreInputBodySchema,
+  scoreListSchema,
+  scoreResultSchema,
+} from '../../api/knowledge.js';
+import { imagingResultSchema, imagingScenarioDescriptionSchema, imagingScenarioListSchema } from '../../api/reports.js';
 import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/imaging-registry.js';
 import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
-import { computeScore, describeScore, listScores } from '../../engines/scores/score-registry.js';
-import type { SearchKind } from '../../engines/search/knowledge-search.js';
-import { getPatientChart } from '../../record/patient-chart.js';
+import { checkMedications } from '../../engines/medication/check-medications.js';
+import { computeScore, describeScore, listScores } from '../../engines/scores/index.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
-import { labInputFromChart } from '../../workflows/lab-review/chart-lab-input.js';
-import { labInterpretInputSchema } from '../../workflows/lab-review/lab-input-schema.js';
-import { medicationInputFromChart } from '../../workflows/medication-review/chart-medication-input.js';
+import { interpretPatientLabs } from '../../workflows/lab-review/patient-lab-interpretation.js';
+import { checkPatientMedications } from '../../workflows/medication-review/patient-medication-check.js';
 import { defineRoute } from '../route.js';
-import { guardPatientRead } from './patient-routes.js';
-
-const SEARCH_KINDS = [
-  'drug',
-  'lab',
-  'condition',
-  'score',
-  'icd10',
-  'education',
-  'vocabulary',
-  'interaction-drug',
-] as const satisfies readonly SearchKind[];
-const idParams = z.object({ id: z.string().min(1).max(200) });
 
 /** `/knowledge/...`: the shipped knowledge base and its deterministic engines (no model involved). */
 export const knowledgeRoutes = [
@@ -32,6 +37,7 @@ export const knowledgeRoutes = [
     summary: 'Knowledge base version, entry counts, load time and the data sets it is built from',
     tag: 'knowledge',
     permission: 'knowledge.read',
+    response: knowledgeInfoSchema,
     handler: (c, _input, { knowledge }) => {
       const { kb } = knowledge;
       return c.json({
@@ -58,15 +64,8 @@ export const knowledgeRoutes = [
       'Find drugs, labs, conditions, scores, ICD-10 codes and education topics by name, synonym, abbreviation or code (zh/en, typo-tolerant)',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    query: z.object({
-      q: z.string().trim().min(1).max(200),
-      kind: z
-        .string()
-        .optional()
-        .transform((value) => (value ? value.split(',') : undefined))
-        .pipe(z.array(z.enum(SEARCH_KINDS)).optional()),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-    }),
+    query: knowledgeSearchQuerySchema,
+    response: knowledgeSearchSchema,
     handler: (c, { query }, { knowledge }) =>
       c.json({
         query: query.q,
@@ -80,7 +79,8 @@ export const knowledgeRoutes = [
       'One curated drug: names, class, ATC, doses, renal/hepatic rules, pregnancy and lactation, adverse effects, indications — each with its source',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: kbDrugSchema,
     handler: (c, { params }, { knowledge }) => {
       const drug = knowledge.medications.drug(params.id);
       if (!drug) throw notFound('drug');
@@ -93,7 +93,8 @@ export const knowledgeRoutes = [
     summary: 'One lab test: names, LOINC, units and conversion, reference ranges and critical values with sources',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: kbLabSchema,
     handler: (c, { params }, { knowledge }) => {
       const lab = knowledge.kb.labs.find((entry) => entry.id === params.id);
       if (!lab) throw notFound('lab');
@@ -106,7 +107,8 @@ export const knowledgeRoutes = [
     summary: 'One condition (DDXPlus): ICD-10, severity, symptoms and antecedents',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: kbConditionSchema,
     handler: (c, { params }, { knowledge }) => {
       const condition = knowledge.kb.conditions.find((entry) => entry.id === params.id);
       if (!condition) throw notFound('condition');
@@ -119,7 +121,8 @@ export const knowledgeRoutes = [
     summary: 'One patient-education topic (MedQuAD, NIH sources) with its link',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: kbEducationTopicSchema,
     handler: (c, { params }, { knowledge }) => {
       const topic = knowledge.vocabulary.education.find((entry) => entry.id === params.id);
       if (!topic) throw notFound('topic');
@@ -134,6 +137,7 @@ export const knowledgeRoutes = [
     tag: 'knowledge',
     permission: 'knowledge.check',
     body: medicationCheckInputSchema,
+    response: medicationCheckResultSchema,
     handler: (c, { body }, { knowledge }) => c.json(checkMedications(knowledge.medications, body)),
   }),
   defineRoute({
@@ -142,17 +146,9 @@ export const knowledgeRoutes = [
     summary: "Check the patient's active medications against their allergies, age, sex, latest eGFR and weight",
     tag: 'knowledge',
     permission: 'knowledge.check',
-    params: z.object({ id: z.string().min(1).max(100) }),
-    handler: async (c, { params, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'medication.check');
-      const chart = await getPatientChart(services.store, params.id);
-      if (!chart) throw notFound('patient');
-      const { input, context } = medicationInputFromChart(chart);
-      if (input.medications.length === 0) {
-        return c.json({ context, result: null });
-      }
-      return c.json({ context, input, result: checkMedications(services.knowledge.medications, input) });
-    },
+    params: idParamsSchema,
+    response: patientMedicationCheckSchema,
+    handler: async (c, { params, actor }, services) => c.json(await checkPatientMedications(services, { patientId: params.id, actor })),
   }),
 
   defineRoute({
@@ -163,6 +159,7 @@ export const knowledgeRoutes = [
     tag: 'knowledge',
     permission: 'knowledge.check',
     body: labInterpretInputSchema,
+    response: labInterpretationSchema,
     handler: (c, { body }, { knowledge }) => c.json(interpretLabs(knowledge.labs, body)),
   }),
   defineRoute({
@@ -171,15 +168,9 @@ export const knowledgeRoutes = [
     summary: "Interpret the patient's laboratory results (newest 12 per test) with their age and sex",
     tag: 'knowledge',
     permission: 'knowledge.check',
-    params: z.object({ id: z.string().min(1).max(100) }),
-    handler: async (c, { params, principal }, services) => {
-      await guardPatientRead(c, services, principal, params.id, 'labs.interpret');
-      const chart = await getPatientChart(services.store, params.id);
-      if (!chart) throw notFound('patient');
-      const { input, context } = await labInputFromChart(services.store, chart.patient);
-      if (input.results.length === 0) return c.json({ context, result: null });
-      return c.json({ context, result: interpretLabs(services.knowledge.labs, input) });
-    },
+    params: idParamsSchema,
+    response: patientLabInterpretationSchema,
+    handler: async (c, { params, actor }, services) => c.json(await interpretPatientLabs(services, { patientId: params.id, actor })),
   }),
 
   defineRoute({
@@ -188,6 +179,7 @@ export const knowledgeRoutes = [
     summary: 'The clinical score calculators: id, names, aliases, what each estimates, and its source',
     tag: 'knowledge',
     permission: 'knowledge.read',
+    response: scoreListSchema,
     handler: (c) =>
       c.json({
         scores: listScores().map((score) => ({
@@ -205,7 +197,8 @@ export const knowledgeRoutes = [
     summary: "One score's inputs (type, unit, bounds, options, bilingual labels), interpretation bands and sources — for a form",
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: scoreDescriptionSchema,
     handler: (c, { params }) => {
       const description = describeScore(params.id);
       if (!description) throw notFound('score');
@@ -219,8 +212,9 @@ export const knowledgeRoutes = [
       'Compute a score: validated inputs in, value with its interpretation band and source out; every input problem listed in the caller language',
     tag: 'knowledge',
     permission: 'knowledge.read',
-    params: idParams,
-    body: z.record(z.string(), z.unknown()),
+    params: entryParamsSchema,
+    body: scoreInputBodySchema,
+    response: scoreResultSchema,
     handler: (c, { params, body }) => {
       const outcome = computeScore(params.id, body);
       if (outcome.ok) return c.json(outcome.result);
@@ -244,6 +238,7 @@ export const knowledgeRoutes = [
       'Imaging-appropriateness scenarios (breast, headache, low back pain, suspected PE, minor head injury, ankle, knee, appendicitis, renal colic)',
     tag: 'decision',
     permission: 'knowledge.read',
+    response: imagingScenarioListSchema,
     handler: (c) => c.json({ scenarios: listImagingScenarios() }),
   }),
   defineRoute({
@@ -252,7 +247,8 @@ export const knowledgeRoutes = [
     summary: "One imaging scenario's inputs (for a form), aliases and sources",
     tag: 'decision',
     permission: 'knowledge.read',
-    params: idParams,
+    params: entryParamsSchema,
+    response: imagingScenarioDescriptionSchema,
     handler: (c, { params }) => {
       const description = describeImagingScenario(params.id);
       if (!description) throw notFound('scenario');
@@ -266,8 +262,9 @@ export const knowledgeRoutes = [
       'Rate imaging options for a scenario: usually / may be / usually not appropriate, with radiation level, reason, decision rule and source',
     tag: 'decision',
     permission: 'knowledge.read',
-    params: idParams,
-    body: z.record(z.string(), z.unknown()),
+    params: entryParamsSchema,
+    body: scoreInputBodySchema,
+    response: imagingResultSchema,
     handler: (c, { params, body }) => {
       const outcome = evaluateImaging(params.id, body);
       if (outcome.ok) return c.json(outcome.result);

@@ -1,14 +1,10 @@
-import type { Context } from 'hono';
 import { z } from 'zod';
-import type { Principal } from '../../auth/roles.js';
 import { NOTE_LANGUAGES } from '../../engines/notes/clinical-document.js';
-import { notFound } from '../../shared/errors.js';
-import { type GenerateNoteDeps, type GenerateNoteResult, NOTE_MODES, prepareNote, writeNote } from '../../workflows/notes/generate-note.js';
+import { type GenerateNoteResult, NOTE_MODES, prepareNote, writeNote } from '../../workflows/notes/generate-note.js';
 import { noteTranscriptInputSchema } from '../../workflows/notes/note-input.js';
+import { readDocumentArtifact } from '../../workflows/review/artifact-review.js';
 import { defineRoute } from '../route.js';
 import { sseResponse } from '../sse.js';
-import type { AppEnv, Services } from '../types.js';
-import { guardPatientRead } from './patient-routes.js';
 
 /** Artifact kinds whose content is a clinical document this route serves. */
 const DOCUMENT_KINDS = new Set(['clinical-note', 'discharge-summary']);
@@ -22,30 +18,6 @@ const generateBody = noteTranscriptInputSchema
     mode: z.enum(NOTE_MODES).default('auto'),
   })
   .strict();
-
-function depsOf(services: Services): GenerateNoteDeps {
-  return { store: services.store, models: services.models, artifacts: services.artifacts, knowledge: services.knowledge };
-}
-
-async function auditCreated(
-  c: Context<AppEnv>,
-  services: Services,
-  principal: Principal,
-  result: GenerateNoteResult,
-  patientId: string | null,
-) {
-  await services.audit.append({
-    actorId: principal.userId,
-    actorRole: principal.role,
-    action: 'artifact.create',
-    entityType: 'artifact',
-    entityId: result.artifactId,
-    patientId,
-    requestId: c.get('requestId'),
-    sourceIp: c.get('clientIp'),
-    details: { kind: 'clinical-note', method: result.document.method },
-  });
-}
 
 /** Strips the benchmark timings from what clients receive: they are Suwen's, not the note's. */
 function publicResult(result: GenerateNoteResult) {
@@ -62,31 +34,20 @@ export const noteRoutes = [
     tag: 'notes',
     permission: 'artifact.create',
     body: generateBody,
-    handler: async (c, { body, principal }, services) => {
+    handler: async (c, { body, actor }, services) => {
       const messageLanguage = c.get('locale') === 'zh-CN' ? 'zh' : 'en';
-      if (body.patientId) await guardPatientRead(c, services, principal, body.patientId, 'notes.generate');
-      const deps = depsOf(services);
-      const prepared = await prepareNote(deps, {
-        ...body,
-        actor: { userId: principal.userId, role: principal.role },
-        requestId: c.get('requestId'),
-        sourceIp: c.get('clientIp'),
-        messageLanguage,
-      });
-      const patientId = body.patientId ?? null;
+      // Checks (access, consent, input) all happen here, before anything streams.
+      const prepared = await prepareNote(services, { ...body, actor, messageLanguage });
       if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-        const result = await writeNote(deps, prepared);
-        await auditCreated(c, services, principal, result, patientId);
-        return c.json(publicResult(result));
+        return c.json(publicResult(await writeNote(services, prepared)));
       }
       return sseResponse(c, async (send, signal) => {
-        const result = await writeNote(deps, prepared, {
+        const result = await writeNote(services, prepared, {
           signal,
           onTranscript: (transcript) => send('transcript', { transcript }),
           onSection: (section) => send('section', { section }),
           onChecks: (checks) => send('checks', checks),
         });
-        await auditCreated(c, services, principal, result, patientId);
         await send('result', publicResult(result));
       });
     },
@@ -99,23 +60,8 @@ export const noteRoutes = [
     tag: 'notes',
     permission: 'artifact.read',
     params: z.object({ artifactId: z.string().min(1).max(100) }),
-    handler: async (c, { params, principal }, services) => {
-      const artifact = await services.artifacts.get(params.artifactId);
-      if (!artifact || !DOCUMENT_KINDS.has(artifact.kind)) throw notFound('artifact');
-      if (artifact.patientId) {
-        await guardPatientRead(c, services, principal, artifact.patientId, 'artifact.read', { type: 'artifact', id: artifact.id });
-      } else {
-        await services.audit.append({
-          actorId: principal.userId,
-          actorRole: principal.role,
-          action: 'artifact.read',
-          entityType: 'artifact',
-          entityId: artifact.id,
-          patientId: null,
-          sourceIp: c.get('clientIp'),
-          requestId: c.get('requestId'),
-        });
-      }
+    handler: async (c, { params, actor }, services) => {
+      const artifact = await readDocumentArtifact(services, actor, params.artifactId, DOCUMENT_KINDS);
       const document = artifact.editedContent?.document ?? artifact.content.document;
       const transcript = artifact.kind === 'clinical-note' ? (artifact.content.transcript ?? null) : null;
       return c.json({ artifact, document, transcript });

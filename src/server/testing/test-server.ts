@@ -8,14 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import type { Logger } from 'pino';
+import { createLogger, createServices, REPO_ROOT, type Services } from '../../app/index.js';
 import type { Role } from '../../auth/roles.js';
 import { loadConfig } from '../../config/load-config.js';
 import { importFhir } from '../../record/fhir/import-fhir.js';
+import { listPatientIdsByName } from '../../record/patient-lookups.js';
 import type { DialectName } from '../../store/database.js';
 import { createTestStore, type TestStore } from '../../store/test-stores.js';
 import { type AppOptions, createApp } from '../app.js';
-import { createLogger, createServices, REPO_ROOT } from '../services.js';
-import type { Services } from '../types.js';
 
 export const TEST_PASSWORD = 'correct horse battery';
 
@@ -40,11 +40,11 @@ export async function startTestServer(
     { SUWEN_DATA_DIR: mkdtempSync(join(tmpdir(), 'suwen-srv-')), SUWEN_DEMO: '0', SUWEN_LOG_LEVEL: 'silent', ...options.env },
     REPO_ROOT,
   );
-  const services = await createServices(config, options.logger ?? createLogger('silent'), store);
+  const services = await createServices(config, { logger: options.logger ?? createLogger('silent'), store });
   let patientIds: string[] = [];
   if (options.withPatients !== false) {
     await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
-    patientIds = (await store.db.selectFrom('patients').select('id').orderBy('name_text').execute()).map((r) => r.id);
+    patientIds = await listPatientIdsByName(store);
   }
   for (const role of ['admin', 'clinician', 'researcher', 'educator', 'patient'] as const) {
     if (role === 'patient' && patientIds.length === 0) continue;

@@ -7,10 +7,10 @@ import type { ModelGateway } from '../../model/model-gateway.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
 import { assertAiConsent } from '../../record/consent.js';
-import { getPatientChart } from '../../record/patient-chart.js';
-import { notFound } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { assembleCaseSources, type CaseAlert, type CaseSource } from './case-sources.js';
+import type { Actor } from '../../auth/actor.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 
 /** What the model must return: PICO, a short answer, considerations, and claims citing source ids. */
 export const caseAnswerSchema = z.object({
@@ -49,6 +49,8 @@ const NO_MODEL: Bilingual = {
 
 export interface AskCaseDeps {
   store: Store;
+  /** The record's access door: checks the actor may read this chart and audits the read. */
+  access: PatientAccess;
   models: ModelGateway;
   artifacts: ArtifactService;
   knowledge: KnowledgeEngines;
@@ -63,10 +65,9 @@ export interface AskCaseDeps {
  */
 export async function askAboutCase(
   deps: AskCaseDeps,
-  input: { patientId: string; question: string; language: 'zh' | 'en'; actor: { userId: string; role: string }; requestId?: string | null },
+  input: { patientId: string; question: string; language: 'zh' | 'en'; actor: Actor },
 ): Promise<AskCaseResult> {
-  const chart = await getPatientChart(deps.store, input.patientId);
-  if (!chart) throw notFound('patient');
+  const chart = await deps.access.chart(input.actor, input.patientId, 'decision.ask');
   const { sources, alerts } = await assembleCaseSources(deps.store, chart, deps.knowledge);
   const base: AskCaseResult = {
     artifactId: null,

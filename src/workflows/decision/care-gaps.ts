@@ -1,7 +1,11 @@
+import type { Actor } from '../../auth/actor.js';
 import type { CareGapPatient, CareGapResult } from '../../engines/care-gaps/find-care-gaps.js';
 import { findCareGaps } from '../../engines/care-gaps/find-care-gaps.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
+import type { PatientAccess } from '../../record/patient-access.js';
+import { findPatientDemographics } from '../../record/patient-lookups.js';
 import { ageInYears } from '../../record/patient-queries.js';
+import { readRecordAsOf } from '../../record/record-as-of.js';
 import { notFound } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 
@@ -31,45 +35,10 @@ export async function careGapPatientFromRecord(
   patientId: string,
   asOf: string = todayUtc(),
 ): Promise<CareGapPatient | null> {
-  const { db } = deps.store;
-  const patient = await db
-    .selectFrom('patients')
-    .select(['birth_date', 'gender', 'deceased_at'])
-    .where('id', '=', patientId)
-    .executeTakeFirst();
+  const patient = await findPatientDemographics(deps.store, patientId);
   if (!patient) return null;
   const endOfDay = `${asOf}T23:59:59.999Z`;
-  const [conditions, medications, observations, procedures] = await Promise.all([
-    db
-      .selectFrom('conditions')
-      .select(['id', 'code', 'display', 'clinical_status', 'onset_at', 'abated_at'])
-      .where('patient_id', '=', patientId)
-      .limit(ROW_LIMIT)
-      .execute(),
-    db
-      .selectFrom('medications')
-      .select(['id', 'display', 'status', 'authored_at'])
-      .where('patient_id', '=', patientId)
-      .orderBy('authored_at', 'asc')
-      .limit(ROW_LIMIT)
-      .execute(),
-    db
-      .selectFrom('observations')
-      .select(['id', 'code', 'display', 'value_num', 'unit', 'effective_at'])
-      .where('patient_id', '=', patientId)
-      .where('effective_at', '<=', endOfDay)
-      .orderBy('effective_at', 'desc')
-      .limit(ROW_LIMIT)
-      .execute(),
-    db
-      .selectFrom('procedures')
-      .select(['id', 'code', 'display', 'performed_at'])
-      .where('patient_id', '=', patientId)
-      .where('performed_at', '<=', endOfDay)
-      .orderBy('performed_at', 'desc')
-      .limit(ROW_LIMIT)
-      .execute(),
-  ]);
+  const { conditions, medications, observations, procedures } = await readRecordAsOf(deps.store, patientId, endOfDay, ROW_LIMIT);
 
   // A problem counts when it was active on the as-of day: recorded active and not yet abated, or
   // resolved only after that day (a past as-of day re-reads the problem list as it stood then).
@@ -112,13 +81,13 @@ export async function careGapPatientFromRecord(
   };
 
   const birthReference = new Date(`${asOf}T12:00:00Z`);
-  const age = ageInYears(patient.birth_date, birthReference);
+  const age = ageInYears(patient.birthDate, birthReference);
   const sex = patient.gender === 'male' ? 'M' : patient.gender === 'female' ? 'F' : undefined;
   return {
     asOf,
     ...(age !== null ? { age } : {}),
     ...(sex ? { sex } : {}),
-    ...(patient.deceased_at ? { deceasedAt: patient.deceased_at } : {}),
+    ...(patient.deceasedAt ? { deceasedAt: patient.deceasedAt } : {}),
     conditions: activeConditions.map((c) => ({
       ref: `Condition/${c.id}`,
       codes: c.code ? [c.code] : [],
@@ -150,8 +119,15 @@ export interface PatientCareGaps extends CareGapResult {
   patientId: string;
 }
 
-/** The patient's care gaps on `asOf` (today by default); NOT_FOUND when Suwen holds no such patient. */
-export async function findPatientCareGaps(deps: CareGapDeps, input: { patientId: string; asOf?: string }): Promise<PatientCareGaps> {
+/**
+ * The patient's care gaps on `asOf` (today by default), for an actor allowed to read the record
+ * (checked and audited); NOT_FOUND when Suwen holds no such patient.
+ */
+export async function findPatientCareGaps(
+  deps: CareGapDeps & { access: PatientAccess },
+  input: { patientId: string; asOf?: string; actor: Actor },
+): Promise<PatientCareGaps> {
+  await deps.access.check(input.actor, input.patientId, 'decision.care-gaps');
   const summary = await careGapPatientFromRecord(deps, input.patientId, input.asOf ?? todayUtc());
   if (!summary) throw notFound('patient');
   return { patientId: input.patientId, ...findCareGaps(summary) };

@@ -17,10 +17,10 @@ import type { ModelGateway } from '../../model/model-gateway.js';
 import { renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
 import { assertAiConsent } from '../../record/consent.js';
-import { getPatientChart } from '../../record/patient-chart.js';
-import { notFound } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { type DifferentialSource, findFinishedIntake, gatherDifferentialEvidence } from './differential-evidence.js';
+import type { Actor } from '../../auth/actor.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 
 /** What the model may add: candidates outside DDXPlus, each citing the numbered sources. */
 export const widenedDifferentialSchema = z.object({
@@ -90,6 +90,8 @@ export interface DifferentialResult {
 
 export interface DifferentialDeps {
   store: Store;
+  /** The record's access door: checks the actor may read this chart and audits the read. */
+  access: PatientAccess;
   models: ModelGateway;
   artifacts: ArtifactService;
   ddx?: DdxModel;
@@ -127,12 +129,10 @@ export async function buildDifferential(
     language: 'zh' | 'en';
     widen: boolean;
     intakeId?: string;
-    actor: { userId: string; role: string };
-    requestId?: string | null;
+    actor: Actor;
   },
 ): Promise<DifferentialResult> {
-  const chart = await getPatientChart(deps.store, input.patientId);
-  if (!chart) throw notFound('patient');
+  const chart = await deps.access.chart(input.actor, input.patientId, 'decision.differential');
   const model = deps.ddx ?? loadDdxModel();
   const intake = await findFinishedIntake(deps.store, input.patientId, input.intakeId);
   const gathered = gatherDifferentialEvidence(chart, intake, input.language);

@@ -2,10 +2,11 @@ import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { checkMedications, type FindingSeverity, type MedicationFinding } from '../../engines/medication/check-medications.js';
 import { loadTreatmentCatalogue, matchDiagnosis, type TreatmentDiagnosis, type TreatmentOption } from '../../engines/treatment/index.js';
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { getPatientChart, type PatientChart } from '../../record/patient-chart.js';
+import type { PatientChart } from '../../record/patient-chart.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
-import type { Store } from '../../store/database.js';
 import { type ChartMedicationContext, medicationInputFromChart } from '../medication-review/chart-medication-input.js';
+import type { Actor } from '../../auth/actor.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 
 /** A medication-check finding that involves one of the option's drugs, in this patient's context. */
 export interface OptionFinding {
@@ -88,11 +89,10 @@ function resolveDiagnosis(chart: PatientChart, requested: string): TreatmentDiag
  * Never a single recommendation.
  */
 export async function compareTreatmentOptions(
-  deps: { store: Store; knowledge: KnowledgeEngines },
-  input: { patientId: string; diagnosis: string },
+  deps: { access: PatientAccess; knowledge: KnowledgeEngines },
+  input: { patientId: string; diagnosis: string; actor: Actor },
 ): Promise<TreatmentComparison> {
-  const chart = await getPatientChart(deps.store, input.patientId);
-  if (!chart) throw notFound('patient');
+  const chart = await deps.access.chart(input.actor, input.patientId, 'decision.treatments');
   const requested = input.diagnosis.trim();
   if (!requested) throw new SuwenError('VALIDATION_FAILED', 'Empty diagnosis', { params: { summary: 'diagnosis is empty' } });
   const diagnosis = resolveDiagnosis(chart, requested);

@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArtifactService } from '../../audit/artifacts.js';
-import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { ModelGateway } from '../../model/model-gateway.js';
+import { createTestServices } from '../../app/testing/test-services.js';
+import { operatorActor } from '../../auth/actor.js';
 import { importFhir } from '../../record/fhir/import-fhir.js';
-import { REPO_ROOT } from '../../server/services.js';
+import { REPO_ROOT } from '../../shared/repo-root.js';
 import { createTestStore, type TestStore } from '../../store/test-stores.js';
 import { generateDischargeSummary } from './discharge-summary.js';
 import { loadStay } from './load-stay.js';
@@ -100,10 +99,12 @@ describe('medication reconciliation of a fixture stay', () => {
   });
 
   it('classifies each drug exactly as the fixture was written: started, stopped, changed, continued, inpatient only', async () => {
-    const result = await generateDischargeSummary(
-      { store, models: new ModelGateway([], { audit: null }), artifacts: new ArtifactService(store), knowledge: getKnowledgeEngines() },
-      { patientId: PATIENT, encounterId: STAY, language: 'en', actor: { userId: 'test', role: 'clinician' } },
-    );
+    const result = await generateDischargeSummary(await createTestServices(store), {
+      patientId: PATIENT,
+      encounterId: STAY,
+      language: 'en',
+      actor: operatorActor('worker', 'test'),
+    });
     const reconciliation = result.document.extras?.reconciliation as ReturnType<typeof reconcileMedications>;
     const byStatus = Object.fromEntries(
       ['started', 'stopped', 'changed', 'continued'].map((status) => [

@@ -23,6 +23,8 @@ import { buildDischargeFacts, type RecordFact } from './discharge-facts.js';
 import { type HospitalCourse, writeHospitalCourse } from './hospital-course.js';
 import { loadStay } from './load-stay.js';
 import { RENEWAL_WINDOW_DAYS } from './medication-reconciliation.js';
+import type { Actor } from '../../auth/actor.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 
 export type DischargeSectionKey = (typeof DISCHARGE_SECTIONS)[number];
 
@@ -89,6 +91,8 @@ const NO_CONSENT_NOTE: Record<NoteLanguage, string> = {
 
 export interface DischargeSummaryDeps {
   store: Store;
+  /** The record's access door: checks the actor may read this record, audits the read and the new draft. */
+  access: PatientAccess;
   models: ModelGateway;
   artifacts: ArtifactService;
   knowledge: KnowledgeEngines;
@@ -100,8 +104,7 @@ export interface DischargeSummaryInput {
   language: NoteLanguage;
   /** `auto`: the model writes the hospital course when one is connected and consent allows; `model`: required; `computed`: never. */
   mode?: 'auto' | 'model' | 'computed';
-  actor: { userId: string; role: string };
-  requestId?: string | null;
+  actor: Actor;
 }
 
 export interface DischargeSummaryResult {
@@ -114,6 +117,7 @@ export interface DischargeSummaryResult {
 export async function generateDischargeSummary(deps: DischargeSummaryDeps, input: DischargeSummaryInput): Promise<DischargeSummaryResult> {
   const mode = input.mode ?? 'auto';
   const language = input.language;
+  await deps.access.check(input.actor, input.patientId, 'discharge.summary', { type: 'encounter', id: input.encounterId });
   const stay = await loadStay(deps.store, input.patientId, input.encounterId);
   const { facts, reconciliation, results } = buildDischargeFacts(stay, deps.knowledge.labs, language);
 
@@ -166,6 +170,12 @@ export async function generateDischargeSummary(deps: DischargeSummaryDeps, input
     },
     input.actor.userId,
   );
+  await deps.access.recordChange(input.actor, 'artifact.create', {
+    entityType: 'artifact',
+    entityId: artifact.id,
+    patientId: input.patientId,
+    details: { kind: 'discharge-summary', workflow: 'discharge', method: document.method },
+  });
   return { artifactId: artifact.id, document, modelMessage };
 }
 

@@ -11,6 +11,7 @@ import type { ModelGateway } from '../../model/model-gateway.js';
 import { type RenderedPrompt, renderPrompt } from '../../model/prompts/prompt-templates.js';
 import { generateStructured } from '../../model/structured-output.js';
 import type { RecordFact } from './discharge-facts.js';
+import type { CallActor } from '../../model/call-context.js';
 
 export const hospitalCourseSchema = z.object({
   sentences: z
@@ -33,8 +34,7 @@ export async function writeHospitalCourse(
     patientId: string;
     facts: readonly RecordFact[];
     language: NoteLanguage;
-    actor: { userId: string; role: string };
-    requestId?: string | null;
+    actor: CallActor;
   },
 ): Promise<HospitalCourse> {
   const locale = input.language === 'zh' ? 'zh-CN' : 'en';

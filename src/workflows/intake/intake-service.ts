@@ -1,5 +1,7 @@
 import type { ArtifactService } from '../../audit/artifacts.js';
+import { auditEvent } from '../../audit/audit-actions.js';
 import type { AuditLog } from '../../audit/audit-log.js';
+import type { Actor } from '../../auth/actor.js';
 import { type DdxModel, type DifferentialEntry, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
 import {
   answerQuestion,
@@ -22,11 +24,20 @@ import { triageIntake } from '../../engines/red-flags/triage.js';
 import type { Bilingual } from '../../knowledge/kb-schema.js';
 import type { ModelCallContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
+import {
+  findIntakeSession,
+  findIntakeSessionByTokenHash,
+  type IntakeSessionRow,
+  insertIntakeSession,
+  listIntakeSessionsForPatient,
+  updateIntakeSessionAtVersion,
+} from '../../record/intake-session-store.js';
+import type { PatientAccess } from '../../record/patient-access.js';
+import { findPatientDemographics, patientHasEncounter } from '../../record/patient-lookups.js';
 import { ageInYears } from '../../record/patient-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Store } from '../../store/database.js';
-import type { IntakeSessionTable } from '../../store/schema.js';
 import { hashIntakeToken, intakePath, newIntakeToken } from './intake-links.js';
 import { phraseQuestionWithModel, readAnswerWithModel } from './model-reading.js';
 
@@ -76,11 +87,13 @@ const RETRY_HINT: Bilingual = {
   en: "Sorry, I couldn't tell the answer from your reply — please say it another way or pick an option.",
 };
 
-type Row = IntakeSessionTable;
+type Row = IntakeSessionRow;
 
 export interface IntakeServiceDeps {
   store: Store;
   audit: AuditLog;
+  /** The record's access door: the clinician's reads of the record and of interviews are checked and audited there. */
+  access: PatientAccess;
   artifacts: ArtifactService;
   models: ModelGateway;
   /** The DDXPlus model (loaded on first use when not given). */
@@ -119,30 +132,18 @@ export class IntakeService {
     language: IntakeLanguage;
     mode?: IntakeMode | undefined;
     expiresInHours: number;
-    createdBy: { userId: string; role: string };
-    requestId?: string | undefined;
-    sourceIp?: string | null | undefined;
+    actor: Actor;
     age?: number | undefined;
     sex?: 'M' | 'F' | undefined;
   }): Promise<{ id: string; token: string; path: string; expiresAt: string; mode: IntakeMode }> {
     const { store } = this.deps;
-    const patient = await store.db
-      .selectFrom('patients')
-      .select(['id', 'gender', 'birth_date', 'deceased_at'])
-      .where('id', '=', input.patientId)
-      .executeTakeFirst();
+    // The link is made from the record (age and sex): a read of the chart, checked and audited.
+    await this.deps.access.check(input.actor, input.patientId, 'patient.read');
+    const patient = await findPatientDemographics(store, input.patientId);
     if (!patient) throw notFound('patient');
-    if (input.encounterId) {
-      const encounter = await store.db
-        .selectFrom('encounters')
-        .select('id')
-        .where('id', '=', input.encounterId)
-        .where('patient_id', '=', input.patientId)
-        .executeTakeFirst();
-      if (!encounter) throw notFound('encounter');
-    }
+    if (input.encounterId && !(await patientHasEncounter(store, input.patientId, input.encounterId))) throw notFound('encounter');
     const sex = input.sex ?? (patient.gender === 'male' ? 'M' : patient.gender === 'female' ? 'F' : undefined);
-    const age = input.age ?? ageInYears(patient.birth_date, this.now()) ?? undefined;
+    const age = input.age ?? ageInYears(patient.birthDate, this.now()) ?? undefined;
     if (sex === undefined || age === undefined) {
       throw new SuwenError('VALIDATION_FAILED', 'Age and sex are needed', {
         params: { summary: 'age and sex: the record has none, give them when creating the link' },
@@ -155,48 +156,38 @@ export class IntakeService {
     const now = this.now();
     const expiresAt = new Date(now.getTime() + input.expiresInHours * 3_600_000).toISOString();
     const state = startInterview({ age, sex, language: input.language, mode });
-    await store.db
-      .insertInto('intake_sessions')
-      .values({
-        id,
-        token_hash: hash,
-        patient_id: input.patientId,
-        encounter_id: input.encounterId ?? null,
-        created_by: input.createdBy.userId,
-        language: input.language,
-        mode,
-        status: 'open',
-        state: JSON.stringify(state),
-        red_flags: '[]',
-        triage: null,
-        artifact_id: null,
-        version: 0,
-        expires_at: expiresAt,
-        created_at: now.toISOString(),
-        updated_at: now.toISOString(),
-        finished_at: null,
-      })
-      .execute();
-    await this.deps.audit.append({
-      actorId: input.createdBy.userId,
-      actorRole: input.createdBy.role,
-      action: 'intake.create',
-      entityType: 'intake',
-      entityId: id,
-      patientId: input.patientId,
-      requestId: input.requestId ?? null,
-      sourceIp: input.sourceIp ?? null,
-      details: { language: input.language, mode, expiresInHours: input.expiresInHours },
+    await insertIntakeSession(store, {
+      id,
+      token_hash: hash,
+      patient_id: input.patientId,
+      encounter_id: input.encounterId ?? null,
+      created_by: input.actor.userId,
+      language: input.language,
+      mode,
+      status: 'open',
+      state: JSON.stringify(state),
+      red_flags: '[]',
+      triage: null,
+      artifact_id: null,
+      version: 0,
+      expires_at: expiresAt,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+      finished_at: null,
     });
+    await this.deps.audit.append(
+      auditEvent(input.actor, 'intake.create', {
+        entityType: 'intake',
+        entityId: id,
+        patientId: input.patientId,
+        details: { language: input.language, mode, expiresInHours: input.expiresInHours },
+      }),
+    );
     return { id, token, path: intakePath(token), expiresAt, mode };
   }
 
   private async rowByToken(token: string): Promise<Row> {
-    const row = await this.deps.store.db
-      .selectFrom('intake_sessions')
-      .selectAll()
-      .where('token_hash', '=', hashIntakeToken(token))
-      .executeTakeFirst();
+    const row = await findIntakeSessionByTokenHash(this.deps.store, hashIntakeToken(token));
     if (!row) throw new SuwenError('NOT_FOUND', 'Intake link not found', { params: { resource: 'intake' } });
     return row;
   }
@@ -321,13 +312,12 @@ export class IntakeService {
   /** Optimistic write: fails with CONFLICT when another request changed the row first. */
   private async save(row: Row, changes: Partial<Row>): Promise<Row> {
     const updated: Row = { ...row, ...changes, version: row.version + 1, updated_at: this.now().toISOString() };
-    const result = await this.deps.store.db
-      .updateTable('intake_sessions')
-      .set({ ...changes, version: updated.version, updated_at: updated.updated_at })
-      .where('id', '=', row.id)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
+    const written = await updateIntakeSessionAtVersion(this.deps.store, row.id, row.version, {
+      ...changes,
+      version: updated.version,
+      updated_at: updated.updated_at,
+    });
+    if (!written) {
       throw new SuwenError('CONFLICT', 'The interview moved on in another window', { params: { reason: 'version' } });
     }
     return updated;
@@ -436,20 +426,16 @@ export class IntakeService {
     return artifact.id;
   }
 
-  async listForPatient(patientId: string): Promise<IntakeSummary[]> {
-    const rows = await this.deps.store.db
-      .selectFrom('intake_sessions')
-      .selectAll()
-      .where('patient_id', '=', patientId)
-      .orderBy('created_at', 'desc')
-      .limit(50)
-      .execute();
+  async listForPatient(actor: Actor, patientId: string): Promise<IntakeSummary[]> {
+    await this.deps.access.check(actor, patientId, 'intake.list');
+    const rows = await listIntakeSessionsForPatient(this.deps.store, patientId, 50);
     return rows.map((row) => this.summary(row));
   }
 
-  async detail(id: string): Promise<IntakeSummary & { state: InterviewState }> {
-    const row = await this.deps.store.db.selectFrom('intake_sessions').selectAll().where('id', '=', id).executeTakeFirst();
+  async detail(actor: Actor, id: string): Promise<IntakeSummary & { state: InterviewState }> {
+    const row = await findIntakeSession(this.deps.store, id);
     if (!row) throw new SuwenError('NOT_FOUND', 'Intake not found', { params: { resource: 'intake' } });
+    await this.deps.access.check(actor, row.patient_id, 'intake.read', { type: 'intake', id });
     return { ...this.summary(row), state: JSON.parse(row.state) as InterviewState };
   }
 

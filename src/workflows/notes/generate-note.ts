@@ -1,4 +1,5 @@
 import type { ArtifactService } from '../../audit/artifacts.js';
+import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { checkNote } from '../../engines/notes/check-note.js';
 import type { ClinicalDocument, NoteLanguage, NoteSection, Omission, Transcript } from '../../engines/notes/clinical-document.js';
@@ -8,6 +9,8 @@ import { resolveSupport, SupportIndex, unsupportedSentences } from '../../engine
 import { patientDataContext } from '../../model/call-context.js';
 import type { ModelGateway } from '../../model/model-gateway.js';
 import { assertAiConsent } from '../../record/consent.js';
+import type { PatientAccess } from '../../record/patient-access.js';
+import { patientExists, patientHasEncounter } from '../../record/patient-lookups.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { modelNoteTitle } from './note-format-guide.js';
@@ -20,6 +23,8 @@ export type NoteMode = (typeof NOTE_MODES)[number];
 
 export interface GenerateNoteDeps {
   store: Store;
+  /** The record's access door: a note filed on a chart is checked and audited there. */
+  access: PatientAccess;
   models: ModelGateway;
   artifacts: ArtifactService;
   knowledge: KnowledgeEngines;
@@ -32,9 +37,7 @@ export interface GenerateNoteInput extends NoteTranscriptInput {
   patientId?: string | null;
   encounterId?: string | null;
   mode?: NoteMode;
-  actor: { userId: string; role: string };
-  requestId?: string | null;
-  sourceIp?: string | null;
+  actor: Actor;
   /** The caller's language, for validation messages (defaults to the transcript's). */
   messageLanguage?: NoteLanguage;
 }
@@ -86,17 +89,9 @@ export async function prepareNote(deps: GenerateNoteDeps, input: GenerateNoteInp
   if (mode === 'model' && !deps.models.configured) throw new SuwenError('MODEL_NOT_CONFIGURED', 'No model configured');
   const method = mode === 'extractive' || !deps.models.configured ? 'extractive' : 'model';
   if (input.patientId) {
-    const patient = await deps.store.db.selectFrom('patients').select('id').where('id', '=', input.patientId).executeTakeFirst();
-    if (!patient) throw notFound('patient');
-    if (input.encounterId) {
-      const encounter = await deps.store.db
-        .selectFrom('encounters')
-        .select('id')
-        .where('id', '=', input.encounterId)
-        .where('patient_id', '=', input.patientId)
-        .executeTakeFirst();
-      if (!encounter) throw notFound('encounter');
-    }
+    await deps.access.check(input.actor, input.patientId, 'notes.generate');
+    if (!(await patientExists(deps.store, input.patientId))) throw notFound('patient');
+    if (input.encounterId && !(await patientHasEncounter(deps.store, input.patientId, input.encounterId))) throw notFound('encounter');
     if (method === 'model') await assertAiConsent(deps.store, input.patientId);
   } else if (input.encounterId) {
     throw new SuwenError('VALIDATION_FAILED', 'encounterId needs patientId', {
@@ -176,12 +171,14 @@ export async function writeNote(
     tokensOut: model?.tokensOut ?? null,
   });
   const totalMs = performance.now() - prepared.started;
-  return {
-    artifactId: artifact.id,
-    document,
-    transcript,
-    timings: { totalMs, modelMs: model?.modelMs ?? 0, checkMs, storeMs: performance.now() - storeStarted },
-  };
+  const timings = { totalMs, modelMs: model?.modelMs ?? 0, checkMs, storeMs: performance.now() - storeStarted };
+  await deps.access.recordChange(input.actor, 'artifact.create', {
+    entityType: 'artifact',
+    entityId: artifact.id,
+    patientId: input.patientId ?? null,
+    details: { kind: 'clinical-note', method: document.method },
+  });
+  return { artifactId: artifact.id, document, transcript, timings };
 }
 
 /**

@@ -9,7 +9,7 @@ export interface NoteArtifactInput {
   transcript: Transcript;
   patientId: string | null;
   encounterId: string | null;
-  actorId: string;
+  actorId: string | null;
   model: { id: string; version: string } | null;
   prompt: RenderedPrompt | null;
   privacy: ModelCallContext['privacy'] | null;
