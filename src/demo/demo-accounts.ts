@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AuthService } from '../auth/auth-service.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import type { Store } from '../store/database.js';
+import { insertMeta, readMeta } from '../store/meta.js';
 
 /**
  * Demo mode gives a newcomer one account per role at once. Passwords are random per data
@@ -25,8 +26,8 @@ const DISPLAY_NAMES: Record<Role, string> = {
 };
 
 export async function readDemoAccounts(store: Store): Promise<DemoAccount[]> {
-  const row = await store.db.selectFrom('meta').select('value').where('key', '=', META_KEY).executeTakeFirst();
-  return row ? (JSON.parse(row.value) as DemoAccount[]) : [];
+  const value = await readMeta(store, META_KEY);
+  return value !== null ? (JSON.parse(value) as DemoAccount[]) : [];
 }
 
 export async function ensureDemoAccounts(store: Store, auth: AuthService, patientId: string | null): Promise<DemoAccount[]> {
@@ -39,9 +40,6 @@ export async function ensureDemoAccounts(store: Store, auth: AuthService, patien
     await auth.createUser({ ...account, displayName: DISPLAY_NAMES[role], patientId: role === 'patient' ? patientId : null });
     accounts.push(account);
   }
-  await store.db
-    .insertInto('meta')
-    .values({ key: META_KEY, value: JSON.stringify(accounts) })
-    .execute();
+  await insertMeta(store, META_KEY, JSON.stringify(accounts));
   return accounts;
 }

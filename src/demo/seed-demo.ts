@@ -3,8 +3,11 @@ import { join } from 'node:path';
 import type { ArtifactService } from '../audit/artifacts.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { AuthService } from '../auth/auth-service.js';
+import { listActiveConditionRows, listActiveMedicationOrders } from '../record/active-entries.js';
 import { importFhir } from '../record/fhir/import-fhir.js';
+import { findFirstLivingPatientId, listPatientIdsByName } from '../record/patient-lookups.js';
 import type { Store } from '../store/database.js';
+import { insertMeta, readMeta } from '../store/meta.js';
 import { type DemoAccount, ensureDemoAccounts } from './demo-accounts.js';
 
 /** Shipped demo data: the Synthea sample (CC0) and Suwen's synthetic lab/vital series. */
@@ -28,9 +31,9 @@ export async function seedDemo(
   repoRoot: string,
 ): Promise<DemoSeedResult> {
   const { store } = deps;
-  const loaded = await store.db.selectFrom('meta').select('value').where('key', '=', META_LOADED).executeTakeFirst();
+  const loaded = await readMeta(store, META_LOADED);
   let justLoaded = false;
-  if (!loaded) {
+  if (loaded === null) {
     const summary = await importFhir(store, demoDataPaths(repoRoot));
     await deps.audit.append({
       action: 'record.import',
@@ -38,17 +41,10 @@ export async function seedDemo(
       entityId: 'demo',
       details: { imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length },
     });
-    await store.db.insertInto('meta').values({ key: META_LOADED, value: new Date().toISOString() }).execute();
+    await insertMeta(store, META_LOADED, new Date().toISOString());
     justLoaded = true;
   }
-  const firstPatient = await store.db
-    .selectFrom('patients')
-    .select('id')
-    .where('deceased_at', 'is', null)
-    .orderBy('name_text')
-    .limit(1)
-    .executeTakeFirst();
-  const accounts = await ensureDemoAccounts(store, deps.auth, firstPatient?.id ?? null);
+  const accounts = await ensureDemoAccounts(store, deps.auth, await findFirstLivingPatientId(store));
   if (justLoaded) await seedRecordSummaries(deps);
   return { loaded: justLoaded, accounts };
 }
@@ -58,23 +54,9 @@ export async function seedDemo(
  * source per line. They exercise review, provenance and monitoring, and say what they are.
  */
 async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactService; audit: AuditLog }): Promise<void> {
-  const patients = await deps.store.db.selectFrom('patients').select(['id', 'name_text']).orderBy('name_text').limit(3).execute();
-  for (const patient of patients) {
-    const meds = await deps.store.db
-      .selectFrom('medications')
-      .select(['id', 'display', 'status', 'authored_at'])
-      .where('patient_id', '=', patient.id)
-      .where('status', '=', 'active')
-      .orderBy('authored_at', 'desc')
-      .limit(8)
-      .execute();
-    const conditions = await deps.store.db
-      .selectFrom('conditions')
-      .select(['id', 'display'])
-      .where('patient_id', '=', patient.id)
-      .where('clinical_status', '=', 'active')
-      .limit(8)
-      .execute();
+  for (const patientId of await listPatientIdsByName(deps.store, 3)) {
+    const meds = await listActiveMedicationOrders(deps.store, patientId, 8);
+    const conditions = await listActiveConditionRows(deps.store, patientId, 8);
     const lines = [
       'Demo sample — assembled from the record by rules, not by a language model. 演示样例：由规则根据病历汇总，非语言模型生成。',
       '',
@@ -88,10 +70,10 @@ async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactServ
       {
         kind: 'record.summary',
         workflow: 'demo',
-        patientId: patient.id,
+        patientId,
         model: { id: 'rules (no model)', version: '1' },
         prompt: null,
-        input: { patientId: patient.id, conditions: conditions.map((c) => c.id), medications: meds.map((m) => m.id) },
+        input: { patientId, conditions: conditions.map((c) => c.id), medications: meds.map((m) => m.id) },
         content: { title: 'Problem and medication summary / 问题与用药汇总', text: lines.join('\n') },
         sources: [
           ...conditions.map((c) => ({ type: 'record' as const, ref: `Condition/${c.id}`, label: c.display })),
@@ -108,7 +90,7 @@ async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactServ
       action: 'artifact.create',
       entityType: 'artifact',
       entityId: artifact.id,
-      patientId: patient.id,
+      patientId,
       details: { kind: artifact.kind },
     });
   }

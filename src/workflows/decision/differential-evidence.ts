@@ -1,5 +1,6 @@
 import { type ChartEvidence, type ChartFact, chartEvidence } from '../../engines/ddx/index.js';
 import { factsOf, type InterviewState, type RecordedAnswer } from '../../engines/intake/index.js';
+import { findLatestFinishedIntakeSession } from '../../record/intake-session-store.js';
 import type { PatientChart } from '../../record/patient-chart.js';
 import { notFound } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
@@ -34,13 +35,7 @@ const LIMITS = { problems: 20, medications: 20 };
 
 /** The patient's latest finished intake, or the one asked for (which must be this patient's and finished). */
 export async function findFinishedIntake(store: Store, patientId: string, intakeId?: string): Promise<FinishedIntake | null> {
-  let query = store.db
-    .selectFrom('intake_sessions')
-    .select(['id', 'state', 'finished_at'])
-    .where('patient_id', '=', patientId)
-    .where('status', '=', 'finished');
-  if (intakeId) query = query.where('id', '=', intakeId);
-  const row = await query.orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
+  const row = await findLatestFinishedIntakeSession(store, patientId, intakeId);
   if (!row) {
     if (intakeId) throw notFound('intake');
     return null;

@@ -5,6 +5,7 @@
  * are not inpatient stays or have not ended, with a localized 409.
  */
 import { ageInYears } from '../../record/patient-queries.js';
+import { findPatientEncounterRow, findStayPatient, readStayRows } from '../../record/stay-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { INPATIENT_CLASSES, type MedicationOrder } from './medication-reconciliation.js';
@@ -54,19 +55,9 @@ export interface StayRecord {
 }
 
 export async function loadStay(store: Store, patientId: string, encounterId: string): Promise<StayRecord> {
-  const { db } = store;
-  const patient = await db
-    .selectFrom('patients')
-    .select(['id', 'gender', 'birth_date', 'deceased_at', 'name_text', 'family_name', 'given_name', 'mrn', 'phone'])
-    .where('id', '=', patientId)
-    .executeTakeFirst();
+  const patient = await findStayPatient(store, patientId);
   if (!patient) throw notFound('patient');
-  const encounter = await db
-    .selectFrom('encounters')
-    .selectAll()
-    .where('id', '=', encounterId)
-    .where('patient_id', '=', patientId)
-    .executeTakeFirst();
+  const encounter = await findPatientEncounterRow(store, patientId, encounterId);
   if (!encounter) throw notFound('encounter');
   if (!encounter.class_code || !INPATIENT_CLASSES.has(encounter.class_code)) {
     throw new SuwenError('ENCOUNTER_NOT_INPATIENT', 'Discharge summaries are for inpatient stays', {
@@ -83,55 +74,23 @@ export async function loadStay(store: Store, patientId: string, encounterId: str
   const start = encounter.period_start;
   const end = encounter.period_end;
 
-  const [conditions, medications, inpatient, procedures, observations, documents, followUps] = await Promise.all([
-    db
-      .selectFrom('conditions')
-      .select(['id', 'display', 'onset_at', 'abated_at', 'clinical_status', 'encounter_id'])
-      .where('patient_id', '=', patientId)
-      .execute(),
-    db
-      .selectFrom('medications')
-      .select(['id', 'display', 'code_system', 'code', 'status', 'authored_at', 'dosage_text', 'encounter_id', 'resource'])
-      .where('patient_id', '=', patientId)
-      .execute(),
-    db
-      .selectFrom('encounters')
-      .select(['id', 'period_end'])
-      .where('patient_id', '=', patientId)
-      .where('class_code', 'in', [...INPATIENT_CLASSES])
-      .execute(),
-    db
-      .selectFrom('procedures')
-      .select(['id', 'display', 'performed_at', 'encounter_id'])
-      .where('patient_id', '=', patientId)
-      .where((eb) =>
-        eb.or([eb('encounter_id', '=', encounterId), eb.and([eb('performed_at', '>=', start), eb('performed_at', '<=', end)])]),
-      )
-      .execute(),
-    db
-      .selectFrom('observations')
-      .selectAll()
-      .where('patient_id', '=', patientId)
-      .where((eb) =>
-        eb.or([eb('encounter_id', '=', encounterId), eb.and([eb('effective_at', '>=', start), eb('effective_at', '<=', end)])]),
-      )
-      .execute(),
-    db
-      .selectFrom('documents')
-      .select(['id', 'title', 'date', 'body'])
-      .where('patient_id', '=', patientId)
-      .where('encounter_id', '=', encounterId)
-      .execute(),
-    db
-      .selectFrom('encounters')
-      .select(['id', 'type_text', 'reason_text', 'period_start'])
-      .where('patient_id', '=', patientId)
-      .where('period_start', '>', end)
-      .where('period_start', '<=', new Date(Date.parse(end) + FOLLOW_UP_WINDOW_DAYS * 86_400_000).toISOString())
-      .orderBy('period_start')
-      .limit(3)
-      .execute(),
-  ]);
+  const {
+    conditions,
+    medications,
+    inpatientEncounters: inpatient,
+    procedures,
+    observations,
+    documents,
+    followUps,
+  } = await readStayRows(store, {
+    patientId,
+    encounterId,
+    start,
+    end,
+    inpatientClasses: [...INPATIENT_CLASSES],
+    followUpUntil: new Date(Date.parse(end) + FOLLOW_UP_WINDOW_DAYS * 86_400_000).toISOString(),
+    followUpLimit: 3,
+  });
 
   const resource = JSON.parse(encounter.resource) as {
     hospitalization?: { dischargeDisposition?: { text?: string; coding?: { display?: string; code?: string }[] } };

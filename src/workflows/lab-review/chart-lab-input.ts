@@ -1,4 +1,5 @@
 import type { InterpretLabsInput, LabResultInput } from '../../engines/labs/lab-types.js';
+import { listNumericObservations } from '../../record/observation-queries.js';
 import type { PatientDetail } from '../../record/patient-queries.js';
 import type { Store } from '../../store/database.js';
 
@@ -22,14 +23,7 @@ export async function labInputFromChart(
   store: Store,
   patient: PatientDetail,
 ): Promise<{ input: InterpretLabsInput; context: ChartLabContext }> {
-  const rows = await store.db
-    .selectFrom('observations')
-    .select(['code', 'display', 'value_num', 'unit', 'effective_at', 'category'])
-    .where('patient_id', '=', patient.id)
-    .where('value_num', 'is not', null)
-    .orderBy('effective_at', 'desc')
-    .limit(SCAN_LIMIT)
-    .execute();
+  const rows = await listNumericObservations(store, patient.id, SCAN_LIMIT);
   const perTest = new Map<string, number>();
   const results: LabResultInput[] = [];
   for (const row of rows) {

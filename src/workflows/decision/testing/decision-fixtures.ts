@@ -6,6 +6,8 @@
 import { loadDdxModel } from '../../../engines/ddx/index.js';
 import type { RecordedAnswer } from '../../../engines/intake/index.js';
 import type { InterviewState } from '../../../engines/intake/interview.js';
+import { insertIntakeSession } from '../../../record/intake-session-store.js';
+import { insertConditionRow, insertMedicationRow, insertObservationRow } from '../../../record/testing/insert-chart-rows.js';
 import { newId } from '../../../shared/ids.js';
 import type { Store } from '../../../store/database.js';
 
@@ -52,93 +54,81 @@ export async function insertFinishedIntake(store: Store, patientId: string, fixt
   };
   const id = newId();
   const at = fixture.finishedAt ?? '2026-01-10T09:30:00.000Z';
-  await store.db
-    .insertInto('intake_sessions')
-    .values({
-      id,
-      token_hash: `test-${id}`,
-      patient_id: patientId,
-      encounter_id: null,
-      created_by: null,
-      language: 'en',
-      mode: 'form',
-      status: 'finished',
-      state: JSON.stringify(state),
-      red_flags: '[]',
-      triage: null,
-      artifact_id: null,
-      version: 1,
-      expires_at: '2026-01-11T09:00:00.000Z',
-      created_at: '2026-01-10T08:55:00.000Z',
-      updated_at: at,
-      finished_at: at,
-    })
-    .execute();
+  await insertIntakeSession(store, {
+    id,
+    token_hash: `test-${id}`,
+    patient_id: patientId,
+    encounter_id: null,
+    created_by: null,
+    language: 'en',
+    mode: 'form',
+    status: 'finished',
+    state: JSON.stringify(state),
+    red_flags: '[]',
+    triage: null,
+    artifact_id: null,
+    version: 1,
+    expires_at: '2026-01-11T09:00:00.000Z',
+    created_at: '2026-01-10T08:55:00.000Z',
+    updated_at: at,
+    finished_at: at,
+  });
   return id;
 }
 
 const now = () => new Date().toISOString();
 
 export async function insertActiveMedication(store: Store, patientId: string, display: string): Promise<void> {
-  await store.db
-    .insertInto('medications')
-    .values({
-      id: newId(),
-      patient_id: patientId,
-      encounter_id: null,
-      resource: '{}',
-      created_at: now(),
-      status: 'active',
-      code_system: null,
-      code: null,
-      display,
-      authored_at: now(),
-      dosage_text: null,
-    })
-    .execute();
+  await insertMedicationRow(store, {
+    id: newId(),
+    patient_id: patientId,
+    encounter_id: null,
+    resource: '{}',
+    created_at: now(),
+    status: 'active',
+    code_system: null,
+    code: null,
+    display,
+    authored_at: now(),
+    dosage_text: null,
+  });
 }
 
 export async function insertActiveCondition(store: Store, patientId: string, display: string): Promise<void> {
-  await store.db
-    .insertInto('conditions')
-    .values({
-      id: newId(),
-      patient_id: patientId,
-      encounter_id: null,
-      resource: '{}',
-      created_at: now(),
-      code_system: null,
-      code: null,
-      display,
-      clinical_status: 'active',
-      onset_at: '2020-01-01T00:00:00.000Z',
-      abated_at: null,
-      recorded_at: null,
-    })
-    .execute();
+  await insertConditionRow(store, {
+    id: newId(),
+    patient_id: patientId,
+    encounter_id: null,
+    resource: '{}',
+    created_at: now(),
+    code_system: null,
+    code: null,
+    display,
+    clinical_status: 'active',
+    onset_at: '2020-01-01T00:00:00.000Z',
+    abated_at: null,
+    recorded_at: null,
+  });
 }
 
 /** The latest eGFR (LOINC 33914-3), which the medication check reads from the chart. */
 export async function insertEgfr(store: Store, patientId: string, value: number): Promise<void> {
-  await store.db
-    .insertInto('observations')
-    .values({
-      id: newId(),
-      patient_id: patientId,
-      encounter_id: null,
-      resource: '{}',
-      created_at: now(),
-      category: 'laboratory',
-      code_system: 'http://loinc.org',
-      code: '33914-3',
-      display: 'Glomerular filtration rate/1.73 sq M.predicted',
-      value_num: value,
-      value_text: null,
-      unit: 'mL/min/{1.73_m2}',
-      reference_low: 60,
-      reference_high: null,
-      interpretation: null,
-      effective_at: now(),
-    })
-    .execute();
+  await insertObservationRow(store, {
+    id: newId(),
+    patient_id: patientId,
+    encounter_id: null,
+    resource: '{}',
+    created_at: now(),
+    category: 'laboratory',
+    code_system: 'http://loinc.org',
+    code: '33914-3',
+    display: 'Glomerular filtration rate/1.73 sq M.predicted',
+    value_num: value,
+    value_text: null,
+    unit: 'mL/min/{1.73_m2}',
+    reference_low: 60,
+    reference_high: null,
+    interpretation: null,
+    effective_at: now(),
+  });
 }
