@@ -17,10 +17,7 @@ export type {
   MedicationCheckResult,
   MedicationFinding,
 } from '../engines/medication/check-medications.js';
-export type { FieldDescriptor } from '../engines/scores/score-inputs.js';
-export type { InputIssue } from '../engines/scores/score-issues.js';
-export type { ScoreDescription } from '../engines/scores/score-registry.js';
-export type { RegisteredScore, ScoreResult } from '../engines/scores/score-types.js';
+export type { FieldDescriptor, InputIssue, RegisteredScore, ScoreDescription, ScoreResult } from '../engines/scores/index.js';
 export type { SearchHit, SearchKind } from '../engines/search/knowledge-search.js';
 export type { Bilingual, Citation, CuratedLab } from '../knowledge/kb-schema.js';
 export type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../knowledge/knowledge-base-types.js';

@@ -2,7 +2,7 @@ import type { KnowledgeBase, KnowledgeVocabulary } from '../knowledge/knowledge-
 import { getKnowledgeBase, loadKnowledgeVocabulary } from '../knowledge/load-knowledge-base.js';
 import { createLabIndex, type LabIndex } from './labs/lab-index.js';
 import { MedicationIndex } from './medication/medication-index.js';
-import { listScores } from './scores/score-registry.js';
+import { listScores } from './scores/index.js';
 import { KnowledgeSearch, knowledgeDocuments, type SearchDocument } from './search/knowledge-search.js';
 
 /** The knowledge base with every engine index built over it, once per process. */

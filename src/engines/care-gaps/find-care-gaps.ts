@@ -1,5 +1,5 @@
 import type { Bilingual } from '../../knowledge/kb-schema.js';
-import { computeScore } from '../scores/score-registry.js';
+import { computeScore } from '../scores/index.js';
 import { conditionInGroup, dayOf, itemInTestGroup, medicationInGroup, windowStart } from './care-gap-matching.js';
 import { type CareGapDomain, type CareGapRule, type CareGapRuleFile, type CareGapSource, loadCareGapRules } from './care-gap-rules.js';
 

@@ -1,5 +1,5 @@
 import type { Citation } from '../../knowledge/kb-schema.js';
-import { bool, choice, num } from '../scores/score-inputs.js';
+import { bool, choice, num } from '../scores/index.js';
 import { defineImagingScenario, type ImagingRecommendation, rate } from './imaging-types.js';
 
 const RLQ_ADULT: Citation = {

@@ -1,5 +1,5 @@
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { bool } from '../scores/score-inputs.js';
+import { bool } from '../scores/index.js';
 import { boolItems, defineImagingScenario, type ImagingRecommendation, rate, ticked } from './imaging-types.js';
 
 const HEADACHE: Citation = {

@@ -1,6 +1,5 @@
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import type { FieldDescriptor } from '../scores/score-inputs.js';
-import type { InputIssue } from '../scores/score-issues.js';
+import type { FieldDescriptor, InputIssue } from '../scores/index.js';
 import { appendicitisImaging, renalColicImaging } from './abdominal-pain-imaging.js';
 import { breastImaging } from './breast-imaging.js';
 import { headInjuryImaging } from './head-injury-imaging.js';

@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { bool, defineInputs, type FieldDescriptor, type InputsSchema } from '../scores/score-inputs.js';
-import { type InputIssue, toInputIssues } from '../scores/score-issues.js';
+import { bool, defineInputs, type FieldDescriptor, type InputIssue, type InputsSchema, toInputIssues } from '../scores/index.js';
 import {
   type ImagingProcedure,
   type ProcedureId,

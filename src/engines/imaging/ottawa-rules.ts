@@ -1,5 +1,5 @@
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { bool, num } from '../scores/score-inputs.js';
+import { bool, num } from '../scores/index.js';
 import { boolItems, type DecisionRuleOutcome, defineImagingScenario, type ImagingRecommendation, rate, ticked } from './imaging-types.js';
 
 const OTTAWA_ANKLE: Citation = {

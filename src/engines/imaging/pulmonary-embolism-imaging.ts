@@ -1,5 +1,5 @@
 import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { bool, choice, num } from '../scores/score-inputs.js';
+import { bool, choice, num } from '../scores/index.js';
 import { type DecisionRuleOutcome, defineImagingScenario, type ImagingRecommendation, rate } from './imaging-types.js';
 
 const ACR_PE: Citation = {

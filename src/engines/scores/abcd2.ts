@@ -1,8 +1,8 @@
 import { adultAge, diastolicBp, systolicBp } from './common-inputs.js';
 import { bool, choice, num } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
-export const abcd2 = defineScore({
+export const abcd2 = defineScoreTable({
   id: 'abcd2',
   names: { en: 'ABCD² score for TIA', zh: 'ABCD²评分（短暂性脑缺血发作）' },
   aliases: ['ABCD2', 'ABCD 2', 'ABCD²', 'TIA评分', '短暂性脑缺血发作评分', 'ABCD2评分'],
@@ -47,17 +47,29 @@ export const abcd2 = defineScore({
     title:
       'Johnston SC et al. Validation and refinement of scores to predict very early stroke risk after transient ischaemic attack. Lancet 2007;369:283-92',
   },
-  compute(input, bands) {
-    // Johnston 2007: age ≥60 → 1; BP ≥140/90 → 1; unilateral weakness 2, speech alone 1;
-    // duration ≥60 min 2, 10–59 min 1; diabetes 1.
-    const details = {
-      age: input.age >= 60 ? 1 : 0,
-      bloodPressure: input.systolicBp >= 140 || input.diastolicBp >= 90 ? 1 : 0,
-      clinicalFeatures: { 'unilateral-weakness': 2, 'speech-only': 1, other: 0 }[input.clinicalFeatures],
-      duration: input.durationMinutes >= 60 ? 2 : input.durationMinutes >= 10 ? 1 : 0,
-      diabetes: input.diabetes ? 1 : 0,
-    };
-    const value = details.age + details.bloodPressure + details.clinicalFeatures + details.duration + details.diabetes;
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+  unit: 'points',
+  // Johnston 2007: age ≥60 → 1; BP ≥140/90 → 1; unilateral weakness 2, speech alone 1;
+  // duration ≥60 min 2, 10–59 min 1; diabetes 1.
+  criteria: [
+    { id: 'age', points: 1, when: { field: 'age', gte: 60 } },
+    {
+      id: 'bloodPressure',
+      points: 1,
+      when: {
+        anyOf: [
+          { field: 'systolicBp', gte: 140 },
+          { field: 'diastolicBp', gte: 90 },
+        ],
+      },
+    },
+    { id: 'clinicalFeatures', field: 'clinicalFeatures', pointsByOption: { 'unilateral-weakness': 2, 'speech-only': 1, other: 0 } },
+    {
+      id: 'duration',
+      levels: [
+        { points: 2, when: { field: 'durationMinutes', gte: 60 } },
+        { points: 1, when: { field: 'durationMinutes', gte: 10, lt: 60 } },
+      ],
+    },
+    { id: 'diabetes', points: 1, when: { field: 'diabetes', is: true } },
+  ],
 });

@@ -1,5 +1,5 @@
 import { points } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable, valuesAsPoints } from './score-table.js';
 
 const zeroOneTwo = (label: { en: string; zh: string }, opts: [string, string, string], optsZh: [string, string, string]) =>
   points({
@@ -11,7 +11,7 @@ const zeroOneTwo = (label: { en: string; zh: string }, opts: [string, string, st
     ],
   });
 
-export const apgar = defineScore({
+export const apgar = defineScoreTable({
   id: 'apgar',
   names: { en: 'Apgar score', zh: 'Apgar评分（新生儿评分）' },
   aliases: ['Apgar', 'APGAR', '阿普加评分', '新生儿评分', '新生儿Apgar评分'],
@@ -73,9 +73,6 @@ export const apgar = defineScore({
   ],
   source: { title: 'Apgar V. A proposal for a new method of evaluation of the newborn infant. Curr Res Anesth Analg 1953;32:260-7' },
   references: [{ title: 'ACOG/AAP Committee Opinion No. 644: The Apgar Score. Obstet Gynecol 2015;126:e52-5' }],
-  compute(input, bands) {
-    const details = { ...input };
-    const value = input.heartRate + input.respiratoryEffort + input.muscleTone + input.reflexIrritability + input.colour;
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+  unit: 'points',
+  criteria: valuesAsPoints(['heartRate', 'respiratoryEffort', 'muscleTone', 'reflexIrritability', 'colour']),
 });

@@ -1,6 +1,6 @@
 import { adultAge, sex } from './common-inputs.js';
-import { checklist, sumChecklist } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { checklist } from './score-inputs.js';
+import { defineScoreTable, tickedItems } from './score-table.js';
 
 /** Lip GYH et al. Chest 2010;137:263-72, Table 1: points of CHA2DS2-VASc (age is scored from the age input). */
 const CHA2DS2_VASC_ITEMS = [
@@ -22,7 +22,7 @@ const CHA2DS2_VASC_ITEMS = [
   },
 ] as const;
 
-export const cha2ds2Vasc = defineScore({
+export const cha2ds2Vasc = defineScoreTable({
   id: 'cha2ds2-vasc',
   names: { en: 'CHA₂DS₂-VASc stroke risk in atrial fibrillation', zh: 'CHA₂DS₂-VASc评分（房颤卒中风险）' },
   aliases: ['CHA2DS2-VASc', 'CHADS-VASc', 'CHA2DS2VASc', 'CHADS2-VASc', '房颤卒中风险评分', '房颤血栓风险评分'],
@@ -68,17 +68,25 @@ export const cha2ds2Vasc = defineScore({
       section: '§10.1',
     },
   ],
-  compute(input, bands) {
-    const { total, details } = sumChecklist(CHA2DS2_VASC_ITEMS, input);
+  unit: 'points',
+  criteria: [
+    ...tickedItems(CHA2DS2_VASC_ITEMS),
     // Lip 2010: age ≥75 scores 2, 65–74 scores 1; female sex scores 1.
-    const agePoints = input.age >= 75 ? 2 : input.age >= 65 ? 1 : 0;
-    const sexPoints = input.sex === 'female' ? 1 : 0;
-    const value = total + agePoints + sexPoints;
-    // ESC 2020 thresholds are the score without the sex point.
-    const nonSex = value - sexPoints;
-    const id = nonSex === 0 ? 'low' : nonSex === 1 ? 'intermediate' : 'high';
-    return { value, unit: 'points', band: bands.byId(id), details: { ...details, age: agePoints, sex: sexPoints } };
-  },
+    {
+      id: 'age',
+      levels: [
+        { points: 1, when: { field: 'age', gte: 65, lt: 75 } },
+        { points: 2, when: { field: 'age', gte: 75 } },
+      ],
+    },
+    { id: 'sex', points: 1, when: { field: 'sex', oneOf: ['female'] } },
+  ],
+  // ESC 2020 thresholds are the score without the sex point.
+  bandRules: [
+    { band: 'low', total: { excluding: ['sex'], lte: 0 } },
+    { band: 'intermediate', total: { excluding: ['sex'], gt: 0, lte: 1 } },
+    { band: 'high', total: { excluding: ['sex'], gt: 1 } },
+  ],
 });
 
 /** Pisters R et al. Chest 2010;138:1093-100, Table 2: one point each (age is scored from the age input). */
@@ -111,7 +119,7 @@ const HAS_BLED_ITEMS = [
   { key: 'alcohol', points: 1, label: { en: 'Alcohol use ≥8 drinks a week', zh: '饮酒≥8个标准饮酒单位/周' } },
 ] as const;
 
-export const hasBled = defineScore({
+export const hasBled = defineScoreTable({
   id: 'has-bled',
   names: { en: 'HAS-BLED bleeding risk', zh: 'HAS-BLED出血风险评分' },
   aliases: ['HASBLED', 'HAS BLED', '出血风险评分', '抗凝出血风险'],
@@ -148,11 +156,10 @@ export const hasBled = defineScore({
       'Pisters R et al. A novel user-friendly score (HAS-BLED) to assess 1-year risk of major bleeding in patients with atrial fibrillation: the Euro Heart Survey. Chest 2010;138:1093-100',
     section: 'Tables 2 and 4',
   },
-  compute(input, bands) {
-    const { total, details } = sumChecklist(HAS_BLED_ITEMS, input);
+  unit: 'points',
+  criteria: [
+    ...tickedItems(HAS_BLED_ITEMS),
     // Pisters 2010: "Elderly" is age >65 years.
-    const elderly = input.age > 65 ? 1 : 0;
-    const value = total + elderly;
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...details, elderly } };
-  },
+    { id: 'elderly', points: 1, when: { field: 'age', gt: 65 } },
+  ],
 });

@@ -1,7 +1,7 @@
 import { bool, num } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
-export const centorMcIsaac = defineScore({
+export const centorMcIsaac = defineScoreTable({
   id: 'centor-mcisaac',
   names: { en: 'Centor score (McIsaac modification) for streptococcal pharyngitis', zh: 'Centor评分（McIsaac改良版，链球菌性咽炎）' },
   aliases: ['Centor', 'McIsaac', 'Modified Centor', 'Centor评分', '改良Centor评分', '咽炎评分', '链球菌咽炎评分'],
@@ -53,16 +53,20 @@ export const centorMcIsaac = defineScore({
     title: 'McIsaac WJ et al. A clinical score to reduce unnecessary antibiotic use in patients with sore throat. CMAJ 1998;158:75-83',
   },
   references: [{ title: 'Centor RM et al. The diagnosis of strep throat in adults in the emergency room. Med Decis Making 1981;1:239-46' }],
-  compute(input, bands) {
-    // McIsaac 1998: one point per Centor criterion; age 3–14 +1, 15–44 0, ≥45 −1.
-    const details = {
-      temperatureOver38: input.temperatureOver38 ? 1 : 0,
-      coughAbsent: input.coughAbsent ? 1 : 0,
-      tenderAnteriorNodes: input.tenderAnteriorNodes ? 1 : 0,
-      tonsillarSwellingOrExudate: input.tonsillarSwellingOrExudate ? 1 : 0,
-      age: input.age < 15 ? 1 : input.age < 45 ? 0 : -1,
-    };
-    const value = Object.values(details).reduce((a, b) => a + b, 0);
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+  unit: 'points',
+  // McIsaac 1998: one point per Centor criterion; age 3–14 +1, 15–44 0, ≥45 −1.
+  criteria: [
+    { id: 'temperatureOver38', points: 1, when: { field: 'temperatureOver38', is: true } },
+    { id: 'coughAbsent', points: 1, when: { field: 'coughAbsent', is: true } },
+    { id: 'tenderAnteriorNodes', points: 1, when: { field: 'tenderAnteriorNodes', is: true } },
+    { id: 'tonsillarSwellingOrExudate', points: 1, when: { field: 'tonsillarSwellingOrExudate', is: true } },
+    {
+      id: 'age',
+      levels: [
+        { points: 1, when: { field: 'age', lt: 15 } },
+        { points: 0, when: { field: 'age', gte: 15, lt: 45 } },
+        { points: -1, when: { field: 'age', gte: 45 } },
+      ],
+    },
+  ],
 });

@@ -1,11 +1,11 @@
 import { adultAge, diastolicBp, respiratoryRate, systolicBp } from './common-inputs.js';
 import { bool, choice, numWithUnit } from './score-inputs.js';
-import { defineScore, roundTo } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
 /** Urea: 1 mg/dL of blood urea nitrogen = 0.357 mmol/L of urea (molar mass of N₂ in urea, 28 g/mol). */
 const UREA_MMOL_PER_BUN_MG_DL = 0.357;
 
-export const curb65 = defineScore({
+export const curb65 = defineScoreTable({
   id: 'curb-65',
   names: { en: 'CURB-65 pneumonia severity', zh: 'CURB-65评分（社区获得性肺炎严重程度）' },
   aliases: ['CURB65', 'CURB 65', '肺炎严重程度评分', 'CURB-65评分', '社区获得性肺炎评分'],
@@ -66,17 +66,25 @@ export const curb65 = defineScore({
     title:
       'Lim WS et al. Defining community acquired pneumonia severity on presentation to hospital: an international derivation and validation study. Thorax 2003;58:377-82',
   },
-  compute(input, bands) {
-    const ureaMmol = input.ureaUnit === 'mmol/L' ? input.urea : input.urea * UREA_MMOL_PER_BUN_MG_DL;
-    // Lim 2003: confusion; urea >7 mmol/L; RR ≥30/min; SBP <90 or DBP ≤60 mmHg; age ≥65 — one point each.
-    const details = {
-      confusion: input.confusion ? 1 : 0,
-      urea: ureaMmol > 7 ? 1 : 0,
-      respiratoryRate: input.respiratoryRate >= 30 ? 1 : 0,
-      bloodPressure: input.systolicBp < 90 || input.diastolicBp <= 60 ? 1 : 0,
-      age: input.age >= 65 ? 1 : 0,
-    };
-    const value = details.confusion + details.urea + details.respiratoryRate + details.bloodPressure + details.age;
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...details, ureaMmolL: roundTo(ureaMmol, 1) } };
+  unit: 'points',
+  conversions: {
+    ureaMmolL: { field: 'urea', unitField: 'ureaUnit', factor: { 'mmol/L': 1, 'mg/dL': UREA_MMOL_PER_BUN_MG_DL }, reportDecimals: 1 },
   },
+  // Lim 2003: confusion; urea >7 mmol/L; RR ≥30/min; SBP <90 or DBP ≤60 mmHg; age ≥65 — one point each.
+  criteria: [
+    { id: 'confusion', points: 1, when: { field: 'confusion', is: true } },
+    { id: 'urea', points: 1, when: { field: 'ureaMmolL', gt: 7 } },
+    { id: 'respiratoryRate', points: 1, when: { field: 'respiratoryRate', gte: 30 } },
+    {
+      id: 'bloodPressure',
+      points: 1,
+      when: {
+        anyOf: [
+          { field: 'systolicBp', lt: 90 },
+          { field: 'diastolicBp', lte: 60 },
+        ],
+      },
+    },
+    { id: 'age', points: 1, when: { field: 'age', gte: 65 } },
+  ],
 });

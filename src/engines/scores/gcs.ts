@@ -1,7 +1,7 @@
 import { points } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable, valuesAsPoints } from './score-table.js';
 
-export const gcs = defineScore({
+export const gcs = defineScoreTable({
   id: 'gcs',
   names: { en: 'Glasgow Coma Scale', zh: '格拉斯哥昏迷评分' },
   aliases: ['GCS', 'Glasgow', 'Glasgow coma score', '格拉斯哥昏迷量表', '昏迷评分', 'GCS评分'],
@@ -69,8 +69,6 @@ export const gcs = defineScore({
     { title: 'Teasdale G, Jennett B. Assessment and prognosis of coma after head injury. Acta Neurochir 1976;34:45-55' },
     { title: 'Teasdale G et al. The Glasgow Coma Scale at 40 years: standing the test of time. Lancet Neurol 2014;13:844-54' },
   ],
-  compute(input, bands) {
-    const value = input.eye + input.verbal + input.motor;
-    return { value, unit: 'points', band: bands.byValue(value), details: { eye: input.eye, verbal: input.verbal, motor: input.motor } };
-  },
+  unit: 'points',
+  criteria: valuesAsPoints(['eye', 'verbal', 'motor']),
 });

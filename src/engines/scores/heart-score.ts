@@ -1,10 +1,10 @@
 import { adultAge } from './common-inputs.js';
 import { points } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
 const opt = (value: 0 | 1 | 2, en: string, zh: string) => ({ value, label: { en: `${value} — ${en}`, zh: `${value} — ${zh}` } });
 
-export const heart = defineScore({
+export const heart = defineScoreTable({
   id: 'heart',
   names: { en: 'HEART score for chest pain', zh: 'HEART评分（胸痛）' },
   aliases: ['HEART score', 'HEART评分', '胸痛评分', '胸痛风险评分'],
@@ -74,11 +74,19 @@ export const heart = defineScore({
     },
   ],
   source: { title: 'Six AJ, Backus BE, Kelder JC. Chest pain in the emergency room: value of the HEART score. Neth Heart J 2008;16:191-6' },
-  compute(input, bands) {
+  unit: 'points',
+  criteria: [
+    { id: 'history', field: 'history', pointsFromValue: true },
+    { id: 'ecg', field: 'ecg', pointsFromValue: true },
     // Six 2008: age <45 scores 0, 45–64 scores 1, ≥65 scores 2.
-    const age = input.age >= 65 ? 2 : input.age >= 45 ? 1 : 0;
-    const details = { history: input.history, ecg: input.ecg, age, riskFactors: input.riskFactors, troponin: input.troponin };
-    const value = details.history + details.ecg + age + details.riskFactors + details.troponin;
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+    {
+      id: 'age',
+      levels: [
+        { points: 1, when: { field: 'age', gte: 45, lt: 65 } },
+        { points: 2, when: { field: 'age', gte: 65 } },
+      ],
+    },
+    { id: 'riskFactors', field: 'riskFactors', pointsFromValue: true },
+    { id: 'troponin', field: 'troponin', pointsFromValue: true },
+  ],
 });

@@ -1,5 +1,6 @@
 import { creatinine, creatinineMgDl, creatinineUnit } from './common-inputs.js';
 import { bool, choice, num, numWithUnit } from './score-inputs.js';
+import { defineScoreTable } from './score-table.js';
 import { defineScore, roundTo } from './score-types.js';
 
 /** Bilirubin: 1 mg/dL = 17.1 µmol/L (molar mass 584.7 g/mol). */
@@ -19,9 +20,12 @@ const bilirubinUnit = () =>
       { value: 'mg/dL', label: { en: 'mg/dL', zh: 'mg/dL' } },
     ],
   });
+const BILIRUBIN_MG_DL = { field: 'bilirubinUnit', oneOf: ['mg/dL'] } as const;
+const BILIRUBIN_UMOL_L = { field: 'bilirubinUnit', oneOf: ['umol/L'] } as const;
+
 const inr = () => num({ label: { en: 'INR', zh: '国际标准化比值（INR）' }, min: 0.5, max: 20 });
 
-export const childPugh = defineScore({
+export const childPugh = defineScoreTable({
   id: 'child-pugh',
   names: { en: 'Child–Pugh score', zh: 'Child-Pugh评分（肝功能分级）' },
   aliases: ['Child-Pugh', 'Child Pugh', 'Child-Turcotte-Pugh', 'CTP', '肝功能Child-Pugh分级', '肝功能分级', 'Child分级'],
@@ -93,22 +97,62 @@ export const childPugh = defineScore({
       section: 'Child-Pugh table (INR used in place of prothrombin time)',
     },
   ],
-  compute(input, bands) {
-    // Pugh 1973 thresholds; SI equivalents as commonly tabulated (bilirubin 34/50 µmol/L, albumin 35/28 g/L).
-    const bili = input.bilirubinUnit === 'mg/dL' ? input.bilirubin : input.bilirubin / BILIRUBIN_UMOL_PER_MG_DL;
-    const biliUmol = input.bilirubinUnit === 'umol/L' ? input.bilirubin : input.bilirubin * BILIRUBIN_UMOL_PER_MG_DL;
-    const albGL = input.albuminUnit === 'g/L' ? input.albumin : input.albumin * 10;
-    const details = {
-      bilirubin: input.bilirubinUnit === 'mg/dL' ? (bili < 2 ? 1 : bili <= 3 ? 2 : 3) : biliUmol < 34 ? 1 : biliUmol <= 50 ? 2 : 3,
-      albumin: albGL > 35 ? 1 : albGL >= 28 ? 2 : 3,
-      // INR in place of Pugh's prothrombin-time prolongation: <1.7, 1.7–2.3, >2.3.
-      inr: input.inr < 1.7 ? 1 : input.inr <= 2.3 ? 2 : 3,
-      ascites: { none: 1, mild: 2, 'moderate-severe': 3 }[input.ascites],
-      encephalopathy: { none: 1, 'grade-1-2': 2, 'grade-3-4': 3 }[input.encephalopathy],
-    };
-    const value = details.bilirubin + details.albumin + details.inr + details.ascites + details.encephalopathy;
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+  unit: 'points',
+  conversions: { albuminGL: { field: 'albumin', unitField: 'albuminUnit', factor: { 'g/L': 1, 'g/dL': 10 } } },
+  // Pugh 1973 thresholds; SI equivalents as commonly tabulated (bilirubin 34/50 µmol/L, albumin 35/28 g/L).
+  criteria: [
+    {
+      id: 'bilirubin',
+      levels: [
+        {
+          points: 1,
+          when: {
+            anyOf: [
+              { allOf: [BILIRUBIN_MG_DL, { field: 'bilirubin', lt: 2 }] },
+              { allOf: [BILIRUBIN_UMOL_L, { field: 'bilirubin', lt: 34 }] },
+            ],
+          },
+        },
+        {
+          points: 2,
+          when: {
+            anyOf: [
+              { allOf: [BILIRUBIN_MG_DL, { field: 'bilirubin', gte: 2, lte: 3 }] },
+              { allOf: [BILIRUBIN_UMOL_L, { field: 'bilirubin', gte: 34, lte: 50 }] },
+            ],
+          },
+        },
+        {
+          points: 3,
+          when: {
+            anyOf: [
+              { allOf: [BILIRUBIN_MG_DL, { field: 'bilirubin', gt: 3 }] },
+              { allOf: [BILIRUBIN_UMOL_L, { field: 'bilirubin', gt: 50 }] },
+            ],
+          },
+        },
+      ],
+    },
+    {
+      id: 'albumin',
+      levels: [
+        { points: 1, when: { field: 'albuminGL', gt: 35 } },
+        { points: 2, when: { field: 'albuminGL', gte: 28, lte: 35 } },
+        { points: 3, when: { field: 'albuminGL', lt: 28 } },
+      ],
+    },
+    // INR in place of Pugh's prothrombin-time prolongation: <1.7, 1.7–2.3, >2.3.
+    {
+      id: 'inr',
+      levels: [
+        { points: 1, when: { field: 'inr', lt: 1.7 } },
+        { points: 2, when: { field: 'inr', gte: 1.7, lte: 2.3 } },
+        { points: 3, when: { field: 'inr', gt: 2.3 } },
+      ],
+    },
+    { id: 'ascites', field: 'ascites', pointsByOption: { none: 1, mild: 2, 'moderate-severe': 3 } },
+    { id: 'encephalopathy', field: 'encephalopathy', pointsByOption: { none: 1, 'grade-1-2': 2, 'grade-3-4': 3 } },
+  ],
 });
 
 export const meldNa = defineScore({

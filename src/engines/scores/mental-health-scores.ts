@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Bilingual } from '../../knowledge/kb-schema.js';
 import { type InputSpec, points } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable, valuesAsPoints } from './score-table.js';
 
 /** Response options shared by PHQ-9 and GAD-7 ("over the last 2 weeks, how often…"). */
 const FREQUENCY = [
@@ -17,8 +17,9 @@ function items<const K extends string>(questions: readonly { key: K; label: Bili
   return Object.fromEntries(questions.map((q) => [q.key, points({ label: q.label, options: FREQUENCY })])) as Record<K, Item>;
 }
 
-function sum(input: Record<string, number>): number {
-  return Object.values(input).reduce((a, b) => a + b, 0);
+/** Each answer's value is its points; the total is their sum. */
+function answers<const K extends string>(questionnaire: Record<K, Item>): K[] {
+  return Object.keys(questionnaire) as K[];
 }
 
 /** Kroenke 2001, Appendix (PHQ-9 items, DSM-IV depression criteria); Chinese wording as in the widely used Chinese PHQ-9. */
@@ -55,7 +56,7 @@ const PHQ9_ITEMS = items([
   },
 ]);
 
-export const phq9 = defineScore({
+export const phq9 = defineScoreTable({
   id: 'phq-9',
   names: { en: 'PHQ-9 depression severity', zh: 'PHQ-9抑郁症筛查量表' },
   aliases: ['PHQ9', 'PHQ 9', 'Patient Health Questionnaire-9', '患者健康问卷', '抑郁量表', '抑郁筛查', 'PHQ-9量表'],
@@ -101,11 +102,10 @@ export const phq9 = defineScore({
     title:
       'Kroenke K, Spitzer RL, Williams JBW. The PHQ-9: validity of a brief depression severity measure. J Gen Intern Med 2001;16:606-13',
   },
-  compute(input, bands) {
-    const value = sum(input);
-    // Any positive answer on item 9 needs a direct safety assessment whatever the total.
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...input, item9Positive: input.selfHarmThoughts > 0 } };
-  },
+  unit: 'points',
+  criteria: valuesAsPoints(answers(PHQ9_ITEMS)),
+  // Any positive answer on item 9 needs a direct safety assessment whatever the total.
+  flags: { item9Positive: { field: 'selfHarmThoughts', gt: 0 } },
 });
 
 /** Spitzer 2006, Table 1 (GAD-7 items). */
@@ -119,7 +119,7 @@ const GAD7_ITEMS = items([
   { key: 'afraid', label: { en: '7. Feeling afraid, as if something awful might happen', zh: '7. 感到似乎将有可怕的事情发生而害怕' } },
 ]);
 
-export const gad7 = defineScore({
+export const gad7 = defineScoreTable({
   id: 'gad-7',
   names: { en: 'GAD-7 anxiety severity', zh: 'GAD-7广泛性焦虑量表' },
   aliases: ['GAD7', 'GAD 7', 'Generalized Anxiety Disorder-7', '广泛性焦虑障碍量表', '焦虑量表', '焦虑筛查', 'GAD-7量表'],
@@ -159,8 +159,6 @@ export const gad7 = defineScore({
     title:
       'Spitzer RL, Kroenke K, Williams JBW, Löwe B. A brief measure for assessing generalized anxiety disorder: the GAD-7. Arch Intern Med 2006;166:1092-7',
   },
-  compute(input, bands) {
-    const value = sum(input);
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...input } };
-  },
+  unit: 'points',
+  criteria: valuesAsPoints(answers(GAD7_ITEMS)),
 });

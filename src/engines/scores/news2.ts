@@ -1,64 +1,18 @@
 import { heartRate, respiratoryRate, systolicBp, temperature } from './common-inputs.js';
 import { bool, choice, num } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
 /**
  * NEWS2 parameter scoring, Royal College of Physicians. National Early Warning Score (NEWS) 2, 2017,
- * Chart 1 (the NEWS2 scoring system). Each function returns 0–3 points for one parameter.
+ * Chart 1 (the NEWS2 scoring system): each parameter scores 0–3 by the range its value falls in.
  */
-function respirationPoints(rr: number): number {
-  if (rr <= 8) return 3;
-  if (rr <= 11) return 1;
-  if (rr <= 20) return 0;
-  if (rr <= 24) return 2;
-  return 3;
-}
-
 /** SpO2 scale 1 (default). */
-function spo2Scale1Points(spo2: number): number {
-  if (spo2 <= 91) return 3;
-  if (spo2 <= 93) return 2;
-  if (spo2 <= 95) return 1;
-  return 0;
-}
-
+const SCALE_1 = { field: 'spo2Scale', oneOf: ['scale-1'] } as const;
 /** SpO2 scale 2, only for hypercapnic respiratory failure with a prescribed target of 88–92%. */
-function spo2Scale2Points(spo2: number, onOxygen: boolean): number {
-  if (spo2 <= 83) return 3;
-  if (spo2 <= 85) return 2;
-  if (spo2 <= 87) return 1;
-  if (spo2 <= 92 || !onOxygen) return 0;
-  if (spo2 <= 94) return 1;
-  if (spo2 <= 96) return 2;
-  return 3;
-}
+const SCALE_2 = { field: 'spo2Scale', oneOf: ['scale-2'] } as const;
+const ON_OXYGEN = { field: 'onOxygen', is: true } as const;
 
-function systolicPoints(sbp: number): number {
-  if (sbp <= 90) return 3;
-  if (sbp <= 100) return 2;
-  if (sbp <= 110) return 1;
-  if (sbp <= 219) return 0;
-  return 3;
-}
-
-function pulsePoints(hr: number): number {
-  if (hr <= 40) return 3;
-  if (hr <= 50) return 1;
-  if (hr <= 90) return 0;
-  if (hr <= 110) return 1;
-  if (hr <= 130) return 2;
-  return 3;
-}
-
-function temperaturePoints(t: number): number {
-  if (t <= 35.0) return 3;
-  if (t <= 36.0) return 1;
-  if (t <= 38.0) return 0;
-  if (t <= 39.0) return 1;
-  return 2;
-}
-
-export const news2 = defineScore({
+export const news2 = defineScoreTable({
   id: 'news2',
   names: { en: 'National Early Warning Score 2 (NEWS2)', zh: '国家早期预警评分2（NEWS2）' },
   aliases: ['NEWS', 'NEWS 2', 'early warning score', '早期预警评分', '国家早期预警评分', 'EWS'],
@@ -136,21 +90,70 @@ export const news2 = defineScore({
       'Royal College of Physicians. National Early Warning Score (NEWS) 2: standardising the assessment of acute-illness severity in the NHS. London: RCP, 2017',
     section: 'Charts 1, 2 and 4',
   },
-  compute(input, bands) {
-    const details = {
-      respiratoryRate: respirationPoints(input.respiratoryRate),
-      spo2: input.spo2Scale === 'scale-2' ? spo2Scale2Points(input.spo2, input.onOxygen) : spo2Scale1Points(input.spo2),
-      // Chart 1: any supplemental oxygen scores 2.
-      airOrOxygen: input.onOxygen ? 2 : 0,
-      systolicBp: systolicPoints(input.systolicBp),
-      pulse: pulsePoints(input.heartRate),
-      // Chart 1: new confusion, voice, pain or unresponsive (CVPU) score 3.
-      consciousness: input.consciousness === 'alert' ? 0 : 3,
-      temperature: temperaturePoints(input.temperature),
-    };
-    const value = Object.values(details).reduce((a, b) => a + b, 0);
-    const redScore = Object.values(details).some((p) => p === 3);
-    const band = value <= 4 && redScore ? bands.byId('low-medium') : bands.byValue(value);
-    return { value, unit: 'points', band, details: { ...details, singleParameterScoring3: redScore } };
-  },
+  unit: 'points',
+  criteria: [
+    {
+      id: 'respiratoryRate',
+      levels: [
+        { points: 3, when: { field: 'respiratoryRate', lte: 8 } },
+        { points: 1, when: { field: 'respiratoryRate', gt: 8, lte: 11 } },
+        { points: 0, when: { field: 'respiratoryRate', gt: 11, lte: 20 } },
+        { points: 2, when: { field: 'respiratoryRate', gt: 20, lte: 24 } },
+        { points: 3, when: { field: 'respiratoryRate', gt: 24 } },
+      ],
+    },
+    {
+      id: 'spo2',
+      levels: [
+        { points: 3, when: { allOf: [SCALE_1, { field: 'spo2', lte: 91 }] } },
+        { points: 2, when: { allOf: [SCALE_1, { field: 'spo2', gt: 91, lte: 93 }] } },
+        { points: 1, when: { allOf: [SCALE_1, { field: 'spo2', gt: 93, lte: 95 }] } },
+        { points: 3, when: { allOf: [SCALE_2, { field: 'spo2', lte: 83 }] } },
+        { points: 2, when: { allOf: [SCALE_2, { field: 'spo2', gt: 83, lte: 85 }] } },
+        { points: 1, when: { allOf: [SCALE_2, { field: 'spo2', gt: 85, lte: 87 }] } },
+        // Scale 2: 88–92% scores 0, and so does any higher value on air; above 92% on oxygen scores again.
+        { points: 1, when: { allOf: [SCALE_2, ON_OXYGEN, { field: 'spo2', gt: 92, lte: 94 }] } },
+        { points: 2, when: { allOf: [SCALE_2, ON_OXYGEN, { field: 'spo2', gt: 94, lte: 96 }] } },
+        { points: 3, when: { allOf: [SCALE_2, ON_OXYGEN, { field: 'spo2', gt: 96 }] } },
+      ],
+    },
+    // Chart 1: any supplemental oxygen scores 2.
+    { id: 'airOrOxygen', points: 2, when: ON_OXYGEN },
+    {
+      id: 'systolicBp',
+      levels: [
+        { points: 3, when: { field: 'systolicBp', lte: 90 } },
+        { points: 2, when: { field: 'systolicBp', gt: 90, lte: 100 } },
+        { points: 1, when: { field: 'systolicBp', gt: 100, lte: 110 } },
+        { points: 0, when: { field: 'systolicBp', gt: 110, lte: 219 } },
+        { points: 3, when: { field: 'systolicBp', gt: 219 } },
+      ],
+    },
+    {
+      id: 'pulse',
+      levels: [
+        { points: 3, when: { field: 'heartRate', lte: 40 } },
+        { points: 1, when: { field: 'heartRate', gt: 40, lte: 50 } },
+        { points: 0, when: { field: 'heartRate', gt: 50, lte: 90 } },
+        { points: 1, when: { field: 'heartRate', gt: 90, lte: 110 } },
+        { points: 2, when: { field: 'heartRate', gt: 110, lte: 130 } },
+        { points: 3, when: { field: 'heartRate', gt: 130 } },
+      ],
+    },
+    // Chart 1: new confusion, voice, pain or unresponsive (CVPU) score 3.
+    { id: 'consciousness', points: 3, when: { field: 'consciousness', oneOf: ['new-confusion', 'voice', 'pain', 'unresponsive'] } },
+    {
+      id: 'temperature',
+      levels: [
+        { points: 3, when: { field: 'temperature', lte: 35.0 } },
+        { points: 1, when: { field: 'temperature', gt: 35.0, lte: 36.0 } },
+        { points: 0, when: { field: 'temperature', gt: 36.0, lte: 38.0 } },
+        { points: 1, when: { field: 'temperature', gt: 38.0, lte: 39.0 } },
+        { points: 2, when: { field: 'temperature', gt: 39.0 } },
+      ],
+    },
+  ],
+  flags: { singleParameterScoring3: { anyCriterionScores: 3 } },
+  // Chart 2: a total of 0–4 with any single parameter scoring 3 is low–medium risk.
+  bandRules: [{ band: 'low-medium', total: { lte: 4 }, flag: 'singleParameterScoring3' }],
 });

@@ -135,18 +135,3 @@ export function checklist<const I extends readonly PointItem[]>(items: I): { [K 
     [K in I[number]['key']]: InputSpec<z.ZodBoolean>;
   };
 }
-
-/** Sums the points of the ticked items; details list each item's contribution. */
-export function sumChecklist(
-  items: readonly PointItem[],
-  input: Record<string, unknown>,
-): { total: number; details: Record<string, number> } {
-  let total = 0;
-  const details: Record<string, number> = {};
-  for (const item of items) {
-    const pts = input[item.key] === true ? item.points : 0;
-    details[item.key] = pts;
-    total += pts;
-  }
-  return { total, details };
-}

@@ -1,8 +1,8 @@
 import { heartRate, respiratoryRate, systolicBp, temperature } from './common-inputs.js';
 import { bool, num, optionalNum } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { defineScoreTable } from './score-table.js';
 
-export const qsofa = defineScore({
+export const qsofa = defineScoreTable({
   id: 'qsofa',
   names: { en: 'qSOFA (quick Sequential Organ Failure Assessment)', zh: 'qSOFA（快速序贯器官衰竭评分）' },
   aliases: ['quick SOFA', 'qSOFA score', '快速SOFA', '快速序贯器官衰竭评分', '脓毒症快速评分'],
@@ -39,19 +39,16 @@ export const qsofa = defineScore({
     title: 'Seymour CW et al. Assessment of clinical criteria for sepsis (Sepsis-3). JAMA 2016;315:762-74',
     section: 'qSOFA definition',
   },
-  compute(input, bands) {
-    // Seymour 2016: respiratory rate ≥22/min, altered mentation, systolic BP ≤100 mmHg — one point each.
-    const details = {
-      respiratoryRate: input.respiratoryRate >= 22 ? 1 : 0,
-      systolicBp: input.systolicBp <= 100 ? 1 : 0,
-      alteredMentation: input.alteredMentation ? 1 : 0,
-    };
-    const value = details.respiratoryRate + details.systolicBp + details.alteredMentation;
-    return { value, unit: 'points', band: bands.byValue(value), details };
-  },
+  unit: 'points',
+  // Seymour 2016: respiratory rate ≥22/min, altered mentation, systolic BP ≤100 mmHg — one point each.
+  criteria: [
+    { id: 'respiratoryRate', points: 1, when: { field: 'respiratoryRate', gte: 22 } },
+    { id: 'systolicBp', points: 1, when: { field: 'systolicBp', lte: 100 } },
+    { id: 'alteredMentation', points: 1, when: { field: 'alteredMentation', is: true } },
+  ],
 });
 
-export const sirs = defineScore({
+export const sirs = defineScoreTable({
   id: 'sirs',
   names: { en: 'SIRS criteria', zh: '全身炎症反应综合征（SIRS）标准' },
   aliases: ['SIRS', 'systemic inflammatory response syndrome', '全身炎症反应综合征', '全身炎症反应'],
@@ -91,15 +88,40 @@ export const sirs = defineScore({
     title:
       'Bone RC et al. (ACCP/SCCM Consensus Conference). Definitions for sepsis and organ failure and guidelines for the use of innovative therapies in sepsis. Chest 1992;101:1644-55',
   },
-  compute(input, bands) {
-    // Bone 1992: T >38 or <36 °C; HR >90; RR >20 or PaCO2 <32 mmHg; WBC >12 or <4 ×10⁹/L or >10% bands.
-    const details = {
-      temperature: input.temperature > 38 || input.temperature < 36 ? 1 : 0,
-      heartRate: input.heartRate > 90 ? 1 : 0,
-      respiration: input.respiratoryRate > 20 || (input.paco2 !== undefined && input.paco2 < 32) ? 1 : 0,
-      whiteCells: input.wbc > 12 || input.wbc < 4 || input.immatureBandsOver10 ? 1 : 0,
-    };
-    const value = details.temperature + details.heartRate + details.respiration + details.whiteCells;
-    return { value, unit: 'criteria', band: bands.byValue(value), details };
-  },
+  unit: 'criteria',
+  // Bone 1992: T >38 or <36 °C; HR >90; RR >20 or PaCO2 <32 mmHg; WBC >12 or <4 ×10⁹/L or >10% bands.
+  criteria: [
+    {
+      id: 'temperature',
+      points: 1,
+      when: {
+        anyOf: [
+          { field: 'temperature', gt: 38 },
+          { field: 'temperature', lt: 36 },
+        ],
+      },
+    },
+    { id: 'heartRate', points: 1, when: { field: 'heartRate', gt: 90 } },
+    {
+      id: 'respiration',
+      points: 1,
+      when: {
+        anyOf: [
+          { field: 'respiratoryRate', gt: 20 },
+          { field: 'paco2', lt: 32 },
+        ],
+      },
+    },
+    {
+      id: 'whiteCells',
+      points: 1,
+      when: {
+        anyOf: [
+          { field: 'wbc', gt: 12 },
+          { field: 'wbc', lt: 4 },
+          { field: 'immatureBandsOver10', is: true },
+        ],
+      },
+    },
+  ],
 });

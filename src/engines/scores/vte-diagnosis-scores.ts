@@ -1,6 +1,6 @@
 import { adultAge, heartRate } from './common-inputs.js';
-import { checklist, num, sumChecklist } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { checklist, num } from './score-inputs.js';
+import { defineScoreTable, tickedItems } from './score-table.js';
 
 /** Wells PS et al. N Engl J Med 2003;349:1227-35, Table 1 (modified Wells DVT score, with previous DVT). */
 const WELLS_DVT_ITEMS = [
@@ -36,7 +36,7 @@ const WELLS_DVT_ITEMS = [
   },
 ] as const;
 
-export const wellsDvt = defineScore({
+export const wellsDvt = defineScoreTable({
   id: 'wells-dvt',
   names: { en: 'Wells score for deep vein thrombosis', zh: 'Wells评分（深静脉血栓）' },
   aliases: ['Wells DVT', 'Wells criteria DVT', 'DVT Wells', '深静脉血栓Wells评分', 'DVT评分', '下肢深静脉血栓评分'],
@@ -67,10 +67,8 @@ export const wellsDvt = defineScore({
     title: 'Wells PS et al. Evaluation of D-dimer in the diagnosis of suspected deep-vein thrombosis. N Engl J Med 2003;349:1227-35',
     section: 'Table 1',
   },
-  compute(input, bands) {
-    const { total, details } = sumChecklist(WELLS_DVT_ITEMS, input);
-    return { value: total, unit: 'points', band: bands.byValue(total), details };
-  },
+  unit: 'points',
+  criteria: tickedItems(WELLS_DVT_ITEMS),
 });
 
 /** Wells PS et al. Thromb Haemost 2000;83:416-20: points of the PE score (heart rate is scored from its input). */
@@ -91,7 +89,7 @@ const WELLS_PE_ITEMS = [
   },
 ] as const;
 
-export const wellsPe = defineScore({
+export const wellsPe = defineScoreTable({
   id: 'wells-pe',
   names: { en: 'Wells score for pulmonary embolism', zh: 'Wells评分（肺栓塞）' },
   aliases: ['Wells PE', 'Wells criteria PE', 'PE Wells', '肺栓塞Wells评分', '肺栓塞评分', 'PE评分'],
@@ -119,13 +117,12 @@ export const wellsPe = defineScore({
     title:
       'Wells PS et al. Derivation of a simple clinical model to categorize patients probability of pulmonary embolism: increasing the models utility with the SimpliRED D-dimer. Thromb Haemost 2000;83:416-20',
   },
-  compute(input, bands) {
-    const { total, details } = sumChecklist(WELLS_PE_ITEMS, input);
+  unit: 'points',
+  criteria: [
+    ...tickedItems(WELLS_PE_ITEMS),
     // Wells 2000: heart rate >100/min scores 1.5.
-    const tachycardia = input.heartRate > 100 ? 1.5 : 0;
-    const value = total + tachycardia;
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...details, heartRateOver100: tachycardia } };
-  },
+    { id: 'heartRateOver100', points: 1.5, when: { field: 'heartRate', gt: 100 } },
+  ],
 });
 
 /** Kline JA et al. J Thromb Haemost 2004;2:1247-55: the eight PERC criteria (age, HR, SpO2 from inputs). */
@@ -141,7 +138,7 @@ const PERC_ITEMS = [
   { key: 'hormoneUse', points: 1, label: { en: 'Oral contraceptive or oestrogen use', zh: '口服避孕药或雌激素使用' } },
 ] as const;
 
-export const perc = defineScore({
+export const perc = defineScoreTable({
   id: 'perc',
   names: { en: 'PERC rule (Pulmonary Embolism Rule-out Criteria)', zh: 'PERC规则（肺栓塞排除标准）' },
   aliases: ['PERC rule', 'Pulmonary Embolism Rule-out Criteria', '肺栓塞排除标准', '肺栓塞排除规则'],
@@ -176,15 +173,12 @@ export const perc = defineScore({
     title:
       'Kline JA et al. Clinical criteria to prevent unnecessary diagnostic testing in emergency department patients with suspected pulmonary embolism. J Thromb Haemost 2004;2:1247-55',
   },
-  compute(input, bands) {
-    const { total, details } = sumChecklist(PERC_ITEMS, input);
+  unit: 'criteria',
+  criteria: [
+    ...tickedItems(PERC_ITEMS),
     // Kline 2004: age ≥50, heart rate ≥100/min, SaO2 <95%.
-    const vitals = {
-      ageOver49: input.age >= 50 ? 1 : 0,
-      heartRateOver99: input.heartRate >= 100 ? 1 : 0,
-      spo2Under95: input.spo2 < 95 ? 1 : 0,
-    };
-    const value = total + vitals.ageOver49 + vitals.heartRateOver99 + vitals.spo2Under95;
-    return { value, unit: 'criteria', band: bands.byValue(value), details: { ...details, ...vitals } };
-  },
+    { id: 'ageOver49', points: 1, when: { field: 'age', gte: 50 } },
+    { id: 'heartRateOver99', points: 1, when: { field: 'heartRate', gte: 100 } },
+    { id: 'spo2Under95', points: 1, when: { field: 'spo2', lt: 95 } },
+  ],
 });

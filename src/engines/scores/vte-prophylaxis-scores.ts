@@ -1,6 +1,6 @@
 import { adultAge } from './common-inputs.js';
-import { checklist, sumChecklist } from './score-inputs.js';
-import { defineScore } from './score-types.js';
+import { checklist } from './score-inputs.js';
+import { defineScoreTable, tickedItems } from './score-table.js';
 
 /**
  * Caprini JA. Thrombosis risk assessment as a guide to quality patient care. Dis Mon 2005;51:70-78,
@@ -64,7 +64,7 @@ const CAPRINI_ITEMS = [
   },
 ] as const;
 
-export const caprini = defineScore({
+export const caprini = defineScoreTable({
   id: 'caprini',
   names: { en: 'Caprini VTE risk score (surgical patients)', zh: 'Caprini血栓风险评分（手术患者）' },
   aliases: ['Caprini score', 'Caprini RAM', 'Caprini评分', '手术患者VTE风险评分', '静脉血栓栓塞风险评分'],
@@ -117,13 +117,19 @@ export const caprini = defineScore({
       section: 'Table 6',
     },
   ],
-  compute(input, bands) {
-    const { total, details } = sumChecklist(CAPRINI_ITEMS, input);
+  unit: 'points',
+  criteria: [
+    ...tickedItems(CAPRINI_ITEMS),
     // Caprini 2005: age 41–60 scores 1, 61–74 scores 2, ≥75 scores 3.
-    const age = input.age >= 75 ? 3 : input.age >= 61 ? 2 : input.age >= 41 ? 1 : 0;
-    const value = total + age;
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...details, age } };
-  },
+    {
+      id: 'age',
+      levels: [
+        { points: 1, when: { field: 'age', gte: 41, lt: 61 } },
+        { points: 2, when: { field: 'age', gte: 61, lt: 75 } },
+        { points: 3, when: { field: 'age', gte: 75 } },
+      ],
+    },
+  ],
 });
 
 /** Barbar S et al. J Thromb Haemost 2010;8:2450-7, Table 1 (age is scored from the age input). */
@@ -148,7 +154,7 @@ const PADUA_ITEMS = [
   { key: 'hormonalTreatment', points: 1, label: { en: 'Ongoing hormonal treatment', zh: '正在进行激素治疗' } },
 ] as const;
 
-export const padua = defineScore({
+export const padua = defineScoreTable({
   id: 'padua',
   names: { en: 'Padua prediction score (medical inpatients VTE risk)', zh: 'Padua评分（内科住院患者VTE风险）' },
   aliases: ['Padua', 'Padua score', 'Padua评分', '内科VTE风险评分', 'PPS'],
@@ -179,11 +185,10 @@ export const padua = defineScore({
     title:
       'Barbar S et al. A risk assessment model for the identification of hospitalized medical patients at risk for venous thromboembolism: the Padua Prediction Score. J Thromb Haemost 2010;8:2450-7',
   },
-  compute(input, bands) {
-    const { total, details } = sumChecklist(PADUA_ITEMS, input);
+  unit: 'points',
+  criteria: [
+    ...tickedItems(PADUA_ITEMS),
     // Barbar 2010: elderly age ≥70 years scores 1.
-    const elderly = input.age >= 70 ? 1 : 0;
-    const value = total + elderly;
-    return { value, unit: 'points', band: bands.byValue(value), details: { ...details, elderly } };
-  },
+    { id: 'elderly', points: 1, when: { field: 'age', gte: 70 } },
+  ],
 });
