@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'evals/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/**/*.test.ts'],
     // CLI tests spawn several processes; on two shared cores one can take several seconds.
     testTimeout: 90_000,
     hookTimeout: 60_000,

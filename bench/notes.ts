@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadNoteEvalSet } from '../src/cli/commands/eval-notes-data.js';
+import { loadNoteEvalSet } from '../evals/notes/eval-notes-data.js';
 import { getKnowledgeEngines } from '../src/engines/knowledge-engines.js';
 import { checkNote } from '../src/engines/notes/check-note.js';
 import type { ClinicalDocument, NoteSentence } from '../src/engines/notes/clinical-document.js';

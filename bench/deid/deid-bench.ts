@@ -16,7 +16,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzePhi } from '../../src/privacy/analyzer.js';
-import { type DeidDoc, parseDeidJsonl } from '../../src/privacy/eval/deid-doc.js';
+import { type DeidDoc, parseDeidJsonl } from '../../evals/deid/deid-doc.js';
 import { anonymize, PseudonymScope } from '../../src/privacy/operators/anonymize.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));

@@ -1,13 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { PhiType } from '../phi-types.js';
+import type { PhiType } from '../../src/privacy/phi-types.js';
 import type { DeidDoc, GoldSpan, IgnoredSpan } from './deid-doc.js';
 
 /** Where Suwen ships its copy of presidio-research's synthetic PII set (MIT; see its NOTICE.md). */
-export const PRESIDIO_SYNTH_PATH = fileURLToPath(
-  new URL('../../../data/deid-eval/presidio-synth-pii/synth_dataset_v2.json', import.meta.url),
-);
+export const PRESIDIO_SYNTH_PATH = fileURLToPath(new URL('../../data/deid-eval/presidio-synth-pii/synth_dataset_v2.json', import.meta.url));
 
 /**
  * Presidio entity label → Suwen PHI type. `null`: not PHI for Suwen, so the span is neither

@@ -1,13 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextLanguage } from '../phi-types.js';
+import type { TextLanguage } from '../../src/privacy/phi-types.js';
 import { generateDeidCorpus, type SyntheticNote } from './synthetic-notes.js';
 
 /** The shipped corpora are generated with this seed and size; change them only with a new README entry. */
 export const DEID_CORPUS_SEED = 20240305;
 export const DEID_CORPUS_COUNT = 300;
-export const DEID_EVAL_DIR = fileURLToPath(new URL('../../../data/deid-eval/', import.meta.url));
+export const DEID_EVAL_DIR = fileURLToPath(new URL('../../data/deid-eval/', import.meta.url));
 export const DEID_CORPUS_FILES: Record<TextLanguage, string> = { zh: 'zh-notes.jsonl', en: 'en-notes.jsonl' };
 
 /** One JSON line per note, with a fixed key order so regenerating gives identical bytes. */

@@ -1,4 +1,4 @@
-import { splitPatients } from '../../engines/ddx/build-model.js';
+import { splitPatients } from '../../src/engines/ddx/build-model.js';
 import {
   type DdxModel,
   type IntakeState,
@@ -6,12 +6,12 @@ import {
   loadDdxplusData,
   loadValidatePatients,
   rankDifferential,
-} from '../../engines/ddx/index.js';
-import { patientAnswers } from '../../engines/ddx/likelihood-model.js';
-import { simulateIntake } from '../../engines/ddx/simulate-intake.js';
-import type { IntakeFacts } from '../../engines/intake/intake-types.js';
-import { detectRedFlags } from '../../engines/red-flags/detect-red-flags.js';
-import { triageIntake } from '../../engines/red-flags/triage.js';
+} from '../../src/engines/ddx/index.js';
+import { patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
+import type { IntakeFacts } from '../../src/engines/intake/intake-types.js';
+import { detectRedFlags } from '../../src/engines/red-flags/detect-red-flags.js';
+import { triageIntake } from '../../src/engines/red-flags/triage.js';
+import { simulateIntake } from './simulate-intake.js';
 
 /**
  * Safety figures of the interview on the held-out DDXPlus patients: after each simulated

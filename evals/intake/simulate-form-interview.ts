@@ -4,15 +4,23 @@
  * questions are answered from the record (absent → no / the default), frame questions are
  * skipped. Checks that the whole interview, frame included, still reaches a useful differential.
  */
-import { splitPatients } from '../ddx/build-model.js';
-import type { DdxplusData } from '../ddx/ddxplus-data.js';
-import { type DdxModel, type DdxplusPatient, loadDdxModel, loadDdxplusData, loadValidatePatients, rankDifferential } from '../ddx/index.js';
-import { type PatientAnswers, patientAnswers } from '../ddx/likelihood-model.js';
-import { answerFromRecord } from '../ddx/simulate-intake.js';
-import { DDX_PREFIX } from './ddx-question.js';
-import { OTHER_COMPLAINT } from './history-frame.js';
-import type { IntakeAnswerInput, IntakeQuestion } from './intake-types.js';
-import { answerQuestion, factsOf, type InterviewState, nextQuestion, startInterview } from './interview.js';
+
+import { answerFromRecord } from '../../src/engines/ddx/answer-from-record.js';
+import { splitPatients } from '../../src/engines/ddx/build-model.js';
+import type { DdxplusData } from '../../src/engines/ddx/ddxplus-data.js';
+import {
+  type DdxModel,
+  type DdxplusPatient,
+  loadDdxModel,
+  loadDdxplusData,
+  loadValidatePatients,
+  rankDifferential,
+} from '../../src/engines/ddx/index.js';
+import { type PatientAnswers, patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
+import { DDX_PREFIX } from '../../src/engines/intake/ddx-question.js';
+import { OTHER_COMPLAINT } from '../../src/engines/intake/history-frame.js';
+import type { IntakeAnswerInput, IntakeQuestion } from '../../src/engines/intake/intake-types.js';
+import { answerQuestion, factsOf, type InterviewState, nextQuestion, startInterview } from '../../src/engines/intake/interview.js';
 
 function inputFor(model: DdxModel, record: PatientAnswers, patient: DdxplusPatient, q: IntakeQuestion): IntakeAnswerInput {
   if (q.id === 'frame:chief-complaint') {

@@ -4,19 +4,14 @@
  * is scored against the ground-truth pathology. Compared in the same run with the ceiling (every
  * question answered) and a fixed-order baseline (evidence file order, same question budget).
  */
-import { buildListingOnlyModel, splitPatients } from './build-model.js';
-import { type DdxplusData, type DdxplusPatient, loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
-import { applyAnswer, createIntakeState, type IntakeAnswer, type IntakeState, posteriorOf } from './intake-state.js';
-import { type PatientAnswers, patientAnswers } from './likelihood-model.js';
-import { compileDdxModel, type DdxModel, loadConditionsZh, loadDdxModel, loadQuestionsZh } from './load-ddx-model.js';
-import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, planNextQuestion } from './question-planner.js';
 
-/** Answers a question the way the patient's record implies (absent → no / the default value). */
-export function answerFromRecord(model: DdxModel, record: PatientAnswers, code: string): IntakeAnswer {
-  const ev = model.byCode.get(code);
-  if (!ev || ev.type === 'B') return { code, present: record.present.has(code) };
-  return { code, values: record.values.get(code) ?? [ev.defaultValue] };
-}
+import { answerFromRecord } from '../../src/engines/ddx/answer-from-record.js';
+import { buildListingOnlyModel, splitPatients } from '../../src/engines/ddx/build-model.js';
+import { type DdxplusData, type DdxplusPatient, loadDdxplusData, loadValidatePatients } from '../../src/engines/ddx/ddxplus-data.js';
+import { applyAnswer, createIntakeState, type IntakeState, posteriorOf } from '../../src/engines/ddx/intake-state.js';
+import { type PatientAnswers, patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
+import { compileDdxModel, type DdxModel, loadConditionsZh, loadDdxModel, loadQuestionsZh } from '../../src/engines/ddx/load-ddx-model.js';
+import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, planNextQuestion } from '../../src/engines/ddx/question-planner.js';
 
 /** Runs a planner-driven interview; returns the final state. */
 export function simulateIntake(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeEngines } from '../../../engines/knowledge-engines.js';
+import { getKnowledgeEngines } from '../../src/engines/knowledge-engines.js';
 import { groundingSnippets } from './mcq-grounding.js';
 import type { McqQuestion } from './mcq-sets.js';
 

@@ -25,7 +25,7 @@ const SET_FILES: Record<McqSetName, { file: string; language: 'en' | 'zh' }> = {
   medmcqa: { file: 'medmcqa_dev.jsonl', language: 'en' },
 };
 
-export const MCQ_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../../../data/eval/medqa-mcq');
+export const MCQ_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../data/eval/medqa-mcq');
 
 /** One row as the aistairc/medLLM_QA_benchmark files store it: lowercase answer letters, 2–5 choices. */
 const rowSchema = z.object({

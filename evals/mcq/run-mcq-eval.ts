@@ -1,8 +1,8 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
-import { renderPrompt } from '../../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../../model/structured-output.js';
-import { isSuwenError } from '../../../shared/errors.js';
+import { renderPrompt } from '../../src/model/prompts/prompt-templates.js';
+import { generateStructured } from '../../src/model/structured-output.js';
+import { isSuwenError } from '../../src/shared/errors.js';
 import { type McqLetter, type McqQuestion, type McqSetName, optionLetters } from './mcq-sets.js';
 
 export const MCQ_ARMS = ['plain', 'grounded'] as const;

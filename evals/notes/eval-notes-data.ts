@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../engines/ddx/ddxplus-data.js';
+import { parseCsv } from '../../src/engines/ddx/ddxplus-data.js';
 
-export const NOTE_EVAL_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../../data/eval');
+export const NOTE_EVAL_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../data/eval');
 export const NOTE_EVAL_SETS = ['aci-bench', 'mts-dialog'] as const;
 export type NoteEvalSetName = (typeof NOTE_EVAL_SETS)[number];
 

@@ -4,8 +4,8 @@
  * per note. The writer is the extractive engine (the floor) or the configured model.
  */
 
-import type { MedicationIndex } from '../../engines/medication/medication-index.js';
-import { createFactExtractor, type FactExtractor } from '../../engines/notes/clinical-facts.js';
+import type { MedicationIndex } from '../../src/engines/medication/medication-index.js';
+import { createFactExtractor, type FactExtractor } from '../../src/engines/notes/clinical-facts.js';
 import {
   countFacts,
   FACT_SCORE_KINDS,
@@ -13,8 +13,8 @@ import {
   type FactScore,
   type FactScoreKind,
   factScore,
-} from '../../engines/notes/fact-score.js';
-import { rouge } from '../../engines/notes/rouge.js';
+} from '../../src/engines/notes/fact-score.js';
+import { rouge } from '../../src/engines/notes/rouge.js';
 import type { NoteEvalCase, NoteEvalSetName } from './eval-notes-data.js';
 
 export type NoteEvalMode = 'extractive' | 'model';

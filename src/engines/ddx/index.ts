@@ -1,5 +1,6 @@
 /** Deterministic differential diagnosis over the 49 DDXPlus conditions (no model involved). */
 
+export { answerFromRecord } from './answer-from-record.js';
 export { type ChartEvidence, type ChartFact, chartEvidence, loadChartEvidenceMap } from './chart-evidence.js';
 export { type DdxplusPatient, loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
 export { type CostTier, type DiagnosticTest, type Invasiveness, loadDiagnosticTests } from './diagnostic-tests.js';
@@ -15,4 +16,3 @@ export {
 } from './question-planner.js';
 export { type DdxCase, type Differential, type DifferentialEntry, type EvidenceFinding, rankDifferential } from './rank-differential.js';
 export { type PosteriorEntry, type RankedTest, rankNextTests, scoreTest } from './rank-next-tests.js';
-export { type IntakeEvaluation, type IntakeEvaluationOptions, runIntakeEvaluation, simulateIntake } from './simulate-intake.js';

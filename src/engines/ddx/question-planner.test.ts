@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { answerFromRecord } from './answer-from-record.js';
 import { splitPatients } from './build-model.js';
 import { loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
 import { applyAnswer, createIntakeState } from './intake-state.js';
 import { patientAnswers } from './likelihood-model.js';
 import { loadDdxModel } from './load-ddx-model.js';
 import { eligibleEvidence, planNextQuestion } from './question-planner.js';
-import { answerFromRecord } from './simulate-intake.js';
 
 const model = loadDdxModel();
 const data = loadDdxplusData();

@@ -17,9 +17,3 @@ export {
   startInterview,
 } from './interview.js';
 export { DRAFT_HEADER, type HistorySectionText, type RenderOptions, renderHistory } from './render-history.js';
-export {
-  evaluateFormInterviews,
-  type FormInterviewEvaluation,
-  type SimulatedInterview,
-  simulateFormInterview,
-} from './simulate-form-interview.js';

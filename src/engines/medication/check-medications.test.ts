@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getKnowledgeEngines } from '../knowledge-engines.js';
+import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
 import { checkMedications, type MedicationCheckInput, type MedicationFinding } from './check-medications.js';
-import type { MedicationIndex } from './medication-index.js';
+import { MedicationIndex } from './medication-index.js';
 
 let index: MedicationIndex;
 beforeAll(() => {
-  index = getKnowledgeEngines().medications;
+  index = new MedicationIndex(getKnowledgeBase());
 });
 
 const check = (input: MedicationCheckInput) => checkMedications(index, input);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeEngines } from '../knowledge-engines.js';
+import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
+import { MedicationIndex } from '../medication/medication-index.js';
 import { checkNote, type NoteMedicationCheck } from './check-note.js';
 import type { ClinicalDocument } from './clinical-document.js';
 import { parseTranscript } from './parse-transcript.js';
 
-const engines = getKnowledgeEngines();
+const engines = { medications: new MedicationIndex(getKnowledgeBase()) };
 
 describe('checkNote', () => {
   it('resolves support, lists a dropped medication and runs the medication check on what was said', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { loadNoteEvalSet } from '../../cli/commands/eval-notes-data.js';
 import { clinicalDocumentSchema, documentToText, SOAP_SECTIONS, ZH_OUTPATIENT_SECTIONS } from './clinical-document.js';
 import { buildExtractiveNote, EXTRACTIVE_TITLES } from './extractive-note.js';
 import { parseTranscript } from './parse-transcript.js';
@@ -84,29 +83,5 @@ describe('buildExtractiveNote', () => {
   it('keeps every section, empty, when nothing clinical was said', () => {
     const doc = buildExtractiveNote(parseTranscript('Doctor: Hello.\nPatient: Hi.'));
     expect(doc.sections.map((s) => [s.key, s.sentences.length])).toEqual(SOAP_SECTIONS.map((key) => [key, 0]));
-  });
-
-  it('produces a complete, labelled SOAP note for every ACI-Bench development dialogue', () => {
-    const cases = loadNoteEvalSet('aci-bench');
-    expect(cases).toHaveLength(20);
-    let withAssessment = 0;
-    for (const testCase of cases) {
-      const transcript = parseTranscript(testCase.dialogue);
-      const doc = clinicalDocumentSchema.parse(buildExtractiveNote(transcript));
-      expect(doc.title, testCase.id).toBe(EXTRACTIVE_TITLES.en);
-      expect(doc.sections.map((s) => s.key)).toEqual([...SOAP_SECTIONS]);
-      // Every visit takes a history, examines and concludes. In the unpunctuated speech-recognition
-      // style dialogues one long stretch holds both assessment and plan, so the rules file it once.
-      const count = (key: string) => doc.sections.find((s) => s.key === key)?.sentences.length ?? 0;
-      expect(count('subjective'), testCase.id).toBeGreaterThan(0);
-      expect(count('objective'), testCase.id).toBeGreaterThan(0);
-      expect(count('assessment') + count('plan'), testCase.id).toBeGreaterThan(0);
-      if (count('assessment') > 0 && count('plan') > 0) withAssessment++;
-      const turnIds = new Set(transcript.turns.map((t) => t.id));
-      for (const sentence of doc.sections.flatMap((s) => s.sentences)) {
-        expect(sentence.support.sourceIds.every((id) => turnIds.has(id))).toBe(true);
-      }
-    }
-    expect(withAssessment).toBeGreaterThanOrEqual(17);
   });
 });

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeEngines } from '../knowledge-engines.js';
+import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
+import { MedicationIndex } from '../medication/medication-index.js';
 import type { ClinicalDocument } from './clinical-document.js';
 import { createFactExtractor } from './clinical-facts.js';
 import { findOmissions } from './find-omissions.js';
 import { parseTranscript } from './parse-transcript.js';
 
-const engines = getKnowledgeEngines();
+const engines = { medications: new MedicationIndex(getKnowledgeBase()) };
 
 function note(lines: string[], language: 'en' | 'zh' = 'en'): ClinicalDocument {
   return {

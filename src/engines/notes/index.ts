@@ -8,3 +8,4 @@ export * from './note-sections.js';
 export * from './parse-transcript.js';
 export * from './provenance.js';
 export * from './split-sentences.js';
+export { contentUnitSet } from './text-units.js';

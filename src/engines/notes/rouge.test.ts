@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeEngines } from '../knowledge-engines.js';
+import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
+import { MedicationIndex } from '../medication/medication-index.js';
 import { createFactExtractor } from './clinical-facts.js';
 import { countFacts, factScore } from './fact-score.js';
 import { rouge } from './rouge.js';
@@ -28,7 +29,7 @@ describe('rouge', () => {
 
 describe('fact score', () => {
   it('counts matched facts per kind and micro-averages across notes', () => {
-    const extract = createFactExtractor(getKnowledgeEngines().medications);
+    const extract = createFactExtractor(new MedicationIndex(getKnowledgeBase()));
     const one = countFacts(
       'Hypertension on lisinopril. BP 140/90.',
       'Hypertension treated with lisinopril and aspirin. Blood pressure 140/90.',
