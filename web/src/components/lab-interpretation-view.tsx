@@ -4,6 +4,7 @@ import { usePick } from '../bilingual';
 import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../features/knowledge/knowledge-api';
 import { formatDate, formatNumber } from '../format';
 import { href } from '../router';
+import { DataTable } from './data-table';
 import { Badge, EmptyState } from './feedback';
 import { SourceCitation } from './source-citation';
 
@@ -77,66 +78,73 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
       {results.length === 0 ? (
         <EmptyState>{t('labs.noResults')}</EmptyState>
       ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="lab-results">
-            <thead>
-              <tr>
-                <th scope="col">{t('labs.test')}</th>
-                <th scope="col" className="num">
-                  {t('labs.valueSi')}
-                </th>
-                <th scope="col">{t('labs.flag')}</th>
-                <th scope="col">{t('labs.range')}</th>
-                <th scope="col">{t('labs.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {results.map((r) => (
-                <tr key={r.index} data-testid="lab-result" data-flag={r.flag}>
-                  <td data-label={t('labs.test')}>
-                    {r.labId && r.name ? <a href={href(`/knowledge/lab/${encodeURIComponent(r.labId)}`)}>{pick(r.name)}</a> : r.test}
-                    {r.time && <div className="muted small">{formatDate(r.time)}</div>}
-                  </td>
-                  <td data-label={t('labs.valueSi')} className="num nowrap">
-                    {r.siValue !== undefined ? formatNumber(r.siValue) : formatNumber(r.value)}
-                    <span className="unit"> {r.siUnit ?? r.unit ?? ''}</span>
-                    {r.siUnit && r.unit && r.unit !== r.siUnit && (
-                      <div className="muted small">
-                        {formatNumber(r.value)} {r.unit}
-                      </div>
-                    )}
-                  </td>
-                  <td data-label={t('labs.flag')}>
-                    <LabFlagBadge flag={r.flag} />
-                  </td>
-                  <td data-label={t('labs.range')} className="small">
-                    {r.range ? (
-                      <>
-                        {rangeOf(r.range.low, r.range.high)} <span className="unit">{r.range.unit}</span>
-                        {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
-                      </>
-                    ) : (
-                      t('common.none')
-                    )}
-                  </td>
-                  <td data-label={t('labs.note')} className="small">
-                    {pick(r.problem?.message ?? r.message)}
-                    {r.criticalCitation && (
-                      <div>
-                        <SourceCitation source={r.criticalCitation} compact />
-                      </div>
-                    )}
-                    {!r.criticalCitation && r.citation && (
-                      <div>
-                        <SourceCitation source={r.citation} compact />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            {
+              labelKey: 'labs.test',
+              cell: (r) => (
+                <>
+                  {r.labId && r.name ? <a href={href(`/knowledge/lab/${encodeURIComponent(r.labId)}`)}>{pick(r.name)}</a> : r.test}
+                  {r.time && <div className="muted small">{formatDate(r.time)}</div>}
+                </>
+              ),
+            },
+            {
+              labelKey: 'labs.valueSi',
+              numeric: true,
+              className: 'nowrap',
+              cell: (r) => (
+                <>
+                  {r.siValue !== undefined ? formatNumber(r.siValue) : formatNumber(r.value)}
+                  <span className="unit"> {r.siUnit ?? r.unit ?? ''}</span>
+                  {r.siUnit && r.unit && r.unit !== r.siUnit && (
+                    <div className="muted small">
+                      {formatNumber(r.value)} {r.unit}
+                    </div>
+                  )}
+                </>
+              ),
+            },
+            { labelKey: 'labs.flag', cell: (r) => <LabFlagBadge flag={r.flag} /> },
+            {
+              labelKey: 'labs.range',
+              className: 'small',
+              cell: (r) =>
+                r.range ? (
+                  <>
+                    {rangeOf(r.range.low, r.range.high)} <span className="unit">{r.range.unit}</span>
+                    {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
+                  </>
+                ) : (
+                  t('common.none')
+                ),
+            },
+            {
+              labelKey: 'labs.note',
+              className: 'small',
+              cell: (r) => (
+                <>
+                  {pick(r.problem?.message ?? r.message)}
+                  {r.criticalCitation && (
+                    <div>
+                      <SourceCitation source={r.criticalCitation} compact />
+                    </div>
+                  )}
+                  {!r.criticalCitation && r.citation && (
+                    <div>
+                      <SourceCitation source={r.citation} compact />
+                    </div>
+                  )}
+                </>
+              ),
+            },
+          ]}
+          rows={results}
+          rowKey={(r) => r.index}
+          testId="lab-results"
+          rowTestId="lab-result"
+          rowProps={(r) => ({ 'data-flag': r.flag })}
+        />
       )}
       {trends.length > 0 && (
         <>

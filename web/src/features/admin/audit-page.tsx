@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api';
+import { type DataColumn, DataTable } from '../../components/data-table';
 import { Badge, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
 import { formatDateTime } from '../../format';
 import { useApi } from '../../use-api';
@@ -123,61 +124,31 @@ const OUTCOME_TONE: Record<string, string> = { success: 'success', failure: 'dan
 function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useTranslation();
   const outcomeLabel = (o: string) => t(`audit.outcome${o.charAt(0).toUpperCase()}${o.slice(1)}`, { defaultValue: o });
-  return (
-    <div className="table-wrap">
-      <table className="table table-compact" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col" className="num">
-              {t('audit.seq')}
-            </th>
-            <th scope="col">{t('audit.time')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.role')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.entity')}</th>
-            <th scope="col">{t('audit.patient')}</th>
-            <th scope="col">{t('audit.outcome')}</th>
-            <th scope="col">{t('audit.requestId')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} data-testid="audit-row">
-              <td data-label={t('audit.seq')} className="num mono">
-                {e.seq}
-              </td>
-              <td data-label={t('audit.time')} className="nowrap">
-                {formatDateTime(e.at)}
-              </td>
-              <td data-label={t('audit.actor')}>{e.actorName ?? (e.actorId ? <ShortId id={e.actorId} /> : '—')}</td>
-              <td data-label={t('audit.role')}>{e.actorRole ? t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }) : '—'}</td>
-              <td data-label={t('audit.action')} className="mono small">
-                {e.action}
-              </td>
-              <td data-label={t('audit.entity')} className="small">
-                {e.entityType ?? '—'}
-                {e.entityId && (
-                  <div className="muted">
-                    <ShortId id={e.entityId} />
-                  </div>
-                )}
-              </td>
-              <td data-label={t('audit.patient')} className="small">
-                {e.patientId ? <ShortId id={e.patientId} /> : '—'}
-              </td>
-              <td data-label={t('audit.outcome')}>
-                <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{outcomeLabel(e.outcome)}</Badge>
-              </td>
-              <td data-label={t('audit.requestId')} className="small muted">
-                {e.requestId ? <ShortId id={e.requestId} /> : '—'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataColumn<AuditEntry>[] = [
+    { labelKey: 'audit.seq', numeric: true, className: 'mono', cell: (e) => e.seq },
+    { labelKey: 'audit.time', className: 'nowrap', cell: (e) => formatDateTime(e.at) },
+    { labelKey: 'audit.actor', cell: (e) => e.actorName ?? (e.actorId ? <ShortId id={e.actorId} /> : '—') },
+    { labelKey: 'audit.role', cell: (e) => (e.actorRole ? t(`roles.${e.actorRole}`, { defaultValue: e.actorRole }) : '—') },
+    { labelKey: 'audit.action', className: 'mono small', cell: (e) => e.action },
+    {
+      labelKey: 'audit.entity',
+      className: 'small',
+      cell: (e) => (
+        <>
+          {e.entityType ?? '—'}
+          {e.entityId && (
+            <div className="muted">
+              <ShortId id={e.entityId} />
+            </div>
+          )}
+        </>
+      ),
+    },
+    { labelKey: 'audit.patient', className: 'small', cell: (e) => (e.patientId ? <ShortId id={e.patientId} /> : '—') },
+    { labelKey: 'audit.outcome', cell: (e) => <Badge tone={OUTCOME_TONE[e.outcome] ?? 'neutral'}>{outcomeLabel(e.outcome)}</Badge> },
+    { labelKey: 'audit.requestId', className: 'small muted', cell: (e) => (e.requestId ? <ShortId id={e.requestId} /> : '—') },
+  ];
+  return <DataTable columns={columns} rows={entries} rowKey={(e) => e.id} compact testId="audit-table" rowTestId="audit-row" />;
 }
 
 /** Long identifiers (UUIDs) shortened for the table; the whole value stays in the tooltip. */

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/data-table';
 import { DayChart } from '../../components/day-chart';
-import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { Card, ErrorMessage, Loading } from '../../components/feedback';
 import { SegmentedChoice } from '../../components/segmented-group';
 import { formatNumber, formatPercent } from '../../format';
 import { useApi } from '../../use-api';
@@ -37,11 +38,7 @@ export function MonitoringPage() {
       ) : (
         <>
           <Card title={t('monitoring.byWorkflowModel')} testId="monitoring-table">
-            {stats.data.byWorkflowModel.length === 0 ? (
-              <EmptyState>{t('monitoring.empty')}</EmptyState>
-            ) : (
-              <StatsTable rows={stats.data.byWorkflowModel} />
-            )}
+            <StatsTable rows={stats.data.byWorkflowModel} />
           </Card>
           <DailyCharts daily={fillDays(stats.data.daily, days)} />
         </>
@@ -52,76 +49,28 @@ export function MonitoringPage() {
 
 function StatsTable({ rows }: { rows: WorkflowModelStats[] }) {
   const { t } = useTranslation();
-  return (
-    <div className="table-wrap">
-      <table className="table table-compact">
-        <thead>
-          <tr>
-            <th scope="col">{t('monitoring.workflow')}</th>
-            <th scope="col">{t('monitoring.model')}</th>
-            <th scope="col" className="num">
-              {t('monitoring.total')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.accepted')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.edited')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.rejected')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.pending')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.medianEdit')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.medianLatency')}
-            </th>
-            <th scope="col" className="num">
-              {t('monitoring.tokens')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.workflow}:${r.modelId}`}>
-              <td data-label={t('monitoring.workflow')}>{r.workflow}</td>
-              <td data-label={t('monitoring.model')} className="mono small">
-                {r.modelId}
-              </td>
-              <td data-label={t('monitoring.total')} className="num">
-                {formatNumber(r.total, 0)}
-              </td>
-              <td data-label={t('monitoring.accepted')} className="num">
-                {formatPercent(r.acceptanceRate)}
-              </td>
-              <td data-label={t('monitoring.edited')} className="num">
-                {formatPercent(r.editRate)}
-              </td>
-              <td data-label={t('monitoring.rejected')} className="num">
-                {formatPercent(r.rejectionRate)}
-              </td>
-              <td data-label={t('monitoring.pending')} className="num">
-                {formatNumber(r.draft, 0)}
-              </td>
-              <td data-label={t('monitoring.medianEdit')} className="num">
-                {formatNumber(r.medianEditDistance, 0)}
-              </td>
-              <td data-label={t('monitoring.medianLatency')} className="num">
-                {formatNumber(r.medianLatencyMs, 0)}
-              </td>
-              <td data-label={t('monitoring.tokens')} className="num nowrap">
-                {formatNumber(r.tokensIn, 0)} / {formatNumber(r.tokensOut, 0)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: DataColumn<WorkflowModelStats>[] = [
+    { labelKey: 'monitoring.workflow', cell: (r) => r.workflow },
+    { labelKey: 'monitoring.model', className: 'mono small', cell: (r) => r.modelId },
+    { labelKey: 'monitoring.total', numeric: true, cell: (r) => formatNumber(r.total, 0) },
+    { labelKey: 'monitoring.accepted', numeric: true, cell: (r) => formatPercent(r.acceptanceRate) },
+    { labelKey: 'monitoring.edited', numeric: true, cell: (r) => formatPercent(r.editRate) },
+    { labelKey: 'monitoring.rejected', numeric: true, cell: (r) => formatPercent(r.rejectionRate) },
+    { labelKey: 'monitoring.pending', numeric: true, cell: (r) => formatNumber(r.draft, 0) },
+    { labelKey: 'monitoring.medianEdit', numeric: true, cell: (r) => formatNumber(r.medianEditDistance, 0) },
+    { labelKey: 'monitoring.medianLatency', numeric: true, cell: (r) => formatNumber(r.medianLatencyMs, 0) },
+    {
+      labelKey: 'monitoring.tokens',
+      numeric: true,
+      className: 'nowrap',
+      cell: (r) => (
+        <>
+          {formatNumber(r.tokensIn, 0)} / {formatNumber(r.tokensOut, 0)}
+        </>
+      ),
+    },
+  ];
+  return <DataTable columns={columns} rows={rows} rowKey={(r) => `${r.workflow}:${r.modelId}`} compact empty={t('monitoring.empty')} />;
 }
 
 function DailyCharts({ daily }: { daily: DailyStats[] }) {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
 import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
 import { GuardrailList } from '../../components/guardrail-list';
+import { type ReviewChoice, ReviewForm } from '../../components/review-form';
 import { formatDateTime, formatNumber, shortHash } from '../../format';
 import { href } from '../../router';
 import { useApi } from '../../use-api';
-import { type Artifact, type ArtifactContent, artifactsApi, type ReviewRequest } from './artifacts-api';
+import { type Artifact, type ArtifactContent, artifactsApi } from './artifacts-api';
 import { STATUS_TONE } from './inbox-page';
 
 /** Artifact kinds with a workspace of their own (`#/notes/<id>`, `#/discharge/<id>`): provenance, checks, exports. */
@@ -142,103 +142,34 @@ function ContentView({ content }: { content: ArtifactContent }) {
   return <pre className="json-view">{JSON.stringify(content, null, 2)}</pre>;
 }
 
-type Mode = 'idle' | 'edit' | 'reject';
-
 function ReviewActions({ artifact, onReviewed }: { artifact: Artifact; onReviewed: (a: Artifact) => void }) {
   const { t } = useTranslation();
-  const [mode, setMode] = useState<Mode>('idle');
+  const [editing, setEditing] = useState(false);
   const [text, setText] = useState(artifact.content.text ?? JSON.stringify(artifact.content, null, 2));
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-
-  async function send(body: ReviewRequest) {
-    setBusy(true);
-    setError(undefined);
-    try {
-      onReviewed(await artifactsApi.review(artifact.id, body));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError('CLIENT', 0, String(caught)));
-      setBusy(false);
-    }
-  }
-
   const title = artifact.content.title;
+  const send = (choice: ReviewChoice) =>
+    artifactsApi.review(
+      artifact.id,
+      choice.decision === 'edit' ? { decision: 'edit', content: title ? { title, text } : { text } } : choice,
+    );
+
   return (
     <Card title={t('inbox.review')} testId="artifact-review">
-      {error && <ErrorMessage error={error} />}
-      {mode === 'edit' && (
-        <div className="field">
-          <label htmlFor="edit-text">{t('inbox.editLabel')}</label>
-          <textarea id="edit-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
-      )}
-      {mode === 'reject' && (
-        <div className="field">
-          <label htmlFor="reject-note">{t('inbox.rejectNote')}</label>
-          <textarea
-            id="reject-note"
-            rows={3}
-            value={note}
-            placeholder={t('inbox.rejectNotePlaceholder')}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        </div>
-      )}
-      <div className="button-row">
-        {mode === 'idle' && (
-          <>
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={() => send({ decision: 'accept' })}
-              data-testid="review-accept"
-            >
-              {t('inbox.accept')}
-            </button>
-            <button type="button" className="button" disabled={busy} onClick={() => setMode('edit')} data-testid="review-edit">
-              {t('inbox.edit')}
-            </button>
-            <button
-              type="button"
-              className="button button-danger-quiet"
-              disabled={busy}
-              onClick={() => setMode('reject')}
-              data-testid="review-reject"
-            >
-              {t('inbox.reject')}
-            </button>
-          </>
-        )}
-        {mode === 'edit' && (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={busy || text.trim() === ''}
-            onClick={() => send({ decision: 'edit', content: title ? { title, text } : { text } })}
-            data-testid="review-save-edit"
-          >
-            {t('inbox.saveEdited')}
-          </button>
-        )}
-        {mode === 'reject' && (
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={busy}
-            onClick={() => send(note.trim() ? { decision: 'reject', note: note.trim() } : { decision: 'reject' })}
-            data-testid="review-confirm-reject"
-          >
-            {t('inbox.confirmReject')}
-          </button>
-        )}
-        {mode !== 'idle' && (
-          <button type="button" className="button button-quiet" disabled={busy} onClick={() => setMode('idle')}>
-            {t('inbox.cancel')}
-          </button>
-        )}
-      </div>
+      <ReviewForm
+        send={send}
+        onReviewed={onReviewed}
+        editing={editing}
+        onEditingChange={setEditing}
+        editor={
+          <div className="field">
+            <label htmlFor="edit-text">{t('inbox.editLabel')}</label>
+            <textarea id="edit-text" rows={14} value={text} onChange={(e) => setText(e.target.value)} />
+          </div>
+        }
+        canSaveEdit={text.trim() !== ''}
+        testIdPrefix="review"
+        rejectNoteId="reject-note"
+      />
     </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/data-table';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../../components/feedback';
 import { GuardrailList } from '../../components/guardrail-list';
 import { SegmentedChoice } from '../../components/segmented-group';
@@ -58,43 +59,32 @@ export function InboxPage() {
 
 function ArtifactTable({ items }: { items: ArtifactSummary[] }) {
   const { t } = useTranslation();
+  const columns: DataColumn<ArtifactSummary>[] = [
+    { labelKey: 'inbox.kind', cell: (a) => <a href={href(`/inbox/${a.id}`)}>{a.kind}</a> },
+    { labelKey: 'inbox.workflow', cell: (a) => a.workflow },
+    { labelKey: 'inbox.patient', cell: (a) => a.patientName ?? t('common.none') },
+    {
+      labelKey: 'inbox.model',
+      className: 'mono small',
+      cell: (a) => (
+        <>
+          {a.model.id}
+          {a.model.version ? `@${a.model.version}` : ''}
+        </>
+      ),
+    },
+    { labelKey: 'inbox.created', cell: (a) => formatDateTime(a.createdAt) },
+    { labelKey: 'inbox.guardrails', cell: (a) => <GuardrailList findings={a.guardrails} compact /> },
+    { labelKey: 'inbox.status', cell: (a) => <Badge tone={STATUS_TONE[a.status] ?? 'neutral'}>{t(`artifactStatus.${a.status}`)}</Badge> },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table table-clickable" data-testid="artifact-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('inbox.kind')}</th>
-            <th scope="col">{t('inbox.workflow')}</th>
-            <th scope="col">{t('inbox.patient')}</th>
-            <th scope="col">{t('inbox.model')}</th>
-            <th scope="col">{t('inbox.created')}</th>
-            <th scope="col">{t('inbox.guardrails')}</th>
-            <th scope="col">{t('inbox.status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr key={a.id} data-testid="artifact-row" onClick={() => navigate(`/inbox/${a.id}`)}>
-              <td data-label={t('inbox.kind')}>
-                <a href={href(`/inbox/${a.id}`)}>{a.kind}</a>
-              </td>
-              <td data-label={t('inbox.workflow')}>{a.workflow}</td>
-              <td data-label={t('inbox.patient')}>{a.patientName ?? t('common.none')}</td>
-              <td data-label={t('inbox.model')} className="mono small">
-                {a.model.id}
-                {a.model.version ? `@${a.model.version}` : ''}
-              </td>
-              <td data-label={t('inbox.created')}>{formatDateTime(a.createdAt)}</td>
-              <td data-label={t('inbox.guardrails')}>
-                <GuardrailList findings={a.guardrails} compact />
-              </td>
-              <td data-label={t('inbox.status')}>
-                <Badge tone={STATUS_TONE[a.status] ?? 'neutral'}>{t(`artifactStatus.${a.status}`)}</Badge>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={items}
+      rowKey={(a) => a.id}
+      onRowClick={(a) => navigate(`/inbox/${a.id}`)}
+      testId="artifact-table"
+      rowTestId="artifact-row"
+    />
   );
 }

@@ -9,7 +9,8 @@ import type {
 import { ApiError } from '../../api';
 import { sectionDrafts } from '../../components/clinical-document-edit';
 import { ClinicalDocumentView } from '../../components/clinical-document-view';
-import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
+import { DataTable } from '../../components/data-table';
+import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
 import { SegmentedChoice } from '../../components/segmented-group';
 import { formatDate, formatNumber, label } from '../../format';
 import { href, navigate } from '../../router';
@@ -299,38 +300,22 @@ function ReconciliationTable({ reconciliation }: { reconciliation: MedicationRec
       <p className="muted small">
         {t('discharge.reconciliationCounts', { admission: reconciliation.admission.length, discharge: reconciliation.discharge.length })}
       </p>
-      {rows.length === 0 ? (
-        <EmptyState>{t('discharge.noReconciliation')}</EmptyState>
-      ) : (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('discharge.change')}</th>
-                <th scope="col">{t('discharge.medication')}</th>
-                <th scope="col">{t('discharge.onAdmission')}</th>
-                <th scope="col">{t('discharge.atDischarge')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.drugKey} data-testid="reconciliation-row" data-change={row.status}>
-                  <td data-label={t('discharge.change')}>
-                    <Badge tone={CHANGE_TONE[row.status]}>{t(`discharge.changes.${row.status}`)}</Badge>
-                  </td>
-                  <td data-label={t('discharge.medication')}>{row.display}</td>
-                  <td data-label={t('discharge.onAdmission')}>
-                    <Listed item={row.admission} />
-                  </td>
-                  <td data-label={t('discharge.atDischarge')}>
-                    <Listed item={row.discharge} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        columns={[
+          {
+            labelKey: 'discharge.change',
+            cell: (row) => <Badge tone={CHANGE_TONE[row.status]}>{t(`discharge.changes.${row.status}`)}</Badge>,
+          },
+          { labelKey: 'discharge.medication', cell: (row) => row.display },
+          { labelKey: 'discharge.onAdmission', cell: (row) => <Listed item={row.admission} /> },
+          { labelKey: 'discharge.atDischarge', cell: (row) => <Listed item={row.discharge} /> },
+        ]}
+        rows={rows}
+        rowKey={(row) => row.drugKey}
+        empty={t('discharge.noReconciliation')}
+        rowTestId="reconciliation-row"
+        rowProps={(row) => ({ 'data-change': row.status })}
+      />
     </Card>
   );
 }
@@ -341,41 +326,45 @@ function ResultsTable({ results }: { results: ResultSummary[] }) {
   const arrow = (r: ResultSummary) => (r.last > r.first ? '↗' : r.last < r.first ? '↘' : '→');
   return (
     <Card title={t('discharge.results')} testId="discharge-results" className="no-print">
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('discharge.test')}</th>
-              <th scope="col">{t('discharge.trend')}</th>
-              <th scope="col">{t('discharge.range')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {results.map((r) => (
-              <tr key={`${r.code ?? ''}:${r.display}`}>
-                <td data-label={t('discharge.test')}>
-                  {r.display}
-                  {r.abnormal.length > 0 && (
-                    <>
-                      {' '}
-                      <Badge tone="warning">{r.abnormal.join(' ')}</Badge>
-                    </>
-                  )}
-                </td>
-                <td data-label={t('discharge.trend')}>
-                  {r.count > 1
-                    ? `${formatNumber(r.first)} ${arrow(r)} ${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`
-                    : `${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`}
-                  <span className="muted small"> ({t('discharge.values', { count: r.count })})</span>
-                </td>
-                <td data-label={t('discharge.range')}>
-                  {formatNumber(r.min)}–{formatNumber(r.max)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          {
+            labelKey: 'discharge.test',
+            cell: (r) => (
+              <>
+                {r.display}
+                {r.abnormal.length > 0 && (
+                  <>
+                    {' '}
+                    <Badge tone="warning">{r.abnormal.join(' ')}</Badge>
+                  </>
+                )}
+              </>
+            ),
+          },
+          {
+            labelKey: 'discharge.trend',
+            cell: (r) => (
+              <>
+                {r.count > 1
+                  ? `${formatNumber(r.first)} ${arrow(r)} ${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`
+                  : `${formatNumber(r.last)}${r.unit ? ` ${r.unit}` : ''}`}
+                <span className="muted small"> ({t('discharge.values', { count: r.count })})</span>
+              </>
+            ),
+          },
+          {
+            labelKey: 'discharge.range',
+            cell: (r) => (
+              <>
+                {formatNumber(r.min)}–{formatNumber(r.max)}
+              </>
+            ),
+          },
+        ]}
+        rows={results}
+        rowKey={(r) => `${r.code ?? ''}:${r.display}`}
+      />
     </Card>
   );
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOtherPick, usePick } from '../../bilingual';
+import { DataTable } from '../../components/data-table';
 import { Badge, Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
 import { SourceCitation } from '../../components/source-citation';
 import { formatNumber } from '../../format';
@@ -153,44 +154,37 @@ function DoseTable({ drug }: { drug: KbDrug }) {
   const pick = usePick();
   return (
     <Card title={t('drug.doses')} testId="drug-doses">
-      <div className="table-wrap">
-        <table className="table" data-testid="dose-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('drug.route')}</th>
-              <th scope="col">{t('drug.indication')}</th>
-              <th scope="col">{t('drug.singleDose')}</th>
-              <th scope="col">{t('drug.frequency')}</th>
-              <th scope="col">{t('drug.maxDaily')}</th>
-              <th scope="col">{t('knowledge.source')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {drug.doses.map((dose, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: dose rows of one entry never reorder
-              <tr key={i} data-testid="dose-row">
-                <td data-label={t('drug.route')} className="nowrap">
-                  {t(`routes.${dose.route}`)}
-                </td>
-                <td data-label={t('drug.indication')}>{dose.indication ? pick(dose.indication) : t('drug.anyIndication')}</td>
-                <td data-label={t('drug.singleDose')} className="nowrap">
-                  {dose.singleMin !== undefined ? `${formatNumber(dose.singleMin)}–` : ''}
-                  {formatNumber(dose.singleMax)} {dose.unit}
-                </td>
-                <td data-label={t('drug.frequency')}>{dose.frequency ? pick(dose.frequency) : t('common.none')}</td>
-                <td data-label={t('drug.maxDaily')} className="nowrap">
-                  <strong>
-                    {formatNumber(dose.maxDaily)} {dose.unit}
-                  </strong>
-                </td>
-                <td data-label={t('knowledge.source')} className="small">
-                  <SourceCitation source={dose.source} compact />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={[
+          { labelKey: 'drug.route', className: 'nowrap', cell: (dose) => t(`routes.${dose.route}`) },
+          { labelKey: 'drug.indication', cell: (dose) => (dose.indication ? pick(dose.indication) : t('drug.anyIndication')) },
+          {
+            labelKey: 'drug.singleDose',
+            className: 'nowrap',
+            cell: (dose) => (
+              <>
+                {dose.singleMin !== undefined ? `${formatNumber(dose.singleMin)}–` : ''}
+                {formatNumber(dose.singleMax)} {dose.unit}
+              </>
+            ),
+          },
+          { labelKey: 'drug.frequency', cell: (dose) => (dose.frequency ? pick(dose.frequency) : t('common.none')) },
+          {
+            labelKey: 'drug.maxDaily',
+            className: 'nowrap',
+            cell: (dose) => (
+              <strong>
+                {formatNumber(dose.maxDaily)} {dose.unit}
+              </strong>
+            ),
+          },
+          { labelKey: 'knowledge.source', className: 'small', cell: (dose) => <SourceCitation source={dose.source} compact /> },
+        ]}
+        // Dose rows of one entry never reorder: keyed by position.
+        rows={drug.doses}
+        testId="dose-table"
+        rowTestId="dose-row"
+      />
     </Card>
   );
 }

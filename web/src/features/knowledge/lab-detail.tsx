@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useOtherPick, usePick } from '../../bilingual';
+import { DataTable } from '../../components/data-table';
 import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
 import { SourceCitation } from '../../components/source-citation';
 import { formatNumber } from '../../format';
@@ -64,33 +65,25 @@ function LabBody({ lab }: { lab: CuratedLab }) {
         </dl>
       </Card>
       <Card title={t('lab.ranges')} testId="lab-ranges">
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('lab.sex')}</th>
-                <th scope="col">{t('lab.age')}</th>
-                <th scope="col">{t('lab.range')}</th>
-                <th scope="col">{t('knowledge.source')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lab.ranges.map((range, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: ranges of one entry never reorder
-                <tr key={i} data-testid="range-row">
-                  <td data-label={t('lab.sex')}>{range.sex ? t(`lab.sexes.${range.sex}`) : t('lab.anySex')}</td>
-                  <td data-label={t('lab.age')}>{ageBand(range.ageMin, range.ageMax, t)}</td>
-                  <td data-label={t('lab.range')} className="nowrap">
-                    {rangeText(range.low, range.high)} <span className="unit">{lab.siUnit}</span>
-                  </td>
-                  <td data-label={t('knowledge.source')} className="small">
-                    <SourceCitation source={range.source} compact />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { labelKey: 'lab.sex', cell: (range) => (range.sex ? t(`lab.sexes.${range.sex}`) : t('lab.anySex')) },
+            { labelKey: 'lab.age', cell: (range) => ageBand(range.ageMin, range.ageMax, t) },
+            {
+              labelKey: 'lab.range',
+              className: 'nowrap',
+              cell: (range) => (
+                <>
+                  {rangeText(range.low, range.high)} <span className="unit">{lab.siUnit}</span>
+                </>
+              ),
+            },
+            { labelKey: 'knowledge.source', className: 'small', cell: (range) => <SourceCitation source={range.source} compact /> },
+          ]}
+          // Ranges of one entry never reorder: keyed by position.
+          rows={lab.ranges}
+          rowTestId="range-row"
+        />
       </Card>
       {lab.critical && (
         <Card title={t('lab.critical')} testId="lab-critical">

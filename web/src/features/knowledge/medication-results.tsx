@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePick } from '../../bilingual';
+import { DataTable } from '../../components/data-table';
 import { Badge, Card, EmptyState } from '../../components/feedback';
 import { SeverityBadge } from '../../components/severity-badge';
 import { SourceCitation } from '../../components/source-citation';
@@ -85,39 +86,28 @@ export function MedicationResults({
         <p className="muted small">{t('medications.supportNote', { version: result.kbVersion })}</p>
       </Card>
       <Card title={t('medications.readAs')} testId="med-read-as">
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('medications.entered')}</th>
-                <th scope="col">{t('medications.recognised')}</th>
-                <th scope="col">{t('medications.route')}</th>
-                <th scope="col">{t('medications.dose')}</th>
-                <th scope="col">{t('medications.daily')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.medications.map((m, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: one medication per input row, in input order
-                <tr key={i}>
-                  <td data-label={t('medications.entered')}>{m.input.name}</td>
-                  <td data-label={t('medications.recognised')}>
-                    {m.drugId && m.name ? (
-                      <a href={href(`/knowledge/drug/${encodeURIComponent(m.drugId)}`)}>{pick(m.name)}</a>
-                    ) : (
-                      <Badge tone="warning">{t('medications.unrecognised')}</Badge>
-                    )}
-                  </td>
-                  <td data-label={t('medications.route')}>{m.route ? t(`routes.${m.route}`) : t('common.none')}</td>
-                  <td data-label={t('medications.dose')}>{m.dose ? `${formatNumber(m.dose.amount)} ${m.dose.unit}` : t('common.none')}</td>
-                  <td data-label={t('medications.daily')}>
-                    {m.dailyDose ? `${formatNumber(m.dailyDose.amount)} ${m.dailyDose.unit}` : t('common.none')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            { labelKey: 'medications.entered', cell: (m) => m.input.name },
+            {
+              labelKey: 'medications.recognised',
+              cell: (m) =>
+                m.drugId && m.name ? (
+                  <a href={href(`/knowledge/drug/${encodeURIComponent(m.drugId)}`)}>{pick(m.name)}</a>
+                ) : (
+                  <Badge tone="warning">{t('medications.unrecognised')}</Badge>
+                ),
+            },
+            { labelKey: 'medications.route', cell: (m) => (m.route ? t(`routes.${m.route}`) : t('common.none')) },
+            { labelKey: 'medications.dose', cell: (m) => (m.dose ? `${formatNumber(m.dose.amount)} ${m.dose.unit}` : t('common.none')) },
+            {
+              labelKey: 'medications.daily',
+              cell: (m) => (m.dailyDose ? `${formatNumber(m.dailyDose.amount)} ${m.dailyDose.unit}` : t('common.none')),
+            },
+          ]}
+          // One medication per input row, in input order: keyed by position.
+          rows={result.medications}
+        />
       </Card>
     </>
   );

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../api';
 import { applyDrafts } from '../../components/clinical-document-edit';
-import { Badge, Card, ErrorMessage } from '../../components/feedback';
+import { Badge, Card } from '../../components/feedback';
+import { type ReviewChoice, ReviewForm } from '../../components/review-form';
 import { formatDateTime } from '../../format';
 import { href } from '../../router';
 import { type Artifact, type ArtifactStatus, artifactFhirUrl, artifactPdfUrl } from '../artifacts/artifacts-api';
 import { STATUS_TONE } from '../artifacts/inbox-page';
-import { documentText, type NoteDocument, type NoteReview, notesApi } from './notes-api';
+import { documentText, type NoteDocument, notesApi } from './notes-api';
 
 /**
  * Review and export of a drafted document (note or discharge summary): accept, edit (the sections
@@ -35,33 +34,16 @@ export function DocumentReview({
   fileStem: string;
 }) {
   const { t } = useTranslation();
-  const [rejecting, setRejecting] = useState(false);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | undefined>(undefined);
   const status: ArtifactStatus = reviewed?.status ?? 'draft';
   const final = status === 'accepted' || status === 'edited';
 
-  const send = (body: NoteReview) => {
-    setBusy(true);
-    setError(undefined);
-    notesApi.review(artifactId, body).then(
-      (artifact) => {
-        setBusy(false);
-        setRejecting(false);
-        onEdit(false);
-        onReviewed(artifact);
-      },
-      (caught: unknown) => {
-        setBusy(false);
-        setError(caught instanceof ApiError ? caught : new ApiError('CLIENT', 0, String(caught)));
-      },
-    );
-  };
-
-  const saveEdit = () => {
+  const send = (choice: ReviewChoice) => {
+    if (choice.decision !== 'edit') return notesApi.review(artifactId, choice);
     const edited = applyDrafts(document, drafts);
-    send({ decision: 'edit', content: { title: edited.title, text: documentText(edited), document: edited } });
+    return notesApi.review(artifactId, {
+      decision: 'edit',
+      content: { title: edited.title, text: documentText(edited), document: edited },
+    });
   };
 
   return (
@@ -77,74 +59,17 @@ export function DocumentReview({
         </Badge>
       }
     >
-      {error && <ErrorMessage error={error} />}
       {status === 'draft' ? (
-        <>
-          <p className="muted small">{t('notes.reviewHint')}</p>
-          {rejecting && (
-            <div className="field">
-              <label htmlFor="note-reject-note">{t('inbox.rejectNote')}</label>
-              <textarea
-                id="note-reject-note"
-                rows={2}
-                value={note}
-                placeholder={t('inbox.rejectNotePlaceholder')}
-                onChange={(e) => setNote(e.target.value)}
-              />
-            </div>
-          )}
-          <div className="button-row">
-            {editing ? (
-              <>
-                <button type="button" className="button button-primary" disabled={busy} onClick={saveEdit} data-testid="note-save-edit">
-                  {t('inbox.saveEdited')}
-                </button>
-                <button type="button" className="button button-quiet" disabled={busy} onClick={() => onEdit(false)}>
-                  {t('inbox.cancel')}
-                </button>
-              </>
-            ) : rejecting ? (
-              <>
-                <button
-                  type="button"
-                  className="button button-danger"
-                  disabled={busy}
-                  onClick={() => send(note.trim() ? { decision: 'reject', note: note.trim() } : { decision: 'reject' })}
-                  data-testid="note-confirm-reject"
-                >
-                  {t('inbox.confirmReject')}
-                </button>
-                <button type="button" className="button button-quiet" disabled={busy} onClick={() => setRejecting(false)}>
-                  {t('inbox.cancel')}
-                </button>
-              </>
-            ) : (
-              <>
-                <button
-                  type="button"
-                  className="button button-primary"
-                  disabled={busy}
-                  onClick={() => send({ decision: 'accept' })}
-                  data-testid="note-accept"
-                >
-                  {t('inbox.accept')}
-                </button>
-                <button type="button" className="button" disabled={busy} onClick={() => onEdit(true)} data-testid="note-edit">
-                  {t('inbox.edit')}
-                </button>
-                <button
-                  type="button"
-                  className="button button-danger-quiet"
-                  disabled={busy}
-                  onClick={() => setRejecting(true)}
-                  data-testid="note-reject"
-                >
-                  {t('inbox.reject')}
-                </button>
-              </>
-            )}
-          </div>
-        </>
+        <ReviewForm
+          send={send}
+          onReviewed={onReviewed}
+          editing={editing}
+          onEditingChange={onEdit}
+          intro={<p className="muted small">{t('notes.reviewHint')}</p>}
+          testIdPrefix="note"
+          rejectNoteId="note-reject-note"
+          rejectNoteRows={2}
+        />
       ) : (
         <p data-testid="note-review-outcome">
           {t('inbox.reviewedBy', {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../components/data-table';
 import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
 import { TrendChart } from '../../components/trend-chart';
 import { formatDate, formatNumber, label } from '../../format';
@@ -18,67 +19,55 @@ export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSumm
         <>
           <p className="muted small">{t('chart.labsHint')}</p>
           <div className={`labs-layout ${selected ? 'has-trend' : ''}`}>
-            <div className="table-wrap">
-              <table className="table table-clickable table-compact" data-testid="lab-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('chart.labTest')}</th>
-                    <th scope="col" className="num">
-                      {t('chart.labLatest')}
-                    </th>
-                    <th scope="col">{t('chart.labFlag')}</th>
-                    <th scope="col">{t('chart.labRange')}</th>
-                    <th scope="col">{t('chart.labDate')}</th>
-                    <th scope="col" className="num">
-                      {t('chart.labCount')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {labs.map((lab) => {
+            <DataTable
+              columns={[
+                {
+                  labelKey: 'chart.labTest',
+                  cell: (lab) => {
                     const isSelected = selected?.code === lab.code;
                     return (
-                      <tr
-                        key={lab.code}
-                        className={isSelected ? 'is-selected' : undefined}
-                        aria-selected={isSelected}
-                        onClick={() => setSelected(isSelected ? undefined : lab)}
-                        data-testid="lab-row"
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-expanded={isSelected}
+                        aria-controls="lab-trend"
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setSelected(isSelected ? undefined : lab);
+                        }}
                       >
-                        <td data-label={t('chart.labTest')}>
-                          <button
-                            type="button"
-                            className="link-button"
-                            aria-expanded={isSelected}
-                            aria-controls="lab-trend"
-                            onClick={(e) => {
-                              e.stopPropagation();
-                              setSelected(isSelected ? undefined : lab);
-                            }}
-                          >
-                            {lab.display}
-                          </button>
-                        </td>
-                        <td data-label={t('chart.labLatest')} className={`num flag-${lab.interpretation ?? 'none'}`}>
-                          {lab.latestValue !== null ? formatNumber(lab.latestValue) : (lab.latestText ?? t('common.none'))}
-                          {lab.unit && <span className="unit"> {lab.unit}</span>}
-                        </td>
-                        <td data-label={t('chart.labFlag')}>
-                          <Flag value={lab.interpretation} />
-                        </td>
-                        <td data-label={t('chart.labRange')} className="muted range">
-                          {formatRange(lab.refLow, lab.refHigh)}
-                        </td>
-                        <td data-label={t('chart.labDate')}>{formatDate(lab.latestAt)}</td>
-                        <td data-label={t('chart.labCount')} className="num">
-                          {lab.count}
-                        </td>
-                      </tr>
+                        {lab.display}
+                      </button>
                     );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                  },
+                },
+                {
+                  labelKey: 'chart.labLatest',
+                  numeric: true,
+                  className: (lab) => `flag-${lab.interpretation ?? 'none'}`,
+                  cell: (lab) => (
+                    <>
+                      {lab.latestValue !== null ? formatNumber(lab.latestValue) : (lab.latestText ?? t('common.none'))}
+                      {lab.unit && <span className="unit"> {lab.unit}</span>}
+                    </>
+                  ),
+                },
+                { labelKey: 'chart.labFlag', cell: (lab) => <Flag value={lab.interpretation} /> },
+                { labelKey: 'chart.labRange', className: 'muted range', cell: (lab) => formatRange(lab.refLow, lab.refHigh) },
+                { labelKey: 'chart.labDate', cell: (lab) => formatDate(lab.latestAt) },
+                { labelKey: 'chart.labCount', numeric: true, cell: (lab) => lab.count },
+              ]}
+              rows={labs}
+              rowKey={(lab) => lab.code}
+              compact
+              onRowClick={(lab) => setSelected(selected?.code === lab.code ? undefined : lab)}
+              testId="lab-table"
+              rowTestId="lab-row"
+              rowProps={(lab) => {
+                const isSelected = selected?.code === lab.code;
+                return { className: isSelected ? 'is-selected' : undefined, 'aria-selected': isSelected };
+              }}
+            />
             {selected && <LabTrend key={selected.code} patientId={patientId} lab={selected} onClose={() => setSelected(undefined)} />}
           </div>
         </>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/data-table';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../../components/feedback';
 import { formatDate, label } from '../../format';
 import { href, navigate } from '../../router';
@@ -59,41 +60,40 @@ export function PatientsPage() {
 
 function PatientTable({ patients }: { patients: PatientSummary[] }) {
   const { t } = useTranslation();
+  const columns: DataColumn<PatientSummary>[] = [
+    {
+      labelKey: 'patients.name',
+      cell: (p) => (
+        <a href={href(`/patients/${p.id}`)} aria-label={t('patients.open', { name: p.name })}>
+          {p.name}
+        </a>
+      ),
+    },
+    { labelKey: 'patients.mrn', className: 'mono', cell: (p) => p.mrn },
+    { labelKey: 'patients.sex', cell: (p) => label('gender', p.gender) },
+    {
+      labelKey: 'patients.birthDate',
+      cell: (p) => (
+        <>
+          {formatDate(p.birthDate)}
+          {p.age !== null && <span className="muted"> · {t('common.years', { count: p.age })}</span>}
+        </>
+      ),
+    },
+    {
+      labelKey: 'patients.deceased',
+      cell: (p) =>
+        p.deceased ? <Badge tone="dark">{t('patients.deceasedBadge')}</Badge> : <span className="muted">{t('common.no')}</span>,
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table table-clickable" data-testid="patient-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('patients.name')}</th>
-            <th scope="col">{t('patients.mrn')}</th>
-            <th scope="col">{t('patients.sex')}</th>
-            <th scope="col">{t('patients.birthDate')}</th>
-            <th scope="col">{t('patients.deceased')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {patients.map((p) => (
-            <tr key={p.id} data-testid="patient-row" onClick={() => navigate(`/patients/${p.id}`)}>
-              <td data-label={t('patients.name')}>
-                <a href={href(`/patients/${p.id}`)} aria-label={t('patients.open', { name: p.name })}>
-                  {p.name}
-                </a>
-              </td>
-              <td data-label={t('patients.mrn')} className="mono">
-                {p.mrn}
-              </td>
-              <td data-label={t('patients.sex')}>{label('gender', p.gender)}</td>
-              <td data-label={t('patients.birthDate')}>
-                {formatDate(p.birthDate)}
-                {p.age !== null && <span className="muted"> · {t('common.years', { count: p.age })}</span>}
-              </td>
-              <td data-label={t('patients.deceased')}>
-                {p.deceased ? <Badge tone="dark">{t('patients.deceasedBadge')}</Badge> : <span className="muted">{t('common.no')}</span>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      columns={columns}
+      rows={patients}
+      rowKey={(p) => p.id}
+      onRowClick={(p) => navigate(`/patients/${p.id}`)}
+      testId="patient-table"
+      rowTestId="patient-row"
+    />
   );
 }
