@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 function fixture(name: string): Record<string, unknown> {
-  const url = new URL(`../../workflows/decision/cds-hooks/fixtures/${name}.json`, import.meta.url);
+  const url = new URL(`../cds-hooks/fixtures/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 }
 

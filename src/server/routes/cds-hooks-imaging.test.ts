@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CdsCard } from '../../workflows/decision/cds-hooks/cds-hooks-types.js';
+import type { CdsCard } from '../../api/cds-hooks-types.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 type Body = Record<string, unknown> & { prefetch: Record<string, { entry?: unknown[] }>; context: Record<string, unknown> };
 
 function fixture(name: string): Body {
-  const url = new URL(`../../workflows/decision/cds-hooks/fixtures/${name}.json`, import.meta.url);
+  const url = new URL(`../cds-hooks/fixtures/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as Body;
 }
 

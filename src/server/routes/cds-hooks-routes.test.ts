@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { CdsCard } from '../../workflows/decision/cds-hooks/cds-hooks-types.js';
+import type { CdsCard } from '../../api/cds-hooks-types.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 function fixture(name: string): Record<string, unknown> {
-  const url = new URL(`../../workflows/decision/cds-hooks/fixtures/${name}.json`, import.meta.url);
+  const url = new URL(`../cds-hooks/fixtures/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 }
 

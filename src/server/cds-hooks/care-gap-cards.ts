@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { CareGapDomain } from '../../../engines/care-gaps/care-gap-rules.js';
-import { type CareGap, type CareGapPatient, findCareGaps } from '../../../engines/care-gaps/find-care-gaps.js';
-import type { KnowledgeEngines } from '../../../engines/knowledge-engines.js';
-import type { Bilingual } from '../../../knowledge/kb-schema.js';
-import type { Locale } from '../../../shared/locale.js';
-import type { Store } from '../../../store/database.js';
-import { careGapPatientFromRecord, todayUtc } from '../care-gaps.js';
-import type { CdsCard, CdsHookRequest } from './cds-hooks-types.js';
+import type { CdsCard, CdsHookRequest } from '../../api/cds-hooks-types.js';
+import type { CareGapDomain } from '../../engines/care-gaps/care-gap-rules.js';
+import { type CareGap, type CareGapPatient, findCareGaps } from '../../engines/care-gaps/find-care-gaps.js';
+import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
+import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Locale } from '../../shared/locale.js';
+import type { Store } from '../../store/database.js';
+import { careGapPatientFromRecord, todayUtc } from '../../workflows/decision/care-gaps.js';
 import { conceptText, patientFacts, resourcesOf } from './fhir-extract.js';
 
 /**

@@ -1,15 +1,15 @@
-import type { KnowledgeEngines } from '../../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../../engines/labs/interpret-labs.js';
-import type { LabResultInput } from '../../../engines/labs/lab-types.js';
-import { checkMedications, type MedicationCheckInput } from '../../../engines/medication/check-medications.js';
-import { getPatientChart, type PatientChart } from '../../../record/patient-chart.js';
-import type { Locale } from '../../../shared/locale.js';
-import type { Store } from '../../../store/database.js';
-import { labInputFromChart } from '../../lab-review/chart-lab-input.js';
-import { medicationInputFromChart } from '../../medication-review/chart-medication-input.js';
+import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from '../../api/cds-hooks-types.js';
+import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
+import { interpretLabs } from '../../engines/labs/interpret-labs.js';
+import type { LabResultInput } from '../../engines/labs/lab-types.js';
+import { checkMedications, type MedicationCheckInput } from '../../engines/medication/check-medications.js';
+import { getPatientChart, type PatientChart } from '../../record/patient-chart.js';
+import type { Locale } from '../../shared/locale.js';
+import type { Store } from '../../store/database.js';
+import { labInputFromChart } from '../../workflows/lab-review/chart-lab-input.js';
+import { medicationInputFromChart } from '../../workflows/medication-review/chart-medication-input.js';
 import { careGapCardsForRequest } from './care-gap-cards.js';
 import { criticalLabCards, medicationCards } from './cds-cards.js';
-import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from './cds-hooks-types.js';
 import {
   activeMedications,
   allergySubstances,
