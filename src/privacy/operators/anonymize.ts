@@ -1,16 +1,16 @@
-import { createHmac } from 'node:crypto';
 import type { PhiFinding, PhiType, TextLanguage } from '../phi-types.js';
-import { makeSurrogate } from './surrogates.js';
-import { languageOf, TAG_LABELS } from './tag-labels.js';
+import { dateShiftFor } from './date-shift.js';
+import type { OperatorName, OperatorParams } from './operator.js';
+import { operatorNamed } from './operator-registry.js';
+import { languageOf } from './tag-labels.js';
 
 /**
  * Operators turn findings into replacements: type tags (`[姓名-1]`), masking, redaction, keyed
- * hashes, or realistic surrogates. A PseudonymScope (one document, or one patient across calls)
- * keeps them consistent: the same person gets the same replacement every time in the scope, and
- * every date in the scope moves by the same number of days.
+ * hashes, or realistic surrogates (one file each beside this one). A PseudonymScope (one document,
+ * or one patient across calls) keeps them consistent: the same person gets the same replacement
+ * every time in the scope, and every date in the scope moves by the same number of days.
  */
-export const OPERATORS = ['tag', 'mask', 'redact', 'hash', 'surrogate'] as const;
-export type OperatorName = (typeof OPERATORS)[number];
+export { OPERATORS, type OperatorName } from './operator.js';
 
 export interface PseudonymEntry {
   type: PhiType;
@@ -62,42 +62,21 @@ export class PseudonymScope {
 
   replacementFor(type: PhiType, original: string, operator: OperatorName, language: TextLanguage): string {
     const key = `${type}\u0000${original}`;
+    const chosen = operatorNamed(operator);
     const known = this.byOriginal.get(key);
-    if (known !== undefined && operator !== 'mask' && operator !== 'redact') return known;
-    switch (operator) {
-      case 'redact':
-        return '';
-      case 'mask':
-        return original.replace(/[^\s\-/.:：，,()（）]/g, '*');
-      case 'hash':
-        return this.remember({
-          type,
-          original,
-          replacement: `[${TAG_LABELS[type][language]}:${keyedHash(this.secret, type, original).slice(0, 10)}]`,
-        });
-      case 'tag': {
-        const n = (this.counters.get(type) ?? 0) + 1;
-        return this.remember({ type, original, replacement: `[${TAG_LABELS[type][language]}-${n}]` });
-      }
-      case 'surrogate': {
-        let candidate = makeSurrogate(type, original, {
-          secret: this.secret,
-          scope: this.scope,
-          language,
-          dateShiftDays: this.dateShiftDays,
-        });
-        // Two originals must never share a surrogate, or the answer could not be re-identified.
-        for (let salt = 1; this.used.has(candidate) && this.used.get(candidate) !== key && salt < 20; salt++) {
-          candidate = makeSurrogate(type, `${original}\u0000${salt}`, {
-            secret: this.secret,
-            scope: this.scope,
-            language,
-            dateShiftDays: this.dateShiftDays,
-          });
-        }
-        return this.remember({ type, original, replacement: candidate });
-      }
-    }
+    if (known !== undefined && chosen.reversible) return known;
+    const params: OperatorParams = {
+      type,
+      language,
+      secret: this.secret,
+      scope: this.scope,
+      dateShiftDays: () => this.dateShiftDays,
+      tagsUsed: this.counters.get(type) ?? 0,
+      takenByOther: (replacement) => this.used.has(replacement) && this.used.get(replacement) !== key,
+    };
+    chosen.validate(params);
+    const replacement = chosen.operate(original, params);
+    return chosen.reversible ? this.remember({ type, original, replacement }) : replacement;
   }
 
   private remember(entry: PseudonymEntry, isNew = true): string {
@@ -109,17 +88,6 @@ export class PseudonymScope {
     if (isNew) this.fresh.push(entry);
     return entry.replacement;
   }
-}
-
-function keyedHash(secret: string, type: PhiType, original: string): string {
-  return createHmac('sha256', secret).update(`${type}\u0000${original}`).digest('hex');
-}
-
-/** A per-scope shift between 30 and 365 days, earlier or later, from the scope's keyed hash. */
-function dateShiftFor(secret: string, scope: string): number {
-  const value = createHmac('sha256', secret).update(`date-shift\u0000${scope}`).digest().readUInt32LE(0);
-  const magnitude = 30 + (value % 336);
-  return value & 0x8000_0000 ? -magnitude : magnitude;
 }
 
 /** Applies the operator to each finding (non-overlapping, as the analyzer returns them). */

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * Shifts a date written in any common Chinese or English format by a whole number of days and
  * writes it back in the same format, so intervals between a patient's dates survive
@@ -75,4 +77,11 @@ export function shiftDate(text: string, days: number): string | null {
   const parsed = parse(text);
   if (!parsed) return null;
   return parsed.format(new Date(parsed.date.getTime() + days * 86_400_000));
+}
+
+/** A per-scope shift between 30 and 365 days, earlier or later, from the scope's keyed hash. */
+export function dateShiftFor(secret: string, scope: string): number {
+  const value = createHmac('sha256', secret).update(`date-shift\u0000${scope}`).digest().readUInt32LE(0);
+  const magnitude = 30 + (value % 336);
+  return value & 0x8000_0000 ? -magnitude : magnitude;
 }

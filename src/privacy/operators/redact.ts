@@ -1,0 +1,11 @@
+import type { PhiOperator } from './operator.js';
+
+/** The value is removed. */
+export const redactOperator: PhiOperator = {
+  name: 'redact',
+  reversible: false,
+  validate() {},
+  operate() {
+    return '';
+  },
+};
