@@ -1,7 +1,7 @@
 // Administration over HTTP: the audit trail, model monitoring, settings and the server's health.
 // Response shapes that the server defines are imported from it, type-only (nothing server-side is
 // bundled), so the two cannot drift apart.
-import type { DailyStats, WorkflowModelStats } from '../../../../src/audit/monitoring';
+import type { DailyStats, WorkflowModelStats } from '../../../../src/api/admin';
 import { request } from '../../api';
 
 export type { DailyStats, WorkflowModelStats };

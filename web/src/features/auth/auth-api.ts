@@ -1,7 +1,8 @@
 // Signing in and out, the session, and the demo accounts the sign-in page offers.
+import type { Role } from '../../../../src/api/auth';
 import { request } from '../../api';
 
-export type Role = 'admin' | 'clinician' | 'researcher' | 'educator' | 'patient';
+export type { Role };
 
 export interface User {
   id: string;

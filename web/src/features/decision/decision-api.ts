@@ -1,6 +1,6 @@
 // "Ask about a case" (issue 6) over HTTP: a clinician's question about one patient, answered by the
 // model with every claim tied to the record or the knowledge base, beside the deterministic alerts.
-import type { AskCaseResult } from '../../../../src/workflows/decision/ask-case';
+import type { AskCaseResult } from '../../../../src/api/decision';
 import { request } from '../../api';
 import type { Bilingual, Citation } from '../knowledge/knowledge-api';
 

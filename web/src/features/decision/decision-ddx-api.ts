@@ -1,7 +1,6 @@
 // Differential with next tests, and treatment options side by side (issue 6), over HTTP. The
 // server's result types are imported so the two cannot drift apart.
-import type { DifferentialResult } from '../../../../src/workflows/decision/differential';
-import type { DiagnosisListing, TreatmentComparison } from '../../../../src/workflows/decision/treatment-options';
+import type { DiagnosisListing, DifferentialResult, TreatmentComparison } from '../../../../src/api/decision';
 import { request } from '../../api';
 
 export type { DiagnosisListing, DifferentialResult, TreatmentComparison };

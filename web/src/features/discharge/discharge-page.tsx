@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RecordFact, ResultSummary } from '../../../../src/workflows/discharge/discharge-facts';
 import type {
   ListedMedication,
   MedicationReconciliation,
   ReconciliationStatus,
-} from '../../../../src/workflows/discharge/medication-reconciliation';
+  RecordFact,
+  ResultSummary,
+} from '../../../../src/api/discharge';
 import { ApiError } from '../../api';
 import { sectionDrafts } from '../../components/clinical-document-edit';
 import { ClinicalDocumentView } from '../../components/clinical-document-view';

@@ -1,8 +1,17 @@
 // History taking (issue 7) over HTTP. Response shapes are the server's own types, imported
 // type-only (nothing server-side is bundled), so the two cannot drift apart.
-import type { IntakeQuestion, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from '../../../../src/engines/intake/intake-types';
-import type { InterviewState } from '../../../../src/engines/intake/interview';
-import type { IntakeMode, IntakeStatus, IntakeSummary, IntakeView } from '../../../../src/workflows/intake/intake-service';
+import type {
+  IntakeMode,
+  IntakeQuestion,
+  IntakeStatus,
+  IntakeSummary,
+  IntakeView,
+  InterviewState,
+  RecordedAnswer,
+  RedFlagHit,
+  TriageLevel,
+  TriageResult,
+} from '../../../../src/api/intake';
 import { request } from '../../api';
 
 export type { IntakeMode, IntakeQuestion, IntakeStatus, IntakeSummary, IntakeView, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult };

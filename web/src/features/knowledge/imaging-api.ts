@@ -1,7 +1,6 @@
 // Imaging appropriateness (issue 6) over HTTP: the scenarios, one scenario's inputs, and a rating.
 // Response types come from the server, type-only, so the two cannot drift apart.
-import type { ImagingScenarioDescription, ImagingScenarioSummary } from '../../../../src/engines/imaging/imaging-registry';
-import type { Appropriateness, ImagingResult } from '../../../../src/engines/imaging/imaging-types';
+import type { Appropriateness, ImagingResult, ImagingScenarioDescription, ImagingScenarioSummary } from '../../../../src/api/reports';
 import { request } from '../../api';
 
 export type { Appropriateness, ImagingResult, ImagingScenarioDescription, ImagingScenarioSummary };

@@ -1,29 +1,34 @@
 // The knowledge base and its engines over HTTP. Response shapes are the server's own types,
 // imported type-only (nothing server-side is bundled), so the two cannot drift apart.
 import type {
+  Bilingual,
+  ChartLabContext,
+  ChartMedicationContext,
+  Citation,
+  CuratedLab,
+  FieldDescriptor,
+  FindingSeverity,
+  InputIssue,
   InterpretedLabResult,
   InterpretLabsInput,
+  KbCondition,
+  KbDrug,
+  KbEducationTopic,
+  KnowledgeBase,
   LabFlag,
   LabInterpretation,
   LabPattern,
   LabResultInput,
   LabTrend,
-} from '../../../../src/engines/labs/lab-types';
-import type {
-  FindingSeverity,
   MedicationCheckInput,
   MedicationCheckResult,
   MedicationFinding,
-} from '../../../../src/engines/medication/check-medications';
-import type { FieldDescriptor } from '../../../../src/engines/scores/score-inputs';
-import type { InputIssue } from '../../../../src/engines/scores/score-issues';
-import type { ScoreDescription } from '../../../../src/engines/scores/score-registry';
-import type { RegisteredScore, ScoreResult } from '../../../../src/engines/scores/score-types';
-import type { SearchHit, SearchKind } from '../../../../src/engines/search/knowledge-search';
-import type { Bilingual, Citation, CuratedLab } from '../../../../src/knowledge/kb-schema';
-import type { KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../../../../src/knowledge/knowledge-base-types';
-import type { ChartLabContext } from '../../../../src/workflows/lab-review/chart-lab-input';
-import type { ChartMedicationContext } from '../../../../src/workflows/medication-review/chart-medication-input';
+  RegisteredScore,
+  ScoreDescription,
+  ScoreResult,
+  SearchHit,
+  SearchKind,
+} from '../../../../src/api/knowledge';
 import { request } from '../../api';
 
 export type {

@@ -11,7 +11,7 @@ import type {
   OmissionKind,
   Transcript,
   TranscriptTurn,
-} from '../../../../src/engines/notes/clinical-document';
+} from '../../../../src/api/notes';
 import { API_BASE, ApiError, request, toApiError } from '../../api';
 import { currentLocale } from '../../i18n';
 import type { Artifact } from '../artifacts/artifacts-api';

@@ -1,8 +1,13 @@
 // Patients and their charts over HTTP. Response shapes that the server defines are imported from it,
 // type-only (nothing server-side is bundled), so the two cannot drift apart.
-import type { ConsentChange, ConsentHistoryEntry, PatientConsent } from '../../../../src/record/consent';
-import type { LabSummary } from '../../../../src/record/patient-chart';
-import type { PatientDetail, PatientSummary } from '../../../../src/record/patient-queries';
+import type {
+  ConsentChange,
+  ConsentHistoryEntry,
+  LabSummary,
+  PatientConsent,
+  PatientDetail,
+  PatientSummary,
+} from '../../../../src/api/patients';
 import { API_BASE, type Page, request } from '../../api';
 
 export type { ConsentChange, ConsentHistoryEntry, LabSummary, PatientConsent, PatientDetail, PatientSummary };

@@ -1,8 +1,7 @@
 // Report interpretation (issue 6) over HTTP: pasted text or a photo of a lab report. Response types
 // come from the server, type-only, so the two cannot drift apart.
 import i18next from 'i18next';
-import type { ReportImageInterpretation } from '../../../../src/workflows/decision/report-image-interpretation';
-import type { ReportInterpretation } from '../../../../src/workflows/decision/report-interpretation';
+import type { ReportImageInterpretation, ReportInterpretation } from '../../../../src/api/reports';
 import { API_BASE, ApiError, request } from '../../api';
 import { currentLocale } from '../../i18n';
 
