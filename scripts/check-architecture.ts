@@ -8,14 +8,14 @@
  *  - a cycle between folders: src/<top> each one node, src/engines/<x>, src/workflows/<x> and
  *    evals/<x> each their own node (strongly connected components of that graph);
  *  - a cycle between modules;
- *  - a relative import that resolves to no file (it would hide any of the above).
+ *  - a relative import that resolves to no file (it would hide any of the above);
+ *  - SQL outside the modules that own the tables (scripts/sql-placement.ts, `sql.owners` in the rules).
  *
  *   tsx scripts/check-architecture.ts                 check this checkout, exit 1 on any problem
  *   tsx scripts/check-architecture.ts --report        print figures (and the problems); exit 0
  *   tsx scripts/check-architecture.ts --root <dir>    check another checkout with this one's tools
  *
- * --report adds two figures no rule enforces yet: SQL statements outside src/record and src/store,
- * and the size of route handlers in src/server/routes.
+ * --report adds a figure no rule enforces yet: the size of route handlers in src/server/routes.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import ts from 'typescript';
 import rules from './architecture-rules.json' with { type: 'json' };
+import { findSqlOutsideOwners, SQL_OWNERS, SQL_OWNERS_WHY } from './sql-placement.js';
 
 interface LayerRule {
   name: string;
@@ -216,30 +217,6 @@ async function importGraph(root: string): Promise<{ edges: Edge[]; unresolved: s
   return { edges, unresolved };
 }
 
-function sourceFiles(root: string, dir: string): string[] {
-  const full = path.join(root, dir);
-  if (!existsSync(full)) return [];
-  const files: string[] = [];
-  for (const entry of readdirSync(full, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !/\.tsx?$/.test(entry.name)) continue;
-    const file = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!file.includes('node_modules/')) files.push(file);
-  }
-  return files.sort();
-}
-
-/** Kysely statements (selectFrom, insertInto, updateTable, deleteFrom) and sql`…` templates in non-test src/ files outside src/record and src/store. */
-function sqlOutsideRecordAndStore(root: string): Map<string, number> {
-  const statement = /\b(?:selectFrom|insertInto|updateTable|deleteFrom)\s*\(|\bsql(?:<[^>`\n]*>)?`/g;
-  const counts = new Map<string, number>();
-  for (const file of sourceFiles(root, 'src')) {
-    if (TEST_FILE.test(file) || under(file, 'src/record') || under(file, 'src/store')) continue;
-    const n = readFileSync(path.join(root, file), 'utf8').match(statement)?.length ?? 0;
-    if (n > 0) counts.set(file, n);
-  }
-  return counts;
-}
-
 /** Lines of every `handler:` property in src/server/routes/*.ts (tests aside). */
 function routeHandlerSizes(root: string): { file: string; line: number; lines: number }[] {
   const sizes: { file: string; line: number; lines: number }[] = [];
@@ -277,6 +254,7 @@ async function main(): Promise<number> {
   const violations = layerViolations(edges, root);
   const folderCycles = cycles(graphOf(edges, folderOf));
   const moduleCycles = cycles(graphOf(edges, (file) => file));
+  const sql = findSqlOutsideOwners(root);
 
   const out: string[] = [];
   const section = (title: string, lines: string[]) => {
@@ -296,10 +274,12 @@ async function main(): Promise<number> {
     moduleCycles.map((c) => c.join(' ⇄ ')),
   );
   section(`Relative imports that resolve to no file (${unresolved.length}):`, unresolved);
+  section(
+    `SQL outside ${SQL_OWNERS.join(', ')} (${sql.length}): ${SQL_OWNERS_WHY}`,
+    sql.map((s) => `${s.file}:${s.line}  ${s.statement}`),
+  );
 
   if (values.report) {
-    const sql = sqlOutsideRecordAndStore(root);
-    const sqlTotal = [...sql.values()].reduce((a, b) => a + b, 0);
     const handlers = routeHandlerSizes(root);
     const handlerLines = handlers.map((h) => h.lines);
     const largest = [...handlers].sort((a, b) => b.lines - a.lines)[0];
@@ -318,26 +298,24 @@ async function main(): Promise<number> {
       `  of which deep imports past a face    ${violations.filter((v) => v.rule.endsWith('-face')).length}`,
       `folder cycles (SCCs)                   ${folderCycles.length}${folderCycles.length ? `  (folders in them: ${folderCycles.reduce((n, c) => n + c.length, 0)})` : ''}`,
       `module cycles (SCCs)                   ${moduleCycles.length}${moduleCycles.length ? `  (modules in them: ${moduleCycles.reduce((n, c) => n + c.length, 0)})` : ''}`,
-      `SQL statements outside record/store    ${sqlTotal} in ${sql.size} files`,
+      `SQL statements outside their owners    ${sql.length} in ${new Set(sql.map((s) => s.file)).size} files`,
       `route handlers                         ${handlers.length}, mean ${mean.toFixed(1)} lines, max ${largest?.lines ?? 0}${largest ? ` (${largest.file}:${largest.line})` : ''}`,
     ];
-    section(
-      'SQL outside src/record and src/store, by file:',
-      [...sql].sort((a, b) => b[1] - a[1]).map(([file, n]) => `${String(n).padStart(4)}  ${file}`),
-    );
     console.log(out.join('\n'));
     console.log(['', 'Architecture figures:', ...figures.map((line) => `  ${line}`)].join('\n'));
     return 0;
   }
 
-  const problems = violations.length + folderCycles.length + moduleCycles.length + unresolved.length;
+  const problems = violations.length + folderCycles.length + moduleCycles.length + unresolved.length + sql.length;
   if (problems === 0) {
-    console.log(`Architecture check: ${new Set(edges.flatMap((e) => [e.from, e.to])).size} modules, no layer breaks, no cycles.`);
+    console.log(
+      `Architecture check: ${new Set(edges.flatMap((e) => [e.from, e.to])).size} modules, no layer breaks, no cycles, no SQL outside its owners.`,
+    );
     return 0;
   }
   console.error(out.join('\n'));
   console.error(
-    `\nArchitecture check failed: ${violations.length} rule breaks, ${folderCycles.length} folder cycles, ${moduleCycles.length} module cycles, ${unresolved.length} unresolved imports.` +
+    `\nArchitecture check failed: ${violations.length} rule breaks, ${folderCycles.length} folder cycles, ${moduleCycles.length} module cycles, ${unresolved.length} unresolved imports, ${sql.length} SQL statements outside their owners.` +
       '\nThe rules and their reasons are in scripts/architecture-rules.json (docs/ARCHITECTURE.md explains the layers).',
   );
   return 1;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { listAuditRows } from '../../audit/audit-listing.js';
 import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { computeMonitoring } from '../../audit/monitoring.js';
 import { ROLES } from '../../auth/roles.js';
+import { listUsers } from '../../auth/user-queries.js';
 import { describeModels } from '../../model/describe-models.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { defineRoute } from '../route.js';
@@ -24,16 +26,7 @@ export const adminRoutes = [
     permission: 'audit.read',
     query: auditQuery,
     handler: async (c, { query, principal }, { store, audit }) => {
-      let q = store.db
-        .selectFrom('audit_log')
-        .leftJoin('users', 'users.id', 'audit_log.actor_id')
-        .selectAll('audit_log')
-        .select('users.display_name as actor_name');
-      if (query.before) q = q.where('audit_log.seq', '<', query.before);
-      if (query.action) q = q.where('audit_log.action', '=', query.action);
-      if (query.actorId) q = q.where('audit_log.actor_id', '=', query.actorId);
-      if (query.patientId) q = q.where('audit_log.patient_id', '=', query.patientId);
-      const rows = await q.orderBy('audit_log.seq', 'desc').limit(query.limit).execute();
+      const rows = await listAuditRows(store, query);
       await audit.append({
         actorId: principal.userId,
         actorRole: principal.role,
@@ -68,15 +61,13 @@ export const adminRoutes = [
     permission: 'audit.read',
     query: auditQuery,
     handler: async (c, { query }, { store }) => {
-      let q = store.db
-        .selectFrom('audit_log')
-        .leftJoin('users', 'users.id', 'audit_log.actor_id')
-        .selectAll('audit_log')
-        .select('users.display_name as actor_name');
-      if (query.before) q = q.where('audit_log.seq', '<', query.before);
-      if (query.action) q = q.where('audit_log.action', '=', query.action);
-      if (query.patientId) q = q.where('audit_log.patient_id', '=', query.patientId);
-      const rows = await q.orderBy('audit_log.seq', 'desc').limit(query.limit).execute();
+      // The FHIR export filters by action and patient only.
+      const rows = await listAuditRows(store, {
+        before: query.before,
+        action: query.action,
+        patientId: query.patientId,
+        limit: query.limit,
+      });
       const bundle = {
         resourceType: 'Bundle',
         type: 'collection',
@@ -116,11 +107,7 @@ export const adminRoutes = [
     tag: 'users',
     permission: 'user.manage',
     handler: async (c, _input, { store }) => {
-      const rows = await store.db
-        .selectFrom('users')
-        .select(['id', 'username', 'display_name', 'role', 'patient_id', 'disabled', 'created_at'])
-        .orderBy('username')
-        .execute();
+      const rows = await listUsers(store);
       return c.json({
         items: rows.map((r) => ({
           id: r.id,

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import type { Artifact } from '../../audit/artifacts.js';
 import type { Principal } from '../../auth/roles.js';
+import { findPatientDemographics, findPatientResource } from '../../record/patient-lookups.js';
 import { notFound } from '../../shared/errors.js';
 import { clinicalDocumentOf } from '../../workflows/export/clinical-document-of.js';
 import { toFhirDocumentBundle } from '../../workflows/export/document-fhir.js';
@@ -47,15 +48,8 @@ export const exportRoutes = [
       if (artifact.status !== 'accepted' && artifact.status !== 'edited')
         toFhirDocumentBundle({ artifact, document, patient: null, pdf: Buffer.alloc(0) });
       const pdf = await renderDocumentPdf(document, await pdfContext(services, artifact));
-      const patientRow = artifact.patientId
-        ? await services.store.db.selectFrom('patients').select('resource').where('id', '=', artifact.patientId).executeTakeFirst()
-        : undefined;
-      const bundle = toFhirDocumentBundle({
-        artifact,
-        document,
-        patient: patientRow ? (JSON.parse(patientRow.resource) as Record<string, unknown>) : null,
-        pdf,
-      });
+      const patient = artifact.patientId ? await findPatientResource(services.store, artifact.patientId) : null;
+      const bundle = toFhirDocumentBundle({ artifact, document, patient, pdf });
       await auditExport(c, services, principal, artifact, { format: 'fhir', edited });
       return c.body(JSON.stringify(bundle), 200, {
         'Content-Type': 'application/fhir+json; charset=utf-8',
@@ -74,20 +68,14 @@ async function readableArtifact(services: Services, id: string): Promise<Artifac
 }
 
 async function pdfContext(services: Services, artifact: Artifact): Promise<PdfContext> {
-  const patient = artifact.patientId
-    ? await services.store.db
-        .selectFrom('patients')
-        .select(['name_text', 'mrn', 'gender', 'birth_date'])
-        .where('id', '=', artifact.patientId)
-        .executeTakeFirst()
-    : undefined;
+  const patient = artifact.patientId ? await findPatientDemographics(services.store, artifact.patientId) : null;
   return {
     artifactId: artifact.id,
     status: artifact.status,
     createdAt: artifact.createdAt,
     reviewer: artifact.reviewer?.displayName ?? null,
     reviewedAt: artifact.reviewedAt,
-    patient: patient ? { name: patient.name_text, mrn: patient.mrn, gender: patient.gender, birthDate: patient.birth_date } : null,
+    patient: patient ? { name: patient.name, mrn: patient.mrn, gender: patient.gender, birthDate: patient.birthDate } : null,
   };
 }
 

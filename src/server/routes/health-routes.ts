@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readDemoAccounts } from '../../demo/demo-accounts.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
+import { pingDatabase } from '../../store/health.js';
 import { defineRoute } from '../route.js';
 
 const healthSchema = z.object({
@@ -20,7 +21,7 @@ export const healthRoutes = [
     permission: null,
     response: healthSchema,
     handler: async (c, _input, { store, demo }) => {
-      await store.db.selectFrom('meta').select('key').limit(1).execute();
+      await pingDatabase(store);
       return c.json({ status: 'ok', version: SUWEN_VERSION, database: store.dialect, demo, time: new Date().toISOString() });
     },
   }),
