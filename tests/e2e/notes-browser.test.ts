@@ -4,8 +4,9 @@
  * consultation, has the model write the note (streamed), hovers a sentence and sees the turn it
  * cites highlighted, sees the invented sentence flagged and the dropped medicine listed as an
  * omission, accepts, and downloads the PDF and the FHIR bundle; an extractive note in Chinese from
- * a chart encounter on a phone, edited in place; a recording from a fake microphone; a discharge
- * summary of an inpatient stay. Screenshots go to test-results/.
+ * a chart encounter on a phone, edited in place; a draft rejected with a reason from its artifact
+ * page; a recording from a fake microphone; a discharge summary of an inpatient stay. Screenshots
+ * go to test-results/.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -284,6 +285,40 @@ describe('Note workspace', () => {
       const diff = await page.getByTestId('edit-diff').textContent();
       expect(diff).toContain('+ 咳嗽、发热3天。');
       expect(diff).toContain('- 我咳嗽三天了');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+
+  it('rejects a drafted note from its artifact page with a reason, after an empty edit could not be saved', async () => {
+    const { context, page } = await h().openPage('en');
+    try {
+      await h().signIn(page, 'clinician');
+      await page.goto(`${h().baseUrl}/#/notes`);
+      await page.getByTestId('notes-transcript').fill(CONSULTATION);
+      await page.getByTestId('notes-mode-extractive').click();
+      await page.getByTestId('notes-generate').click();
+      await page.getByTestId('note-review').waitFor();
+      await page.waitForURL((url) => /^#\/notes\/[^?]+/.test(url.hash));
+      const artifactId = /^#\/notes\/([^?]+)/.exec(new URL(page.url()).hash)?.[1] ?? '';
+
+      await page.goto(`${h().baseUrl}/#/inbox/${artifactId}`);
+      const review = page.getByTestId('artifact-review');
+      await review.waitFor();
+      // An edit emptied of its text cannot be saved; cancelling brings the three choices back.
+      await review.getByTestId('review-edit').click();
+      await page.locator('#edit-text').fill('  ');
+      expect(await review.getByTestId('review-save-edit').isDisabled()).toBe(true);
+      await review.getByRole('button', { name: msg(en, 'inbox.cancel') }).click();
+      await review.getByTestId('review-accept').waitFor();
+
+      await review.getByTestId('review-reject').click();
+      await page.getByLabel(msg(en, 'inbox.rejectNote')).fill('Wrong patient.');
+      await review.getByTestId('review-confirm-reject').click();
+      const outcome = page.getByTestId('artifact-outcome');
+      await outcome.waitFor();
+      expect(await outcome.getByTestId('review-outcome-line').textContent()).toContain(msg(en, 'artifactStatus.rejected'));
+      expect(await outcome.textContent()).toContain('Wrong patient.');
     } finally {
       await context.close();
     }
