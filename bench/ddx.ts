@@ -7,14 +7,18 @@
  * Target (issue 7): step p99 ≤ 20 ms; interactive top-3 ≥ 0.90 × ceiling top-3 with ≤ 20 questions.
  */
 
-import { runIntakeEvaluation } from '../evals/intake/simulate-intake.js';
-import { answerFromRecord } from '../src/engines/ddx/answer-from-record.js';
-import { splitPatients } from '../src/engines/ddx/build-model.js';
-import { loadDdxplusData, loadValidatePatients } from '../src/engines/ddx/ddxplus-data.js';
-import { applyAnswer, createIntakeState } from '../src/engines/ddx/intake-state.js';
-import { patientAnswers } from '../src/engines/ddx/likelihood-model.js';
-import { loadDdxModel } from '../src/engines/ddx/load-ddx-model.js';
-import { planNextQuestion } from '../src/engines/ddx/question-planner.js';
+import { runIntakeEvaluation } from '../evals/intake/index.js';
+import {
+  answerFromRecord,
+  applyAnswer,
+  createIntakeState,
+  loadDdxModel,
+  loadDdxplusData,
+  loadValidatePatients,
+  patientAnswers,
+  planNextQuestion,
+  splitPatients,
+} from '../src/engines/ddx/index.js';
 
 const arg = process.argv.indexOf('--patients');
 const patientsLimit = arg > 0 ? Number(process.argv[arg + 1]) : undefined;

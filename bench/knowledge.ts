@@ -10,9 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { getKnowledgeEngines } from '../src/engines/knowledge-engines.js';
-import { interpretLabs } from '../src/engines/labs/interpret-labs.js';
-import type { LabResultInput } from '../src/engines/labs/lab-types.js';
-import { checkMedications, type MedicationCheckInput } from '../src/engines/medication/check-medications.js';
+import { interpretLabs, type LabResultInput } from '../src/engines/labs/index.js';
+import { checkMedications, type MedicationCheckInput } from '../src/engines/medication/index.js';
 
 const arg = process.argv.indexOf('--iterations');
 const ITERATIONS = arg > 0 ? Number(process.argv[arg + 1]) : 5000;

@@ -16,8 +16,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { AuditLog } from '../src/audit/audit-log.js';
-import { streamModelText } from '../src/model/generate.js';
-import { ModelGateway } from '../src/model/model-gateway.js';
+import { ModelGateway, streamModelText } from '../src/model/index.js';
 import { createOpenAiCompatibleModel } from '../src/model/providers/openai-compatible.js';
 import { createTestStore } from '../src/store/test-stores.js';
 

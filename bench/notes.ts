@@ -12,14 +12,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadNoteEvalSet } from '../evals/notes/eval-notes-data.js';
+import { loadNoteEvalSet } from '../evals/notes/index.js';
 import { getKnowledgeEngines } from '../src/engines/knowledge-engines.js';
-import { checkNote } from '../src/engines/notes/check-note.js';
-import type { ClinicalDocument, NoteSentence } from '../src/engines/notes/clinical-document.js';
-import { buildExtractiveNote } from '../src/engines/notes/extractive-note.js';
-import { parseTranscript } from '../src/engines/notes/parse-transcript.js';
-import { alignSentence } from '../src/engines/notes/provenance.js';
-import { splitSentences } from '../src/engines/notes/split-sentences.js';
+import {
+  alignSentence,
+  buildExtractiveNote,
+  type ClinicalDocument,
+  checkNote,
+  type NoteSentence,
+  parseTranscript,
+  splitSentences,
+} from '../src/engines/notes/index.js';
 
 const arg = process.argv.indexOf('--iterations');
 const ITERATIONS = arg > 0 ? Number(process.argv[arg + 1]) : 200;

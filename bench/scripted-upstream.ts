@@ -2,7 +2,7 @@
  * The scripted OpenAI-compatible server in its own process, for bench/model-gateway.ts.
  * With a pace argument (ms per chunk) every reply streams 8 chunks at that pace, like a model.
  */
-import { startScriptedModelServer } from '../src/model/testing/scripted-model-server.js';
+import { startScriptedModelServer } from '../src/model/testing/index.js';
 
 const pace = Number(process.argv[2] ?? 0);
 const server = await startScriptedModelServer(

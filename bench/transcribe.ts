@@ -20,11 +20,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPocketsphinxServer } from '../scripts/pocketsphinx-asr-server.js';
 import { loadConfig } from '../src/config/load-config.js';
-import type { AsrEngine } from '../src/model/speech/asr-engine.js';
-import { SpeechTranscriber } from '../src/model/speech/speech-transcriber.js';
-import { type Piece, synthesizeWav } from '../src/model/speech/testing/synthetic-wav.js';
-import { parseWav } from '../src/model/speech/wav.js';
-import { startScriptedModelServer } from '../src/model/testing/scripted-model-server.js';
+import { type AsrEngine, parseWav, SpeechTranscriber } from '../src/model/index.js';
+import { type Piece, startScriptedModelServer, synthesizeWav } from '../src/model/testing/index.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const arg = (name: string) => {

@@ -15,9 +15,8 @@ import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzePhi } from '../../src/privacy/analyzer.js';
-import { type DeidDoc, parseDeidJsonl } from '../../evals/deid/deid-doc.js';
-import { anonymize, PseudonymScope } from '../../src/privacy/operators/anonymize.js';
+import { type DeidDoc, parseDeidJsonl } from '../../evals/deid/index.js';
+import { analyzePhi, anonymize, PseudonymScope } from '../../src/privacy/index.js';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = join(HERE, '../..');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHI_TYPES, type PhiType, type TextLanguage } from '../../src/privacy/phi-types.js';
+import { PHI_TYPES, type PhiType, type TextLanguage } from '../../src/privacy/index.js';
 
 /** A planted identifier: `text.slice(start, end)` is exactly the identifier (UTF-16 offsets). */
 export interface GoldSpan {

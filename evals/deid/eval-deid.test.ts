@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PhiType } from '../../src/privacy/phi-types.js';
+import type { PhiType } from '../../src/privacy/index.js';
 import { type DeidEvalSet, formatDeidScore, loadDeidEvalSets, runDeidEval } from './eval-deid.js';
 import type { PredictedSpan } from './score-deid.js';
 import { generateDeidCorpus } from './synthetic-notes.js';

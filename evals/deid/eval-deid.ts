@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PHI_TYPES, type TextLanguage } from '../../src/privacy/phi-types.js';
+import { PHI_TYPES, type TextLanguage } from '../../src/privacy/index.js';
 import { type DeidDoc, parseDeidJsonl } from './deid-doc.js';
 import { loadPresidioSynth } from './presidio-synth.js';
 import { type DeidScore, type PredictedSpan, type ScoreDeidOptions, scoreDeidPredictions } from './score-deid.js';

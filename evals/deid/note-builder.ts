@@ -1,4 +1,4 @@
-import type { PhiType, TextLanguage } from '../../src/privacy/phi-types.js';
+import type { PhiType, TextLanguage } from '../../src/privacy/index.js';
 import type { DecoyKind, DecoySpan, DeidDoc, GoldSpan } from './deid-doc.js';
 
 /** A piece of a note that is recorded as gold PHI or as a decoy when appended. */

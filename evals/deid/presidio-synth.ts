@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { PhiType } from '../../src/privacy/phi-types.js';
+import type { PhiType } from '../../src/privacy/index.js';
 import type { DeidDoc, GoldSpan, IgnoredSpan } from './deid-doc.js';
 
 /** Where Suwen ships its copy of presidio-research's synthetic PII set (MIT; see its NOTICE.md). */

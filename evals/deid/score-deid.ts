@@ -1,4 +1,4 @@
-import { PHI_TYPES, type PhiType, type TextLanguage } from '../../src/privacy/phi-types.js';
+import { PHI_TYPES, type PhiType, type TextLanguage } from '../../src/privacy/index.js';
 import type { DecoyKind, DeidDoc } from './deid-doc.js';
 
 /** What a detector must return: typed UTF-16 spans (a PhiFinding satisfies this). */

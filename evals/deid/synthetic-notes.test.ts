@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PHI_TYPES, type PhiType } from '../../src/privacy/phi-types.js';
+import { PHI_TYPES, type PhiType } from '../../src/privacy/index.js';
 import { isLuhnValid, isValidIdCard, toAsciiDigits } from './checksums.js';
 import { parseDeidJsonl } from './deid-doc.js';
 import { decoy, NoteBuilder, note, phi } from './note-builder.js';

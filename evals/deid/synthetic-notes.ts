@@ -1,4 +1,4 @@
-import type { TextLanguage } from '../../src/privacy/phi-types.js';
+import type { TextLanguage } from '../../src/privacy/index.js';
 import type { DeidDoc } from './deid-doc.js';
 import { NoteBuilder } from './note-builder.js';
 import { createRng, hashSeed } from './prng.js';

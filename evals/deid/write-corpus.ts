@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TextLanguage } from '../../src/privacy/phi-types.js';
+import type { TextLanguage } from '../../src/privacy/index.js';
 import { generateDeidCorpus, type SyntheticNote } from './synthetic-notes.js';
 
 /** The shipped corpora are generated with this seed and size; change them only with a new README entry. */

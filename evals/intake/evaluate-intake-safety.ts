@@ -1,16 +1,15 @@
-import { splitPatients } from '../../src/engines/ddx/build-model.js';
 import {
   type DdxModel,
   type IntakeState,
   loadDdxModel,
   loadDdxplusData,
   loadValidatePatients,
+  patientAnswers,
   rankDifferential,
+  splitPatients,
 } from '../../src/engines/ddx/index.js';
-import { patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
-import type { IntakeFacts } from '../../src/engines/intake/intake-types.js';
-import { detectRedFlags } from '../../src/engines/red-flags/detect-red-flags.js';
-import { triageIntake } from '../../src/engines/red-flags/triage.js';
+import type { IntakeFacts } from '../../src/engines/intake/index.js';
+import { detectRedFlags, triageIntake } from '../../src/engines/red-flags/index.js';
 import { simulateIntake } from './simulate-intake.js';
 
 /**

@@ -5,22 +5,30 @@
  * skipped. Checks that the whole interview, frame included, still reaches a useful differential.
  */
 
-import { answerFromRecord } from '../../src/engines/ddx/answer-from-record.js';
-import { splitPatients } from '../../src/engines/ddx/build-model.js';
-import type { DdxplusData } from '../../src/engines/ddx/ddxplus-data.js';
 import {
+  answerFromRecord,
   type DdxModel,
+  type DdxplusData,
   type DdxplusPatient,
   loadDdxModel,
   loadDdxplusData,
   loadValidatePatients,
+  type PatientAnswers,
+  patientAnswers,
   rankDifferential,
+  splitPatients,
 } from '../../src/engines/ddx/index.js';
-import { type PatientAnswers, patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
-import { DDX_PREFIX } from '../../src/engines/intake/ddx-question.js';
-import { OTHER_COMPLAINT } from '../../src/engines/intake/history-frame.js';
-import type { IntakeAnswerInput, IntakeQuestion } from '../../src/engines/intake/intake-types.js';
-import { answerQuestion, factsOf, type InterviewState, nextQuestion, startInterview } from '../../src/engines/intake/interview.js';
+import {
+  answerQuestion,
+  DDX_PREFIX,
+  factsOf,
+  type IntakeAnswerInput,
+  type IntakeQuestion,
+  type InterviewState,
+  nextQuestion,
+  OTHER_COMPLAINT,
+  startInterview,
+} from '../../src/engines/intake/index.js';
 
 function inputFor(model: DdxModel, record: PatientAnswers, patient: DdxplusPatient, q: IntakeQuestion): IntakeAnswerInput {
   if (q.id === 'frame:chief-complaint') {

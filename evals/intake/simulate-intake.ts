@@ -5,13 +5,29 @@
  * question answered) and a fixed-order baseline (evidence file order, same question budget).
  */
 
-import { answerFromRecord } from '../../src/engines/ddx/answer-from-record.js';
-import { buildListingOnlyModel, splitPatients } from '../../src/engines/ddx/build-model.js';
-import { type DdxplusData, type DdxplusPatient, loadDdxplusData, loadValidatePatients } from '../../src/engines/ddx/ddxplus-data.js';
-import { applyAnswer, createIntakeState, type IntakeState, posteriorOf } from '../../src/engines/ddx/intake-state.js';
-import { type PatientAnswers, patientAnswers } from '../../src/engines/ddx/likelihood-model.js';
-import { compileDdxModel, type DdxModel, loadConditionsZh, loadDdxModel, loadQuestionsZh } from '../../src/engines/ddx/load-ddx-model.js';
-import { DEFAULT_PLANNER_OPTIONS, type PlannerOptions, planNextQuestion } from '../../src/engines/ddx/question-planner.js';
+import {
+  answerFromRecord,
+  applyAnswer,
+  buildListingOnlyModel,
+  compileDdxModel,
+  createIntakeState,
+  type DdxModel,
+  type DdxplusData,
+  type DdxplusPatient,
+  DEFAULT_PLANNER_OPTIONS,
+  type IntakeState,
+  loadConditionsZh,
+  loadDdxModel,
+  loadDdxplusData,
+  loadQuestionsZh,
+  loadValidatePatients,
+  type PatientAnswers,
+  type PlannerOptions,
+  patientAnswers,
+  planNextQuestion,
+  posteriorOf,
+  splitPatients,
+} from '../../src/engines/ddx/index.js';
 
 /** Runs a planner-driven interview; returns the final state. */
 export function simulateIntake(

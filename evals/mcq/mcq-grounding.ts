@@ -1,5 +1,5 @@
 import type { KnowledgeEngines } from '../../src/engines/knowledge-engines.js';
-import type { SearchHit } from '../../src/engines/search/knowledge-search.js';
+import type { SearchHit } from '../../src/engines/search/index.js';
 import type { McqQuestion } from './mcq-sets.js';
 
 /** Kinds worth showing a model: curated entries and conditions, not the bulk vocabularies. */

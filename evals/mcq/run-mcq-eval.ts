@@ -1,7 +1,6 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { z } from 'zod';
-import { renderPrompt } from '../../src/model/prompts/prompt-templates.js';
-import { generateStructured } from '../../src/model/structured-output.js';
+import { generateStructured, renderPrompt } from '../../src/model/index.js';
 import { isSuwenError } from '../../src/shared/errors.js';
 import { type McqLetter, type McqQuestion, type McqSetName, optionLetters } from './mcq-sets.js';
 

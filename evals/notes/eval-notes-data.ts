@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../src/engines/ddx/ddxplus-data.js';
+import { parseCsv } from '../../src/engines/ddx/index.js';
 
 export const NOTE_EVAL_DATA_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../data/eval');
 export const NOTE_EVAL_SETS = ['aci-bench', 'mts-dialog'] as const;

@@ -4,17 +4,18 @@
  * per note. The writer is the extractive engine (the floor) or the configured model.
  */
 
-import type { MedicationIndex } from '../../src/engines/medication/medication-index.js';
-import { createFactExtractor, type FactExtractor } from '../../src/engines/notes/clinical-facts.js';
+import type { MedicationIndex } from '../../src/engines/medication/index.js';
 import {
   countFacts,
+  createFactExtractor,
   FACT_SCORE_KINDS,
   type FactCounts,
+  type FactExtractor,
   type FactScore,
   type FactScoreKind,
   factScore,
-} from '../../src/engines/notes/fact-score.js';
-import { rouge } from '../../src/engines/notes/rouge.js';
+  rouge,
+} from '../../src/engines/notes/index.js';
 import type { NoteEvalCase, NoteEvalSetName } from './eval-notes-data.js';
 
 export type NoteEvalMode = 'extractive' | 'model';

@@ -4,7 +4,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { AuthService } from '../auth/auth-service.js';
 import { databaseUrlOf, type SuwenConfig } from '../config/load-config.js';
 import { getKnowledgeEngines } from '../engines/knowledge-engines.js';
-import { SpeechTranscriber } from '../model/speech/speech-transcriber.js';
+import { SpeechTranscriber } from '../model/index.js';
 import { ChartCache } from '../record/chart-cache.js';
 import { PatientAccess } from '../record/patient-access.js';
 import { openMigratedStore, type Store } from '../store/database.js';

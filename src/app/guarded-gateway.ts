@@ -1,9 +1,7 @@
 import type { AuditLog } from '../audit/audit-log.js';
 import type { SuwenConfig } from '../config/load-config.js';
-import { createDeidGuard } from '../model/middleware/deid-guard.js';
-import { ModelGateway } from '../model/model-gateway.js';
-import { deidAnalyzerConfigOf } from '../privacy/deployment-config.js';
-import { PseudonymVault, parseVaultKey } from '../privacy/pseudonym-vault.js';
+import { createDeidGuard, ModelGateway } from '../model/index.js';
+import { deidAnalyzerConfigOf, PseudonymVault, parseVaultKey } from '../privacy/index.js';
 import { patientIdentifiers } from '../record/patient-identifiers.js';
 import type { Store } from '../store/database.js';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAuditRows } from '../audit/audit-listing.js';
 import { type AuditEntry, toAuditEntry } from '../audit/audit-log.js';
 import { databaseUrlOf, loadConfig } from '../config/load-config.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../model/testing/index.js';
 import { listPatientIdsByName } from '../record/patient-lookups.js';
 import { REPO_ROOT } from '../shared/repo-root.js';
 import { openMigratedStore } from '../store/database.js';

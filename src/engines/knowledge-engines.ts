@@ -1,9 +1,8 @@
-import type { KnowledgeBase, KnowledgeVocabulary } from '../knowledge/knowledge-base-types.js';
-import { getKnowledgeBase, loadKnowledgeVocabulary } from '../knowledge/load-knowledge-base.js';
-import { createLabIndex, type LabIndex } from './labs/lab-index.js';
-import { MedicationIndex } from './medication/medication-index.js';
+import { getKnowledgeBase, type KnowledgeBase, type KnowledgeVocabulary, loadKnowledgeVocabulary } from '../knowledge/index.js';
+import { createLabIndex, type LabIndex } from './labs/index.js';
+import { MedicationIndex } from './medication/index.js';
 import { listScores } from './scores/index.js';
-import { KnowledgeSearch, knowledgeDocuments, type SearchDocument } from './search/knowledge-search.js';
+import { KnowledgeSearch, knowledgeDocuments, type SearchDocument } from './search/index.js';
 
 /** The knowledge base with every engine index built over it, once per process. */
 export interface KnowledgeEngines {

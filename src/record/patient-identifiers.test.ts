@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDeidGuard } from '../model/middleware/deid-guard.js';
-import { PseudonymVault } from '../privacy/pseudonym-vault.js';
+import { createDeidGuard } from '../model/index.js';
+import { PseudonymVault } from '../privacy/index.js';
 import { createTestStore, DIALECTS, type TestStore } from '../store/test-stores.js';
 import { patientIdentifiers } from './patient-identifiers.js';
 

@@ -1,4 +1,4 @@
-import type { PhiType } from '../privacy/phi-types.js';
+import type { PhiType } from '../privacy/index.js';
 import type { Store } from '../store/database.js';
 
 export interface KnownIdentifier {

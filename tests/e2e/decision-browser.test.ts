@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../src/model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../src/model/testing/index.js';
 import { type E2eHarness, en, type Messages, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
 
 let harness: E2eHarness | undefined;

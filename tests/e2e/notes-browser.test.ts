@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../src/model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../src/model/testing/index.js';
 import { type E2eHarness, en, msg, RESULTS, startHarness, zh } from './e2e-harness.js';
 
 let harness: E2eHarness | undefined;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import type { AskCaseResult } from '../../workflows/decision/ask-case.js';
 import { runCli } from '../testing/run-cli.js';
 

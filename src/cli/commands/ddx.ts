@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { type DdxModel, loadDdxModel, rankDifferential, runIntakeEvaluation } from '../../engines/ddx/index.js';
+import { evaluateIntakeSafety, runIntakeEvaluation } from '../../../evals/intake/index.js';
+import { type DdxModel, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
 import { buildDifferential, type DifferentialResult } from '../../workflows/decision/differential.js';
-import { evaluateIntakeSafety } from '../../../evals/intake/evaluate-intake-safety.js';
 import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
 

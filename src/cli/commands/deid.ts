@@ -3,9 +3,7 @@ import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig } from '../../config/load-config.js';
-import { deidentifyText } from '../../privacy/deid-text.js';
-import { deidAnalyzerConfigOf } from '../../privacy/deployment-config.js';
-import { OPERATORS, type OperatorName, PseudonymScope } from '../../privacy/operators/anonymize.js';
+import { deidAnalyzerConfigOf, deidentifyText, OPERATORS, type OperatorName, PseudonymScope } from '../../privacy/index.js';
 import { CliError } from '../context.js';
 
 /**

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { ClinicalDocument } from '../../engines/notes/clinical-document.js';
+import type { ClinicalDocument } from '../../engines/notes/index.js';
 import { generateDischargeSummary } from '../../workflows/discharge/discharge-summary.js';
 import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { runCli } from '../testing/run-cli.js';
 
 describe('suwen doctor', () => {

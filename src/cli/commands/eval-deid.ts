@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { analyzePhi } from '../../privacy/analyzer.js';
-import { DEID_EVAL_SET_NAMES, type DeidEvalSetName, loadDeidEvalSets, runDeidEval } from '../../../evals/deid/eval-deid.js';
+import { DEID_EVAL_SET_NAMES, type DeidEvalSetName, loadDeidEvalSets, runDeidEval } from '../../../evals/deid/index.js';
+import { analyzePhi } from '../../privacy/index.js';
 import { CliError } from '../context.js';
 
 const optionsSchema = z.object({

@@ -2,9 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
-import { loadMcqSet, type McqLetter } from '../../../evals/mcq/mcq-sets.js';
-import type { McqEvalReport } from '../../../evals/mcq/run-mcq-eval.js';
+import { loadMcqSet, type McqEvalReport, type McqLetter } from '../../../evals/mcq/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { runCli } from '../testing/run-cli.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'suwen-eval-mcq-'));

@@ -1,13 +1,11 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { formatMcqReport, groundingSnippets, loadMcqSet, MCQ_SET_NAMES, type McqSetName, runMcqEval } from '../../../evals/mcq/index.js';
 import { loadConfig } from '../../config/load-config.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { describeModels } from '../../model/describe-models.js';
+import { describeModels } from '../../model/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { pickLocale } from '../../shared/locale.js';
-import { groundingSnippets } from '../../../evals/mcq/mcq-grounding.js';
-import { loadMcqSet, MCQ_SET_NAMES, type McqSetName } from '../../../evals/mcq/mcq-sets.js';
-import { formatMcqReport, runMcqEval } from '../../../evals/mcq/run-mcq-eval.js';
 import { CliError, withCliServices } from '../context.js';
 import { EXIT_NO_MODEL } from './models.js';
 

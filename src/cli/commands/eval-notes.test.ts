@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import type { NoteEvalReport } from '../../../evals/notes/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { runCli } from '../testing/run-cli.js';
-import type { NoteEvalReport } from '../../../evals/notes/eval-notes-run.js';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'suwen-eval-notes-'));
 

@@ -1,17 +1,22 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
+import {
+  formatNotesEvalReport,
+  loadNoteEvalSet,
+  NOTE_EVAL_SETS,
+  type NoteEvalCase,
+  type NoteEvalSetName,
+  type NoteWriter,
+  runNotesEval,
+} from '../../../evals/notes/index.js';
 import { loadConfig } from '../../config/load-config.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { documentToText } from '../../engines/notes/clinical-document.js';
-import { buildExtractiveNote } from '../../engines/notes/extractive-note.js';
-import { parseTranscript } from '../../engines/notes/parse-transcript.js';
-import { describeModels } from '../../model/describe-models.js';
+import { buildExtractiveNote, documentToText, parseTranscript } from '../../engines/notes/index.js';
+import { describeModels } from '../../model/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { pickLocale } from '../../shared/locale.js';
 import { writeModelNote } from '../../workflows/notes/write-model-note.js';
 import { CliError, withCliServices } from '../context.js';
-import { loadNoteEvalSet, NOTE_EVAL_SETS, type NoteEvalCase, type NoteEvalSetName } from '../../../evals/notes/eval-notes-data.js';
-import { formatNotesEvalReport, type NoteWriter, runNotesEval } from '../../../evals/notes/eval-notes-run.js';
 import { EXIT_NO_MODEL } from './models.js';
 
 const optionsSchema = z.object({

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MedicationCheckResult } from '../../engines/medication/check-medications.js';
-import type { SearchHit } from '../../engines/search/knowledge-search.js';
+import type { MedicationCheckResult } from '../../engines/medication/index.js';
+import type { SearchHit } from '../../engines/search/index.js';
 import { runCli } from '../testing/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'suwen-kb-cli-'));

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/imaging-registry.js';
+import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/index.js';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/check-medications.js';
+import { interpretLabs } from '../../engines/labs/index.js';
+import { checkMedications, medicationCheckInputSchema } from '../../engines/medication/index.js';
 import { computeScore, describeScore, listScores } from '../../engines/scores/index.js';
-import type { SearchKind } from '../../engines/search/knowledge-search.js';
+import type { SearchKind } from '../../engines/search/index.js';
 import { labInterpretInputSchema } from '../../workflows/lab-review/lab-input-schema.js';
 import { CliError } from '../context.js';
 

@@ -1,10 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { describeModels } from '../../model/describe-models.js';
-import { generateModelText, streamModelText } from '../../model/generate.js';
-import { renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import { describeModels, generateModelText, generateStructured, renderPrompt, streamModelText } from '../../model/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { SuwenError } from '../../shared/errors.js';
 import { type Locale, pickLocale } from '../../shared/locale.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ClinicalDocument, NoteLanguage, OmissionKind } from '../../engines/notes/clinical-document.js';
+import type { ClinicalDocument, NoteLanguage, OmissionKind } from '../../engines/notes/index.js';
 
 const bilingual = z.object({ zh: z.string(), en: z.string() });
 /** The parts of the note's medication check (engines/notes/check-note.ts) the markdown shows. */

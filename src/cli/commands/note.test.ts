@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClinicalDocument, Transcript } from '../../engines/notes/clinical-document.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import type { ClinicalDocument, Transcript } from '../../engines/notes/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { CONSULTATION_EN, INVENTED_SENTENCES, MODEL_NOTE_EN, streamedNote } from '../../workflows/notes/note-test-fixtures.js';
 import { runCli } from '../testing/run-cli.js';
 

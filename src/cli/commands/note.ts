@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { NOTE_LANGUAGES } from '../../engines/notes/clinical-document.js';
+import { NOTE_LANGUAGES } from '../../engines/notes/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { generateNote, NOTE_MODES } from '../../workflows/notes/generate-note.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { getKnowledgeEngines } from '../../engines/knowledge-engines.js';
-import type { InterpretedLabResult, LabFlag } from '../../engines/labs/lab-types.js';
+import type { InterpretedLabResult, LabFlag } from '../../engines/labs/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { interpretReportImage, type ReportImageInterpretation } from '../../workflows/decision/report-image-interpretation.js';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { MAX_AUDIO_BYTES } from '../../model/speech/audio-format.js';
-import { transcriptToText } from '../../model/speech/speaker-turns.js';
+import { MAX_AUDIO_BYTES, transcriptToText } from '../../model/index.js';
 import { localizeError } from '../../shared/error-messages.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { CliError, withCliServices } from '../context.js';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualSchema } from '../../knowledge/kb-schema.js';
+import { bilingualSchema } from '../../knowledge/index.js';
 
 export const CARE_GAPS_PATH = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../data/decision/care-gaps.json');
 

@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import { computeScore } from '../scores/index.js';
 import { conditionInGroup, dayOf, itemInTestGroup, medicationInGroup, windowStart } from './care-gap-matching.js';
 import { type CareGapDomain, type CareGapRule, type CareGapRuleFile, type CareGapSource, loadCareGapRules } from './care-gap-rules.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { citationSchema } from '../../knowledge/kb-schema.js';
+import { citationSchema } from '../../knowledge/index.js';
 
 export const CHART_EVIDENCE_MAP_PATH = resolve(
   fileURLToPath(new URL('.', import.meta.url)),

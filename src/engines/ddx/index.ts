@@ -1,11 +1,21 @@
 /** Deterministic differential diagnosis over the 49 DDXPlus conditions (no model involved). */
 
 export { answerFromRecord } from './answer-from-record.js';
+export { buildListingOnlyModel, splitPatients } from './build-model.js';
 export { type ChartEvidence, type ChartFact, chartEvidence, loadChartEvidenceMap } from './chart-evidence.js';
-export { type DdxplusPatient, loadDdxplusData, loadValidatePatients } from './ddxplus-data.js';
+export { type DdxplusData, type DdxplusPatient, loadDdxplusData, loadValidatePatients, parseCsv } from './ddxplus-data.js';
 export { type CostTier, type DiagnosticTest, type Invasiveness, loadDiagnosticTests } from './diagnostic-tests.js';
 export { answersFromCase, applyAnswer, createIntakeState, type IntakeAnswer, type IntakeState, posteriorOf } from './intake-state.js';
-export { type BilingualText, type DdxModel, loadDdxModel } from './load-ddx-model.js';
+export { type PatientAnswers, patientAnswers } from './likelihood-model.js';
+export {
+  type BilingualText,
+  type CompiledEvidence,
+  compileDdxModel,
+  type DdxModel,
+  loadConditionsZh,
+  loadDdxModel,
+  loadQuestionsZh,
+} from './load-ddx-model.js';
 export {
   DEFAULT_PLANNER_OPTIONS,
   type PlannedQuestion,

@@ -1,4 +1,4 @@
-import type { Citation } from '../../knowledge/kb-schema.js';
+import type { Citation } from '../../knowledge/index.js';
 import { bool, choice, num } from '../scores/index.js';
 import { defineImagingScenario, type ImagingRecommendation, rate } from './imaging-types.js';
 

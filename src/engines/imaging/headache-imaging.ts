@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import { bool } from '../scores/index.js';
 import { boolItems, defineImagingScenario, type ImagingRecommendation, rate, ticked } from './imaging-types.js';
 

@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 
 /**
  * Imaging procedures the scenarios rate, each with the ACR relative radiation level (RRL) of an

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingualSchema, citationSchema } from '../../knowledge/kb-schema.js';
+import { bilingualSchema, citationSchema } from '../../knowledge/index.js';
 import { PROCEDURES, RADIATION_LEVELS } from './imaging-procedures.js';
 import { describeImagingScenario, evaluateImaging, listImagingScenarios, suggestImagingScenarios } from './imaging-registry.js';
 

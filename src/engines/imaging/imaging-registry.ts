@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { FieldDescriptor, InputIssue } from '../scores/index.js';
 import { appendicitisImaging, renalColicImaging } from './abdominal-pain-imaging.js';
 import { breastImaging } from './breast-imaging.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import { bool, defineInputs, type FieldDescriptor, type InputIssue, type InputsSchema, toInputIssues } from '../scores/index.js';
 import {
   type ImagingProcedure,

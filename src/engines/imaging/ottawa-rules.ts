@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import { bool, num } from '../scores/index.js';
 import { boolItems, type DecisionRuleOutcome, defineImagingScenario, type ImagingRecommendation, rate, ticked } from './imaging-types.js';
 

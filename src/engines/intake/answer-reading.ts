@@ -1,5 +1,5 @@
 /** What reading one answer against its question yields: the stored value and implied evidence, or an error. */
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 
 export type AnswerErrorCode =
   | 'unknown-question'

@@ -2,7 +2,7 @@
  * DDXPlus evidence as interview questions: B → yes-no, numeric C (0–10) → scale, other C →
  * choice, M → multi; and an answer read back into DDXPlus atoms (`E_91`, `E_56_@_7`, `E_55_@_V_29`).
  */
-import type { CompiledEvidence, DdxModel } from '../ddx/load-ddx-model.js';
+import type { CompiledEvidence, DdxModel } from '../ddx/index.js';
 import { answerError, joinLabels, NO, type ReadResult, readMulti, readScale, YES } from './answer-reading.js';
 import type { IntakeLanguage, IntakeQuestion } from './intake-types.js';
 

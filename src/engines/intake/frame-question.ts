@@ -1,5 +1,5 @@
 /** Frame questions as the patient sees them, and a patient's answer read against one. */
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import { answerError, joinLabels, NO, type ReadResult, readMulti, readScale, YES } from './answer-reading.js';
 import { type FrameOption, type FrameQuestion, type HistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
 import type { IntakeLanguage, IntakeQuestion } from './intake-types.js';

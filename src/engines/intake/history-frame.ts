@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { bilingualSchema, citationSchema } from '../../knowledge/kb-schema.js';
+import { bilingualSchema, citationSchema } from '../../knowledge/index.js';
 
 export const HISTORY_FRAME_PATH = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../data/intake/history-frame.json');
 

@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 
 /**
  * Shared shapes of the history-taking interview (issue 7). The interview state is plain JSON so

@@ -3,7 +3,7 @@
  * 第十八条: 主诉、现病史、既往史、个人史、婚育史/月经史、家族史), English as an H&P. A draft from
  * a patient-completed interview for clinician review — never a diagnosis.
  */
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import type { DifferentialEntry } from '../ddx/index.js';
 import { suggestNextTests } from './condition-tests.js';
 import { loadHistoryFrame } from './history-frame.js';

@@ -1,4 +1,4 @@
-import type { Citation } from '../../knowledge/kb-schema.js';
+import type { Citation } from '../../knowledge/index.js';
 import type { LabPattern } from './lab-types.js';
 import { evidenceOf, fmt, latestValue, type PatternContext } from './pattern-context.js';
 

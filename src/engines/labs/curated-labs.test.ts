@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { curatedLabSchema } from '../../knowledge/kb-schema.js';
+import { curatedLabSchema } from '../../knowledge/index.js';
 import { normaliseLabKey } from './lab-index.js';
 import { loadCuratedLabs } from './testing-labs.js';
 

@@ -1,4 +1,4 @@
-import type { CuratedLab } from '../../knowledge/kb-schema.js';
+import type { CuratedLab } from '../../knowledge/index.js';
 import { findLab, type LabIndex } from './lab-index.js';
 import { detectLabPatterns } from './lab-patterns.js';
 import { FLAG_MESSAGES, flagValue, selectRange } from './lab-range.js';

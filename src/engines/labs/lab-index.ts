@@ -1,4 +1,4 @@
-import type { CuratedLab } from '../../knowledge/kb-schema.js';
+import type { CuratedLab } from '../../knowledge/index.js';
 
 /** Lookup structure over the curated labs, built once (`createLabIndex`) and shared by every call. */
 export interface LabIndex {

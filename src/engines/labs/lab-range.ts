@@ -1,4 +1,4 @@
-import type { Bilingual, Citation, CuratedLab } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation, CuratedLab } from '../../knowledge/index.js';
 import type { AppliedRange, LabFlag } from './lab-types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 
 /** Where a value sits against its reference range and critical limits. */
 export type LabFlag = 'low' | 'normal' | 'high' | 'critical-low' | 'critical-high' | 'unknown';

@@ -1,4 +1,4 @@
-import type { CuratedLab } from '../../knowledge/kb-schema.js';
+import type { CuratedLab } from '../../knowledge/index.js';
 
 /**
  * Lab unit handling: spelling variants (mg/dl, µmol/L, μmol/L, umol/L, ×10⁹/L, K/uL…) are

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type CuratedLab, curatedLabSchema } from '../../knowledge/kb-schema.js';
+import { type CuratedLab, curatedLabSchema } from '../../knowledge/index.js';
 import { createLabIndex, type LabIndex } from './lab-index.js';
 
 /** Test helper: the shipped curated labs, validated, and an index over them. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
+import { getKnowledgeBase } from '../../knowledge/index.js';
 import { checkMedications, type MedicationCheckInput, type MedicationFinding } from './check-medications.js';
 import { MedicationIndex } from './medication-index.js';
 

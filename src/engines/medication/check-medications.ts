@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual, Citation, DoseRange, InteractionRule, Route } from '../../knowledge/kb-schema.js';
-import type { KbDrug } from '../../knowledge/knowledge-base-types.js';
+import type { Bilingual, Citation, DoseRange, InteractionRule, KbDrug, Route } from '../../knowledge/index.js';
 import type { MedicationIndex, ResolvedDrug } from './medication-index.js';
 import { convertDose, type ParsedDose, parseDose, parseFrequency } from './parse-dose.js';
 import { parseRoute } from './parse-route.js';

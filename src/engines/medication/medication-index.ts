@@ -1,8 +1,12 @@
-import { normaliseDrugName } from '../../knowledge/drug-name-normalise.js';
-import { editDistance } from '../../knowledge/edit-distance.js';
-import type { CrossReactivity, InteractionRule } from '../../knowledge/kb-schema.js';
-import type { KbDrug, KnowledgeBase } from '../../knowledge/knowledge-base-types.js';
-import { normalizeTerm } from '../../knowledge/normalize-term.js';
+import {
+  type CrossReactivity,
+  editDistance,
+  type InteractionRule,
+  type KbDrug,
+  type KnowledgeBase,
+  normaliseDrugName,
+  normalizeTerm,
+} from '../../knowledge/index.js';
 
 /** How an input name was recognised. */
 export type MatchKind = 'curated' | 'interaction-vocabulary' | 'fuzzy';

@@ -1,4 +1,4 @@
-import type { DoseUnit } from '../../knowledge/kb-schema.js';
+import type { DoseUnit } from '../../knowledge/index.js';
 
 export interface ParsedDose {
   amount: number;

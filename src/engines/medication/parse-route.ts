@@ -1,4 +1,4 @@
-import type { Route } from '../../knowledge/kb-schema.js';
+import type { Route } from '../../knowledge/index.js';
 
 const ROUTE_WORDS: [RegExp, Route][] = [
   [/^(po|p\.o\.|oral|orally|by mouth|口服)$/, 'po'],

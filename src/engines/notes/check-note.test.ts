@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
-import { MedicationIndex } from '../medication/medication-index.js';
+import { getKnowledgeBase } from '../../knowledge/index.js';
+import { MedicationIndex } from '../medication/index.js';
 import { checkNote, type NoteMedicationCheck } from './check-note.js';
 import type { ClinicalDocument } from './clinical-document.js';
 import { parseTranscript } from './parse-transcript.js';

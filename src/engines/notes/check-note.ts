@@ -5,7 +5,7 @@
  * knowledge base's medication check (interactions, duplicates, allergy cross-reactivity) into
  * `extras.medicationCheck`. Pure: no model, no database.
  */
-import { checkMedications, type MedicationCheckResult } from '../medication/check-medications.js';
+import { checkMedications, type MedicationCheckResult } from '../medication/index.js';
 import type { ClinicalDocument, Transcript } from './clinical-document.js';
 import { createFactExtractor } from './clinical-facts.js';
 import type { KnowledgeEnginesLike } from './engines-like.js';

@@ -5,8 +5,8 @@
  * language-independent key ("metformin", "metformin:500mg", "bp:120/80", "fu:2 week"), so the
  * omission check and the evaluation compare a note with its transcript by meaning, not wording.
  */
-import { normalizeTerm } from '../../knowledge/normalize-term.js';
-import type { MedicationIndex } from '../medication/medication-index.js';
+import { normalizeTerm } from '../../knowledge/index.js';
+import type { MedicationIndex } from '../medication/index.js';
 import { ALLERGENS, type LexiconEntry, PROBLEMS, SYMPTOMS } from './clinical-lexicon.js';
 import { splitSentences } from './split-sentences.js';
 import { spokenNumbersToDigits, zhNumber } from './spoken-numbers.js';

@@ -1,4 +1,4 @@
-import type { MedicationIndex } from '../medication/medication-index.js';
+import type { MedicationIndex } from '../medication/index.js';
 
 /** The part of the knowledge engines the notes engine reads (the medication index). */
 export interface KnowledgeEnginesLike {

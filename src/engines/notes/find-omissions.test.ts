@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
-import { MedicationIndex } from '../medication/medication-index.js';
+import { getKnowledgeBase } from '../../knowledge/index.js';
+import { MedicationIndex } from '../medication/index.js';
 import type { ClinicalDocument } from './clinical-document.js';
 import { createFactExtractor } from './clinical-facts.js';
 import { findOmissions } from './find-omissions.js';

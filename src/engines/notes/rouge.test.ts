@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
-import { MedicationIndex } from '../medication/medication-index.js';
+import { getKnowledgeBase } from '../../knowledge/index.js';
+import { MedicationIndex } from '../medication/index.js';
 import { createFactExtractor } from './clinical-facts.js';
 import { countFacts, factScore } from './fact-score.js';
 import { rouge } from './rouge.js';

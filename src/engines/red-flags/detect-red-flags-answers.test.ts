@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { citationSchema } from '../../knowledge/kb-schema.js';
-import type { IntakeFacts } from '../intake/intake-types.js';
+import { citationSchema } from '../../knowledge/index.js';
+import type { IntakeFacts } from '../intake/index.js';
 import { detectRedFlags } from './detect-red-flags.js';
 import { RED_FLAG_RULES, type RedFlagId } from './red-flag-rules.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntakeFacts } from '../intake/intake-types.js';
+import type { IntakeFacts } from '../intake/index.js';
 import { detectRedFlags } from './detect-red-flags.js';
 import type { RedFlagId } from './red-flag-rules.js';
 

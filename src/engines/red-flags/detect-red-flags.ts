@@ -1,4 +1,4 @@
-import type { IntakeFacts, RedFlagHit } from '../intake/intake-types.js';
+import type { IntakeFacts, RedFlagHit } from '../intake/index.js';
 import { findAnswerFindings } from './find-answer-findings.js';
 import { findTextFindings } from './find-text-findings.js';
 import { closeFindings, type RedFlagFinding } from './red-flag-findings.js';

@@ -1,5 +1,5 @@
-import type { Bilingual } from '../../knowledge/kb-schema.js';
-import type { RedFlagHit } from '../intake/intake-types.js';
+import type { Bilingual } from '../../knowledge/index.js';
+import type { RedFlagHit } from '../intake/index.js';
 import type { RedFlagId } from './red-flag-rules.js';
 
 /**

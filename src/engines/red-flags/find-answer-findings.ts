@@ -1,4 +1,4 @@
-import type { IntakeFacts } from '../intake/intake-types.js';
+import type { IntakeFacts } from '../intake/index.js';
 import { closeFindings, type RedFlagFinding } from './red-flag-findings.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { RedFlagFinding } from './red-flag-findings.js';
 
 /**

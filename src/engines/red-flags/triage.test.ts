@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IntakeFacts, TriageLevel } from '../intake/intake-types.js';
+import type { IntakeFacts, TriageLevel } from '../intake/index.js';
 import { detectRedFlags } from './detect-red-flags.js';
 import { EMERGENCY_MESSAGE, emergencyAdvice, RED_FLAG_ADVICE } from './emergency-message.js';
 import { RED_FLAG_RULES } from './red-flag-rules.js';

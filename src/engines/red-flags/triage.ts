@@ -1,5 +1,5 @@
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import type { IntakeFacts, RedFlagHit, TriageLevel, TriageResult } from '../intake/intake-types.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
+import type { IntakeFacts, RedFlagHit, TriageLevel, TriageResult } from '../intake/index.js';
 import { FEVER_C, painScore, YOUNG_INFANT_YEARS } from './find-answer-findings.js';
 
 /**

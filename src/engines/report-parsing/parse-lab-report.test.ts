@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLabIndex } from '../labs/testing-labs.js';
+import { loadLabIndex } from '../labs/index.js';
 import { parseLabReport } from './parse-lab-report.js';
 
 const index = loadLabIndex();

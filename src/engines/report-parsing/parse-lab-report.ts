@@ -1,4 +1,4 @@
-import { findLab, type LabIndex } from '../labs/lab-index.js';
+import { findLab, type LabIndex } from '../labs/index.js';
 
 /** The flag the laboratory printed next to a value (↑ ↓ H L * 偏高 …), as printed, not recomputed. */
 export type ReportedFlag = 'high' | 'low' | 'abnormal';

@@ -1,7 +1,4 @@
-import { editDistance } from '../../knowledge/edit-distance.js';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
-import type { KnowledgeBase, KnowledgeVocabulary } from '../../knowledge/knowledge-base-types.js';
-import { normalizeTerm } from '../../knowledge/normalize-term.js';
+import { type Bilingual, editDistance, type KnowledgeBase, type KnowledgeVocabulary, normalizeTerm } from '../../knowledge/index.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getKnowledgeBase } from '../../knowledge/load-knowledge-base.js';
+import { getKnowledgeBase } from '../../knowledge/index.js';
 import { loadTreatmentCatalogue, matchDiagnosis } from './treatment-catalogue.js';
 
 const catalogue = loadTreatmentCatalogue();

@@ -1,9 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { LanguageModelV3Prompt } from '@ai-sdk/provider';
-import { analyzePhi } from '../../privacy/analyzer.js';
-import { anonymize, type OperatorName, PseudonymScope, reidentify } from '../../privacy/operators/anonymize.js';
-import type { AnalyzerConfig, PhiType } from '../../privacy/phi-types.js';
-import type { PseudonymVault } from '../../privacy/pseudonym-vault.js';
+import {
+  type AnalyzerConfig,
+  analyzePhi,
+  anonymize,
+  type OperatorName,
+  type PhiType,
+  PseudonymScope,
+  type PseudonymVault,
+  reidentify,
+} from '../../privacy/index.js';
 import type { ModelCallContext } from '../call-context.js';
 import type { PrivacyGuard } from './privacy-middleware.js';
 

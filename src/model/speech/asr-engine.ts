@@ -1,4 +1,4 @@
-import type { NoteLanguage } from '../../engines/notes/clinical-document.js';
+import type { NoteLanguage } from '../../engines/notes/index.js';
 import type { AudioFormat } from './audio-format.js';
 import type { TimedSegment } from './chunk-audio.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTranscript } from '../../engines/notes/parse-transcript.js';
+import { parseTranscript } from '../../engines/notes/index.js';
 import type { SuwenError } from '../../shared/errors.js';
 import { sniffAudioFormat, validateAudio } from './audio-format.js';
 import { joinText, mergeChunkSegments, overlapLength, planChunks } from './chunk-audio.js';

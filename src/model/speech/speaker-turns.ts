@@ -5,7 +5,7 @@
  * clinician usually opens a consultation — and the original label is kept for the reviewer to
  * check. Without labels every segment is its own turn with speaker `other`.
  */
-import type { NoteLanguage, Speaker, Transcript, TranscriptTurn } from '../../engines/notes/clinical-document.js';
+import type { NoteLanguage, Speaker, Transcript, TranscriptTurn } from '../../engines/notes/index.js';
 import { joinText, type TimedSegment } from './chunk-audio.js';
 
 const DOCTOR = /^(doctor|dr\.?|physician|clinician|provider|nurse|医生|大夫|医师|护士)$/i;

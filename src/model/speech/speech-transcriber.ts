@@ -8,7 +8,7 @@
  */
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { AsrConfig } from '../../config/load-config.js';
-import type { NoteLanguage, Transcript } from '../../engines/notes/clinical-document.js';
+import type { NoteLanguage, Transcript } from '../../engines/notes/index.js';
 import { SuwenError } from '../../shared/errors.js';
 import type { ModelCallContext } from '../call-context.js';
 import type { AsrEngine, AsrResult } from './asr-engine.js';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CdsCard, CdsHookRequest } from '../../api/cds-hooks-types.js';
-import type { CareGapDomain } from '../../engines/care-gaps/care-gap-rules.js';
-import { type CareGap, type CareGapPatient, findCareGaps } from '../../engines/care-gaps/find-care-gaps.js';
+import { type CareGap, type CareGapDomain, type CareGapPatient, findCareGaps } from '../../engines/care-gaps/index.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import type { Locale } from '../../shared/locale.js';
 import type { Store } from '../../store/database.js';
 import { careGapPatientFromRecord, todayUtc } from '../../workflows/decision/care-gaps.js';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CdsCard, CdsIndicator, CdsSuggestion } from '../../api/cds-hooks-types.js';
-import type { LabInterpretation } from '../../engines/labs/lab-types.js';
-import type { FindingSeverity, MedicationCheckResult, MedicationFinding } from '../../engines/medication/check-medications.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { LabInterpretation } from '../../engines/labs/index.js';
+import type { FindingSeverity, MedicationCheckResult, MedicationFinding } from '../../engines/medication/index.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { Locale } from '../../shared/locale.js';
 
 /** Turns engine findings into CDS Hooks cards in the caller's language. */

@@ -1,8 +1,7 @@
 import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from '../../api/cds-hooks-types.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import type { LabResultInput } from '../../engines/labs/lab-types.js';
-import { checkMedications, type MedicationCheckInput } from '../../engines/medication/check-medications.js';
+import { interpretLabs, type LabResultInput } from '../../engines/labs/index.js';
+import { checkMedications, type MedicationCheckInput } from '../../engines/medication/index.js';
 import { getPatientChart, type PatientChart } from '../../record/patient-chart.js';
 import type { Locale } from '../../shared/locale.js';
 import type { Store } from '../../store/database.js';

@@ -1,6 +1,6 @@
 import type { CdsHookRequest } from '../../api/cds-hooks-types.js';
-import type { LabResultInput } from '../../engines/labs/lab-types.js';
-import type { MedicationCheckInput } from '../../engines/medication/check-medications.js';
+import type { LabResultInput } from '../../engines/labs/index.js';
+import type { MedicationCheckInput } from '../../engines/medication/index.js';
 
 /**
  * Reads the FHIR R4 resources a CDS client sends (in `context.draftOrders` and in `prefetch`) into

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { CdsCard, CdsSuggestion } from '../../api/cds-hooks-types.js';
-import { describeImagingScenario, evaluateImaging } from '../../engines/imaging/imaging-registry.js';
-import type { Appropriateness, ImagingRecommendation } from '../../engines/imaging/imaging-types.js';
+import { type Appropriateness, describeImagingScenario, evaluateImaging, type ImagingRecommendation } from '../../engines/imaging/index.js';
 import type { FieldDescriptor } from '../../engines/scores/index.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { Locale } from '../../shared/locale.js';
 import type { DraftService } from './fhir-extract.js';
 import { type FactValue, IMAGING_INPUT_SYSTEM, orderedExam, scenarioForOrder } from './imaging-order-facts.js';

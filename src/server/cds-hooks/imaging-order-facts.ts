@@ -1,5 +1,5 @@
 import type { CdsHookRequest } from '../../api/cds-hooks-types.js';
-import type { ProcedureId } from '../../engines/imaging/imaging-procedures.js';
+import type { ProcedureId } from '../../engines/imaging/index.js';
 import { conceptText, type DraftService, resourcesOf } from './fhir-extract.js';
 
 /**

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import type { DifferentialResult } from '../../workflows/decision/differential.js';
 import {
   insertActiveCondition,

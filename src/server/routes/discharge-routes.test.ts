@@ -3,8 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClinicalDocument } from '../../engines/notes/clinical-document.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import type { ClinicalDocument } from '../../engines/notes/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import type { FhirDocumentBundle } from '../../workflows/export/document-fhir.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 

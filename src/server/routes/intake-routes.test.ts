@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntakeQuestion } from '../../engines/intake/intake-types.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import type { IntakeQuestion } from '../../engines/intake/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import type { IntakeView } from '../../workflows/intake/intake-service.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LabInterpretation } from '../../engines/labs/lab-types.js';
-import type { MedicationCheckResult } from '../../engines/medication/check-medications.js';
-import type { SearchHit } from '../../engines/search/knowledge-search.js';
+import type { LabInterpretation } from '../../engines/labs/index.js';
+import type { MedicationCheckResult } from '../../engines/medication/index.js';
+import type { SearchHit } from '../../engines/search/index.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 describe('/api/v1/knowledge', () => {

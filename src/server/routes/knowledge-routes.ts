@@ -20,9 +20,9 @@ import {
   scoreResultSchema,
 } from '../../api/knowledge.js';
 import { imagingResultSchema, imagingScenarioDescriptionSchema, imagingScenarioListSchema } from '../../api/reports.js';
-import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/imaging-registry.js';
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import { checkMedications } from '../../engines/medication/check-medications.js';
+import { describeImagingScenario, evaluateImaging, listImagingScenarios } from '../../engines/imaging/index.js';
+import { interpretLabs } from '../../engines/labs/index.js';
+import { checkMedications } from '../../engines/medication/index.js';
 import { computeScore, describeScore, listScores } from '../../engines/scores/index.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { interpretPatientLabs } from '../../workflows/lab-review/patient-lab-interpretation.js';

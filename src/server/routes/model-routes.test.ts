@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 function events(text: string): { event: string; data: Record<string, unknown> }[] {

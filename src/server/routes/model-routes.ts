@@ -1,5 +1,5 @@
 import { chatBodySchema, chatResponse, modelsQuerySchema, modelsSchema } from '../../api/models.js';
-import { describeModels } from '../../model/describe-models.js';
+import { describeModels } from '../../model/index.js';
 import { openChat } from '../../workflows/chat/chat.js';
 import { defineRoute } from '../route.js';
 import { sseResponse } from '../sse.js';

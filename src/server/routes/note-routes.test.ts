@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClinicalDocument, NoteSection, Transcript } from '../../engines/notes/clinical-document.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import type { ClinicalDocument, NoteSection, Transcript } from '../../engines/notes/index.js';
+import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/index.js';
 import { CONSULTATION_EN, INVENTED_SENTENCES, MODEL_NOTE_EN, streamedNote } from '../../workflows/notes/note-test-fixtures.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { synthesizeWav } from '../../model/speech/testing/synthetic-wav.js';
-import { type ScriptedModelServer, startScriptedModelServer } from '../../model/testing/scripted-model-server.js';
+import { type ScriptedModelServer, startScriptedModelServer, synthesizeWav } from '../../model/testing/index.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
 
 function form(file: Uint8Array | null, type = 'audio/wav', fields: Record<string, string> = {}): FormData {

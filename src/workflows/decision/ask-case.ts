@@ -1,16 +1,13 @@
 import { z } from 'zod';
 import type { ArtifactService } from '../../audit/artifacts.js';
+import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
-import { patientDataContext } from '../../model/call-context.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
-import { renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import type { Bilingual } from '../../knowledge/index.js';
+import { generateStructured, type ModelGateway, patientDataContext, renderPrompt } from '../../model/index.js';
 import { assertAiConsent } from '../../record/consent.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 import type { Store } from '../../store/database.js';
 import { assembleCaseSources, type CaseAlert, type CaseSource } from './case-sources.js';
-import type { Actor } from '../../auth/actor.js';
-import type { PatientAccess } from '../../record/patient-access.js';
 
 /** What the model must return: PICO, a short answer, considerations, and claims citing source ids. */
 export const caseAnswerSchema = z.object({

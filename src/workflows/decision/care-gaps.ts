@@ -1,6 +1,5 @@
 import type { Actor } from '../../auth/actor.js';
-import type { CareGapPatient, CareGapResult } from '../../engines/care-gaps/find-care-gaps.js';
-import { findCareGaps } from '../../engines/care-gaps/find-care-gaps.js';
+import { type CareGapPatient, type CareGapResult, findCareGaps } from '../../engines/care-gaps/index.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import type { PatientAccess } from '../../record/patient-access.js';
 import { findPatientDemographics } from '../../record/patient-lookups.js';

@@ -1,7 +1,7 @@
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import { checkMedications, type MedicationFinding } from '../../engines/medication/check-medications.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import { interpretLabs } from '../../engines/labs/index.js';
+import { checkMedications, type MedicationFinding } from '../../engines/medication/index.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { PatientChart } from '../../record/patient-chart.js';
 import type { Store } from '../../store/database.js';
 import { labInputFromChart } from '../lab-review/chart-lab-input.js';

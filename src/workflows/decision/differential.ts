@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ArtifactService } from '../../audit/artifacts.js';
+import type { Actor } from '../../auth/actor.js';
 import {
   type DdxModel,
   type DifferentialEntry,
@@ -11,16 +12,12 @@ import {
   rankNextTests,
 } from '../../engines/ddx/index.js';
 import { suggestNextTests } from '../../engines/intake/index.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
-import { patientDataContext } from '../../model/call-context.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
-import { renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
+import { generateStructured, type ModelGateway, patientDataContext, renderPrompt } from '../../model/index.js';
 import { assertAiConsent } from '../../record/consent.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 import type { Store } from '../../store/database.js';
 import { type DifferentialSource, findFinishedIntake, gatherDifferentialEvidence } from './differential-evidence.js';
-import type { Actor } from '../../auth/actor.js';
-import type { PatientAccess } from '../../record/patient-access.js';
 
 /** What the model may add: candidates outside DDXPlus, each citing the numbered sources. */
 export const widenedDifferentialSchema = z.object({

@@ -1,4 +1,4 @@
-import type { KeyTermCategory, NarrativeKeyTerm, NarrativeReport } from '../../engines/report-parsing/narrative-report.js';
+import type { KeyTermCategory, NarrativeKeyTerm, NarrativeReport } from '../../engines/report-parsing/index.js';
 
 const REPORT_BODY = new Set(['findings', 'impression', 'gross', 'microscopic']);
 

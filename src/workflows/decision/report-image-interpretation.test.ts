@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadLabIndex } from '../../engines/labs/testing-labs.js';
+import { loadLabIndex } from '../../engines/labs/index.js';
 import { isSuwenError } from '../../shared/errors.js';
 import { interpretReportImage } from './report-image-interpretation.js';
 import { loadReportOcr } from './report-ocr.js';

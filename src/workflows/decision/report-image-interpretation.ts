@@ -1,4 +1,4 @@
-import type { LabIndex } from '../../engines/labs/lab-index.js';
+import type { LabIndex } from '../../engines/labs/index.js';
 import { interpretReport, type ReportInterpretation, type ReportInterpretationInput } from './report-interpretation.js';
 import { readReportImage } from './report-ocr.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadLabIndex } from '../../engines/labs/testing-labs.js';
+import { loadLabIndex } from '../../engines/labs/index.js';
 import { interpretReport } from './report-interpretation.js';
 
 const labs = loadLabIndex();

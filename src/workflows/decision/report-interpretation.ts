@@ -1,9 +1,6 @@
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import type { LabIndex } from '../../engines/labs/lab-index.js';
-import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../../engines/labs/lab-types.js';
-import { type NarrativeReport, readNarrativeReport } from '../../engines/report-parsing/narrative-report.js';
-import { type ParsedLabReport, parseLabReport } from '../../engines/report-parsing/parse-lab-report.js';
-import type { Citation } from '../../knowledge/kb-schema.js';
+import { type InterpretedLabResult, interpretLabs, type LabFlag, type LabIndex, type LabInterpretation } from '../../engines/labs/index.js';
+import { type NarrativeReport, type ParsedLabReport, parseLabReport, readNarrativeReport } from '../../engines/report-parsing/index.js';
+import type { Citation } from '../../knowledge/index.js';
 import { hasNarrativeContent, narrativeClinicianSummary, narrativePatientSummary } from './narrative-summary.js';
 
 export interface ReportInterpretationInput {

@@ -5,14 +5,15 @@ import path from 'node:path';
 import type { splitIntoLineImages as SplitIntoLineImages } from '@gutenye/ocr-common/splitIntoLineImages';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import type Sharp from 'sharp';
-import { type OcrTextBox, ocrBoxesToLines } from '../../engines/report-parsing/ocr-rows.js';
 import {
   MAX_REPORT_IMAGE_PIXELS,
   MIN_REPORT_IMAGE_SIDE,
+  type OcrTextBox,
+  ocrBoxesToLines,
   REPORT_IMAGE_MESSAGES,
   type ReportImageProblem,
   sniffReportImage,
-} from '../../engines/report-parsing/report-image.js';
+} from '../../engines/report-parsing/index.js';
 import { SuwenError } from '../../shared/errors.js';
 
 /**

@@ -1,12 +1,12 @@
+import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { checkMedications, type FindingSeverity, type MedicationFinding } from '../../engines/medication/check-medications.js';
+import { checkMedications, type FindingSeverity, type MedicationFinding } from '../../engines/medication/index.js';
 import { loadTreatmentCatalogue, matchDiagnosis, type TreatmentDiagnosis, type TreatmentOption } from '../../engines/treatment/index.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 import type { PatientChart } from '../../record/patient-chart.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { type ChartMedicationContext, medicationInputFromChart } from '../medication-review/chart-medication-input.js';
-import type { Actor } from '../../auth/actor.js';
-import type { PatientAccess } from '../../record/patient-access.js';
 
 /** A medication-check finding that involves one of the option's drugs, in this patient's context. */
 export interface OptionFinding {

@@ -4,10 +4,8 @@
  * model may cite when it writes the hospital course. Nothing here calls a model.
  */
 
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
-import type { LabIndex } from '../../engines/labs/lab-index.js';
-import type { LabFlag } from '../../engines/labs/lab-types.js';
-import type { NoteLanguage } from '../../engines/notes/clinical-document.js';
+import { interpretLabs, type LabFlag, type LabIndex } from '../../engines/labs/index.js';
+import type { NoteLanguage } from '../../engines/notes/index.js';
 import type { StayRecord } from './load-stay.js';
 import { type MedicationReconciliation, reconcileMedications } from './medication-reconciliation.js';
 

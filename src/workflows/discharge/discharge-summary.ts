@@ -6,6 +6,7 @@
  * Stored as a draft artifact (kind `discharge-summary`) for review.
  */
 import type { ArtifactService } from '../../audit/artifacts.js';
+import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import {
   type ClinicalDocument,
@@ -14,17 +15,16 @@ import {
   type NoteLanguage,
   type NoteSection,
   type NoteSentence,
-} from '../../engines/notes/clinical-document.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
+} from '../../engines/notes/index.js';
+import type { ModelGateway } from '../../model/index.js';
 import { hasAiConsent } from '../../record/consent.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 import { SuwenError } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { buildDischargeFacts, type RecordFact } from './discharge-facts.js';
 import { type HospitalCourse, writeHospitalCourse } from './hospital-course.js';
 import { loadStay } from './load-stay.js';
 import { RENEWAL_WINDOW_DAYS } from './medication-reconciliation.js';
-import type { Actor } from '../../auth/actor.js';
-import type { PatientAccess } from '../../record/patient-access.js';
 
 export type DischargeSectionKey = (typeof DISCHARGE_SECTIONS)[number];
 

@@ -5,13 +5,16 @@
  * is marked as containing PHI, so the guarded gateway de-identifies it for an external model.
  */
 import { z } from 'zod';
-import type { NoteLanguage, NoteSentence } from '../../engines/notes/clinical-document.js';
-import { patientDataContext } from '../../model/call-context.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
-import { type RenderedPrompt, renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import type { NoteLanguage, NoteSentence } from '../../engines/notes/index.js';
+import {
+  type CallActor,
+  generateStructured,
+  type ModelGateway,
+  patientDataContext,
+  type RenderedPrompt,
+  renderPrompt,
+} from '../../model/index.js';
 import type { RecordFact } from './discharge-facts.js';
-import type { CallActor } from '../../model/call-context.js';
 
 export const hospitalCourseSchema = z.object({
   sentences: z

@@ -4,7 +4,7 @@
  * summaries) qualifies; anything else is refused with NOT_A_CLINICAL_DOCUMENT.
  */
 import type { Artifact } from '../../audit/artifacts.js';
-import { type ClinicalDocument, clinicalDocumentSchema } from '../../engines/notes/clinical-document.js';
+import { type ClinicalDocument, clinicalDocumentSchema } from '../../engines/notes/index.js';
 import { SuwenError } from '../../shared/errors.js';
 
 export interface ArtifactDocument {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Artifact } from '../../audit/artifacts.js';
-import type { ClinicalDocument } from '../../engines/notes/clinical-document.js';
+import type { ClinicalDocument } from '../../engines/notes/index.js';
 import { clinicalDocumentOf } from './clinical-document-of.js';
 import { toFhirDocumentBundle } from './document-fhir.js';
 import { renderDocumentPdf } from './document-pdf.js';

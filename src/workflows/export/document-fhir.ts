@@ -6,7 +6,7 @@
  */
 import type { Artifact } from '../../audit/artifacts.js';
 import { toFhirProvenance } from '../../audit/fhir-audit.js';
-import { type ClinicalDocument, documentToText } from '../../engines/notes/clinical-document.js';
+import { type ClinicalDocument, documentToText } from '../../engines/notes/index.js';
 import { SuwenError } from '../../shared/errors.js';
 import { newId, nowIso } from '../../shared/ids.js';
 

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ArtifactStatus } from '../../audit/artifacts.js';
-import type { ClinicalDocument, NoteLanguage } from '../../engines/notes/clinical-document.js';
+import type { ClinicalDocument, NoteLanguage } from '../../engines/notes/index.js';
 import { SuwenError } from '../../shared/errors.js';
 
 /** Debian/Ubuntu `fonts-noto-cjk`; the collection's Simplified Chinese face is named below. */

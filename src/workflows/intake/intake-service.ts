@@ -5,6 +5,7 @@ import type { Actor } from '../../auth/actor.js';
 import { type DdxModel, type DifferentialEntry, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
 import {
   answerQuestion,
+  DRAFT_HEADER,
   factsOf,
   type IntakeAnswerInput,
   type IntakeLanguage,
@@ -14,16 +15,13 @@ import {
   nextQuestion,
   progress,
   type RedFlagHit,
+  renderHistory,
   startInterview,
   type TriageResult,
 } from '../../engines/intake/index.js';
-import { DRAFT_HEADER, renderHistory } from '../../engines/intake/render-history.js';
-import { detectRedFlags } from '../../engines/red-flags/detect-red-flags.js';
-import { EMERGENCY_MESSAGE, emergencyAdvice } from '../../engines/red-flags/emergency-message.js';
-import { triageIntake } from '../../engines/red-flags/triage.js';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
-import type { ModelCallContext } from '../../model/call-context.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
+import { detectRedFlags, EMERGENCY_MESSAGE, emergencyAdvice, triageIntake } from '../../engines/red-flags/index.js';
+import type { Bilingual } from '../../knowledge/index.js';
+import type { ModelCallContext, ModelGateway } from '../../model/index.js';
 import {
   findIntakeSession,
   findIntakeSessionByTokenHash,

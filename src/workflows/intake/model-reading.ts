@@ -1,10 +1,6 @@
 import { z } from 'zod';
-import type { IntakeLanguage, IntakeQuestion } from '../../engines/intake/intake-types.js';
-import type { ModelCallContext } from '../../model/call-context.js';
-import { generateModelText } from '../../model/generate.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
-import { renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import type { IntakeLanguage, IntakeQuestion } from '../../engines/intake/index.js';
+import { generateModelText, generateStructured, type ModelCallContext, type ModelGateway, renderPrompt } from '../../model/index.js';
 
 const localeOf = (language: IntakeLanguage) => (language === 'zh' ? 'zh-CN' : 'en');
 

@@ -1,4 +1,4 @@
-import type { InterpretLabsInput, LabResultInput } from '../../engines/labs/lab-types.js';
+import type { InterpretLabsInput, LabResultInput } from '../../engines/labs/index.js';
 import { listNumericObservations } from '../../record/observation-queries.js';
 import type { PatientDetail } from '../../record/patient-queries.js';
 import type { Store } from '../../store/database.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../engines/labs/interpret-labs.js';
+import { interpretLabs } from '../../engines/labs/index.js';
 import type { PatientAccess } from '../../record/patient-access.js';
 import type { Store } from '../../store/database.js';
 import { labInputFromChart } from './chart-lab-input.js';

@@ -1,4 +1,4 @@
-import type { MedicationCheckInput } from '../../engines/medication/check-medications.js';
+import type { MedicationCheckInput } from '../../engines/medication/index.js';
 import type { PatientChart } from '../../record/patient-chart.js';
 
 /** LOINC codes whose latest value feeds the medication check. */

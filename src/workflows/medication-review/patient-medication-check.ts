@@ -1,6 +1,6 @@
 import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { checkMedications } from '../../engines/medication/check-medications.js';
+import { checkMedications } from '../../engines/medication/index.js';
 import type { PatientAccess } from '../../record/patient-access.js';
 import { medicationInputFromChart } from './chart-medication-input.js';
 

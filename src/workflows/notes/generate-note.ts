@@ -1,13 +1,21 @@
 import type { ArtifactService } from '../../audit/artifacts.js';
 import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { checkNote } from '../../engines/notes/check-note.js';
-import type { ClinicalDocument, NoteLanguage, NoteSection, Omission, Transcript } from '../../engines/notes/clinical-document.js';
-import { buildExtractiveNote } from '../../engines/notes/extractive-note.js';
-import { defaultVisitNoteFormat, type VisitNoteFormat } from '../../engines/notes/note-sections.js';
-import { resolveSupport, SupportIndex, unsupportedSentences } from '../../engines/notes/provenance.js';
-import { patientDataContext } from '../../model/call-context.js';
-import type { ModelGateway } from '../../model/model-gateway.js';
+import {
+  buildExtractiveNote,
+  type ClinicalDocument,
+  checkNote,
+  defaultVisitNoteFormat,
+  type NoteLanguage,
+  type NoteSection,
+  type Omission,
+  resolveSupport,
+  SupportIndex,
+  type Transcript,
+  unsupportedSentences,
+  type VisitNoteFormat,
+} from '../../engines/notes/index.js';
+import { type ModelGateway, patientDataContext } from '../../model/index.js';
 import { assertAiConsent } from '../../record/consent.js';
 import type { PatientAccess } from '../../record/patient-access.js';
 import { patientExists, patientHasEncounter } from '../../record/patient-lookups.js';

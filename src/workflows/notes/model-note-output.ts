@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import type { NoteLanguage, NoteSection, NoteSentence } from '../../engines/notes/clinical-document.js';
-import { sectionTitle, type VisitNoteFormat, visitNoteSectionKeys } from '../../engines/notes/note-sections.js';
+import {
+  type NoteLanguage,
+  type NoteSection,
+  type NoteSentence,
+  sectionTitle,
+  type VisitNoteFormat,
+  visitNoteSectionKeys,
+} from '../../engines/notes/index.js';
 
 /** One sentence as the model writes it: the text and the transcript turns it rests on. */
 export const modelSentenceSchema = z.object({

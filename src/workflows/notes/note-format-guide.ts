@@ -1,5 +1,4 @@
-import type { NoteLanguage } from '../../engines/notes/clinical-document.js';
-import { sectionTitle, type VisitNoteFormat, visitNoteSectionKeys } from '../../engines/notes/note-sections.js';
+import { type NoteLanguage, sectionTitle, type VisitNoteFormat, visitNoteSectionKeys } from '../../engines/notes/index.js';
 
 /** What belongs in each section, as told to the model (headings come from the engine's note-sections). */
 type SectionContent = Record<NoteLanguage, string>;

@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import { NOTE_LANGUAGES, type NoteLanguage, SPEAKERS, type Transcript } from '../../engines/notes/clinical-document.js';
-import { parseTranscript, TRANSCRIPT_LIMITS } from '../../engines/notes/parse-transcript.js';
-import { cjkShare } from '../../engines/notes/text-units.js';
+import {
+  cjkShare,
+  NOTE_LANGUAGES,
+  type NoteLanguage,
+  parseTranscript,
+  SPEAKERS,
+  TRANSCRIPT_LIMITS,
+  type Transcript,
+} from '../../engines/notes/index.js';
 import { SuwenError } from '../../shared/errors.js';
 
 /** A turn handed in already split (e.g. from transcription): ids are renumbered T1…Tn in order. */

@@ -3,7 +3,7 @@
  * for it — faithful sentences, two invented ones (one citing a turn that says nothing of the
  * kind, one citing a turn that does not exist) and a medication the doctor prescribed left out.
  */
-import type { ScriptStep } from '../../model/testing/scripted-model-server.js';
+import type { ScriptStep } from '../../model/testing/index.js';
 
 export const CONSULTATION_EN = [
   'Doctor: Good morning. What brings you in today?',

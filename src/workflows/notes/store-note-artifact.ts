@@ -1,8 +1,6 @@
 import { type Artifact, type ArtifactService, hashInput } from '../../audit/artifacts.js';
-import { type ClinicalDocument, documentToText, type Transcript } from '../../engines/notes/clinical-document.js';
-import { unsupportedSentences } from '../../engines/notes/provenance.js';
-import type { ModelCallContext } from '../../model/call-context.js';
-import type { RenderedPrompt } from '../../model/prompts/prompt-templates.js';
+import { type ClinicalDocument, documentToText, type Transcript, unsupportedSentences } from '../../engines/notes/index.js';
+import type { ModelCallContext, RenderedPrompt } from '../../model/index.js';
 
 export interface NoteArtifactInput {
   document: ClinicalDocument;

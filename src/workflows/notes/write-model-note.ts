@@ -1,11 +1,14 @@
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import { type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
-import type { NoteLanguage, NoteSection, Transcript } from '../../engines/notes/clinical-document.js';
-import { type VisitNoteFormat, visitNoteSectionKeys } from '../../engines/notes/note-sections.js';
-import { streamModelText } from '../../model/generate.js';
-import { type RenderedPrompt, renderPrompt } from '../../model/prompts/prompt-templates.js';
-import { generateStructured } from '../../model/structured-output.js';
+import {
+  type NoteLanguage,
+  type NoteSection,
+  type Transcript,
+  type VisitNoteFormat,
+  visitNoteSectionKeys,
+} from '../../engines/notes/index.js';
+import { generateStructured, type RenderedPrompt, renderPrompt, streamModelText } from '../../model/index.js';
 import { SuwenError } from '../../shared/errors.js';
 import { type ModelSentence, modelNoteSchema, SentenceNumbering, toNoteSection } from './model-note-output.js';
 import { sectionListing } from './note-format-guide.js';

@@ -4,8 +4,7 @@
  * the store. Synthetic data only.
  */
 import { loadDdxModel } from '../../../engines/ddx/index.js';
-import type { RecordedAnswer } from '../../../engines/intake/index.js';
-import type { InterviewState } from '../../../engines/intake/interview.js';
+import type { InterviewState, RecordedAnswer } from '../../../engines/intake/index.js';
 import { insertIntakeSession } from '../../../record/intake-session-store.js';
 import { insertConditionRow, insertMedicationRow, insertObservationRow } from '../../../record/testing/insert-chart-rows.js';
 import { newId } from '../../../shared/ids.js';

@@ -1,0 +1,4 @@
+/** Red flags in the patient's words (zh/en) and form answers, triage, and the emergency message. */
+export { detectRedFlags } from './detect-red-flags.js';
+export { EMERGENCY_MESSAGE, emergencyAdvice } from './emergency-message.js';
+export { triageIntake } from './triage.js';
