@@ -1,4 +1,4 @@
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import { choice, num, numWithUnit } from './score-inputs.js';
 
 /** Inputs shared by several scores, so labels, units and bounds read the same everywhere. */

@@ -1,4 +1,4 @@
-import type { Citation } from '../../knowledge/kb-schema.js';
+import type { Citation } from '../../knowledge/index.js';
 import { adultAge, creatinine, creatinineMgDl, creatinineUnit, sex, weightKg } from './common-inputs.js';
 import { defineScore, roundTo, type ScoreBand } from './score-types.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import { type InputSpec, points } from './score-inputs.js';
 import { defineScoreTable, valuesAsPoints } from './score-table.js';
 

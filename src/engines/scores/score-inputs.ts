@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 
 /**
  * Input builders for score calculators: each builder returns the zod schema that validates a

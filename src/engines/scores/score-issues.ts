@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bilingual } from '../../knowledge/kb-schema.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import type { FieldDescriptor } from './score-inputs.js';
 
 /** One problem with a score's input, worded for both product languages. Never quotes the value entered. */

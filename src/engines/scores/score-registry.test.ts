@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bilingualSchema, citationSchema } from '../../knowledge/kb-schema.js';
+import { bilingualSchema, citationSchema } from '../../knowledge/index.js';
 import { computeScore, describeScore, getScore, listScores, suggestScores } from './score-registry.js';
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,5 +1,4 @@
-import { editDistance } from '../../knowledge/edit-distance.js';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import { type Bilingual, type Citation, editDistance } from '../../knowledge/index.js';
 import { abcd2 } from './abcd2.js';
 import { apgar } from './apgar.js';
 import { cha2ds2Vasc, hasBled } from './atrial-fibrillation-scores.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { FieldDescriptor, InputSpec, InputsSchema, PointItem } from './score-inputs.js';
 import { defineScore, roundTo, type ScoreBand, type ScoreDefinition } from './score-types.js';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Bilingual, Citation } from '../../knowledge/kb-schema.js';
+import type { Bilingual, Citation } from '../../knowledge/index.js';
 import { defineInputs, type FieldDescriptor, type InputsSchema } from './score-inputs.js';
 import { checkUnitBounds, type InputIssue, toInputIssues } from './score-issues.js';
 
