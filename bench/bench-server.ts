@@ -7,6 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { z } from 'zod';
 import { loadConfig } from '../src/config/load-config.js';
 import { importFhir } from '../src/record/fhir/import-fhir.js';
 import { createApp } from '../src/server/app.js';
@@ -42,6 +43,7 @@ const hello = defineRoute({
   summary: 'Benchmark baseline: the same middleware stack, no database work',
   tag: 'bench',
   permission: null,
+  response: z.object({ hello: z.string() }),
   handler: (c) => c.json({ hello: 'world' }),
 });
 const app = createApp(services, { extraRoutes: [hello] });

@@ -1,7 +1,195 @@
 /**
  * API contract: decision — zod request/response schemas and the types the web and other clients use.
  * Imported by server routes and by the web (which imports nothing else under src/).
+ *
+ * Decision support on one patient: ask about the case, the differential, treatment options.
  */
+import { z } from 'zod';
+import { bilingualSchema, citationSchema, languageSchema, sexSchema } from './common.js';
+import { chartMedicationContextSchema } from './knowledge.js';
+
 export type { AskCaseResult } from '../workflows/decision/ask-case.js';
 export type { DifferentialResult } from '../workflows/decision/differential.js';
 export type { DiagnosisListing, TreatmentComparison } from '../workflows/decision/treatment-options.js';
+
+// ── Requests ────────────────────────────────────────────────────────────────────────────────
+
+export const askCaseBodySchema = z.object({ question: z.string().trim().min(1).max(2000), language: languageSchema.optional() }).strict();
+export type AskCaseBody = z.infer<typeof askCaseBodySchema>;
+
+/** The differential from the latest finished intake, or the one named. */
+export const differentialQuerySchema = z.object({ language: languageSchema.optional(), intakeId: z.string().min(1).max(100).optional() });
+export type DifferentialQuery = z.infer<typeof differentialQuerySchema>;
+
+/** `widen` (default true): let the model add candidates outside DDXPlus. */
+export const differentialBodySchema = z
+  .object({ language: languageSchema.optional(), widen: z.boolean().optional(), intakeId: z.string().min(1).max(100).optional() })
+  .strict();
+export type DifferentialBody = z.infer<typeof differentialBodySchema>;
+
+/** Free text, ICD-10, a curated diagnosis id or a chart condition id. */
+export const treatmentBodySchema = z.object({ diagnosis: z.string().trim().min(1).max(200) }).strict();
+export type TreatmentBody = z.infer<typeof treatmentBodySchema>;
+
+// ── Responses: ask about a case ─────────────────────────────────────────────────────────────
+
+const findingSeveritySchema = z.enum(['contraindicated', 'major', 'moderate', 'minor', 'info']);
+const modelRefSchema = z.object({ id: z.string() }).nullable();
+
+export const askCaseResultSchema = z.object({
+  /** The stored draft; null when no model answered. */
+  artifactId: z.string().nullable(),
+  question: z.string(),
+  pico: z.object({ population: z.string(), intervention: z.string(), comparison: z.string(), outcome: z.string() }).nullable(),
+  answer: z.string().nullable(),
+  considerations: z.array(z.string()),
+  /** `supported` is false when a claim cites nothing, or an id that is not among the sources. */
+  claims: z.array(z.object({ text: z.string(), sourceIds: z.array(z.string()), supported: z.boolean() })),
+  /** Deterministic findings (interactions, dose problems, critical labs, lab patterns), always present. */
+  alerts: z.array(
+    z.object({
+      kind: z.string(),
+      severity: z.union([findingSeveritySchema, z.literal('critical')]),
+      title: bilingualSchema,
+      detail: bilingualSchema,
+      source: citationSchema,
+    }),
+  ),
+  sources: z.array(z.object({ id: z.string(), type: z.enum(['record', 'knowledge']), label: z.string(), detail: z.string().optional() })),
+  model: modelRefSchema,
+  /** Why the model did not answer (none connected, no consent), in both languages. */
+  modelMessage: bilingualSchema.nullable(),
+});
+
+// ── Responses: the differential ─────────────────────────────────────────────────────────────
+
+const invasivenessSchema = z.enum(['non-invasive', 'minimally-invasive', 'invasive']);
+const costTierSchema = z.enum(['low', 'medium', 'high']);
+
+/** A finding for or against a candidate, with its likelihood ratio and the sources that set it. */
+const citedFindingSchema = z.object({
+  code: z.string(),
+  label: bilingualSchema,
+  /** > 1 speaks for, < 1 against. */
+  likelihoodRatio: z.number(),
+  sourceIds: z.array(z.string()),
+});
+
+export const rankedTestSchema = z.object({
+  id: z.string(),
+  name: bilingualSchema,
+  invasiveness: invasivenessSchema,
+  cost: costTierSchema,
+  /** Expected reduction of the differential's uncertainty, in bits. */
+  expectedInformationBits: z.number(),
+  probabilityPositive: z.number(),
+  targets: z.array(z.object({ condition: z.string(), name: bilingualSchema, sensitivity: z.number(), probability: z.number() })),
+  specificity: z.number(),
+  targetProbability: z.object({ now: z.number(), ifPositive: z.number(), ifNegative: z.number() }),
+  source: citationSchema,
+  basis: z.string().optional(),
+});
+
+export const differentialCandidateSchema = z.object({
+  condition: z.string(),
+  name: bilingualSchema,
+  icd10: z.string(),
+  probability: z.number(),
+  severity: z.number(),
+  for: z.array(citedFindingSchema),
+  against: z.array(citedFindingSchema),
+  guidelineTests: z.array(
+    z.object({
+      test: bilingualSchema,
+      source: citationSchema,
+      invasiveness: invasivenessSchema.nullable(),
+      cost: costTierSchema.nullable(),
+    }),
+  ),
+});
+
+export const differentialResultSchema = z.object({
+  status: z.enum(['ranked', 'no-intake']),
+  message: bilingualSchema.nullable(),
+  intake: z.object({ id: z.string(), finishedAt: z.string().nullable() }).nullable(),
+  patient: z.object({ age: z.number(), sex: sexSchema }),
+  method: bilingualSchema,
+  candidates: z.array(differentialCandidateSchema),
+  /** DDXPlus evidence read off the chart, with the facts that set it. */
+  chartEvidence: z.array(z.object({ code: z.string(), label: bilingualSchema, sourceIds: z.array(z.string()) })),
+  nextTests: z.array(rankedTestSchema),
+  costTiers: z.record(costTierSchema, bilingualSchema),
+  costSource: citationSchema,
+  /** Candidates outside DDXPlus added by the model; `supported` false when a suggestion cites nothing known. */
+  modelSuggestions: z.array(
+    z.object({
+      name: z.string(),
+      icd10: z.string().nullable(),
+      reason: z.string(),
+      sourceIds: z.array(z.string()),
+      supported: z.boolean(),
+    }),
+  ),
+  sources: z.array(z.object({ id: z.string(), type: z.enum(['record', 'intake']), label: z.string() })),
+  artifactId: z.string().nullable(),
+  model: modelRefSchema,
+  modelMessage: bilingualSchema.nullable(),
+  disclaimer: bilingualSchema,
+});
+
+// ── Responses: treatment options ────────────────────────────────────────────────────────────
+
+export const diagnosisListingSchema = z.object({
+  id: z.string(),
+  names: bilingualSchema,
+  icd10: z.array(z.string()),
+  /** How many curated options it has. */
+  options: z.number().int(),
+  /** True when the patient's active problem list names it. */
+  inRecord: z.boolean(),
+});
+
+export const diagnosisListSchema = z.object({ diagnoses: z.array(diagnosisListingSchema) });
+export type DiagnosisList = z.infer<typeof diagnosisListSchema>;
+
+export const treatmentOptionSchema = z.object({
+  id: z.string(),
+  name: bilingualSchema,
+  drugIds: z.array(z.string()),
+  mechanism: bilingualSchema,
+  benefit: bilingualSchema,
+  risks: bilingualSchema,
+  evidence: z.object({ level: z.string() }),
+  source: citationSchema,
+  drugs: z.array(z.object({ id: z.string(), name: bilingualSchema })),
+  /** Drugs named by the option that the knowledge base lacks: not checked. */
+  notChecked: z.array(z.string()),
+  /** The medication check of the option against the patient's record. */
+  findings: z.array(
+    z.object({
+      kind: z.string(),
+      severity: findingSeveritySchema,
+      title: bilingualSchema,
+      detail: bilingualSchema,
+      source: citationSchema,
+      /** The patient's own medications involved (record display text). */
+      withRecord: z.array(z.string()),
+    }),
+  ),
+  worst: findingSeveritySchema.nullable(),
+});
+
+export const treatmentComparisonSchema = z.object({
+  diagnosis: z.object({
+    id: z.string(),
+    names: bilingualSchema,
+    icd10: z.array(z.string()),
+    evidenceSystem: bilingualSchema,
+    source: citationSchema,
+    note: bilingualSchema.optional(),
+  }),
+  inRecord: z.boolean(),
+  options: z.array(treatmentOptionSchema),
+  context: chartMedicationContextSchema,
+  framing: bilingualSchema,
+});

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noContent } from '../api/common.js';
 import { SuwenError } from '../shared/errors.js';
 import { defineRoute } from './route.js';
 import { startTestServer, type TestServer } from './testing/test-server.js';
@@ -15,6 +16,7 @@ describe('log lines', () => {
     summary: 'test probe',
     tag: 'test',
     permission: null,
+    response: noContent('test probe'),
     handler: () => {
       throw new Error('lower layer quoted the note: patient Zhang San 张三 has chest pain');
     },
@@ -25,6 +27,7 @@ describe('log lines', () => {
     summary: 'test probe',
     tag: 'test',
     permission: null,
+    response: noContent('test probe'),
     handler: () => {
       throw new SuwenError('CONFLICT', 'conflict about 张三', { params: { reason: 'x' } });
     },

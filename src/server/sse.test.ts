@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { noContent, sseEventsSchema } from '../api/common.js';
 import { SuwenError } from '../shared/errors.js';
 import { defineRoute } from './route.js';
 import { sseResponse } from './sse.js';
@@ -12,6 +13,7 @@ const streamingRoutes = [
     summary: 'test probe',
     tag: 'test',
     permission: 'settings.read',
+    response: { description: 'test events', content: { 'text/event-stream': { schema: sseEventsSchema({}) } } },
     handler: (c) =>
       sseResponse(c, async (send) => {
         for (const token of ['主诉', '：', 'cough']) await send('text-delta', { text: token });
@@ -24,6 +26,7 @@ const streamingRoutes = [
     summary: 'test probe',
     tag: 'test',
     permission: 'settings.read',
+    response: noContent('test probe'),
     handler: (c) =>
       sseResponse(c, async (send) => {
         await send('text-delta', { text: 'partial' });

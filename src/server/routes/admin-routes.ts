@@ -1,21 +1,23 @@
-import { z } from 'zod';
+import {
+  auditFhirResponse,
+  auditPageSchema,
+  auditQuerySchema,
+  auditVerificationSchema,
+  createdUserSchema,
+  createUserBodySchema,
+  monitoringQuerySchema,
+  monitoringSchema,
+  settingsSchema,
+  userListSchema,
+} from '../../api/admin.js';
 import { listAuditRows } from '../../audit/audit-listing.js';
 import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { computeMonitoring } from '../../audit/monitoring.js';
-import { ROLES } from '../../auth/roles.js';
 import { listUsers } from '../../auth/user-queries.js';
 import { describeModels } from '../../model/describe-models.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { defineRoute } from '../route.js';
-
-const auditQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  before: z.coerce.number().int().min(1).optional(),
-  action: z.string().max(100).optional(),
-  actorId: z.string().max(100).optional(),
-  patientId: z.string().max(100).optional(),
-});
 
 export const adminRoutes = [
   defineRoute({
@@ -24,7 +26,8 @@ export const adminRoutes = [
     summary: 'Audit entries, newest first (page with `before`)',
     tag: 'audit',
     permission: 'audit.read',
-    query: auditQuery,
+    query: auditQuerySchema,
+    response: auditPageSchema,
     handler: async (c, { query, principal }, { store, audit }) => {
       const rows = await listAuditRows(store, query);
       await audit.append({
@@ -48,6 +51,7 @@ export const adminRoutes = [
     summary: 'Recompute the audit hash chain; names the first broken entry',
     tag: 'audit',
     permission: 'audit.read',
+    response: auditVerificationSchema,
     handler: async (c, _input, { store, audit }) => {
       await audit.flush();
       return c.json(await verifyAuditChain(store));
@@ -59,7 +63,8 @@ export const adminRoutes = [
     summary: 'Audit entries as a FHIR R4 Bundle of AuditEvent',
     tag: 'audit',
     permission: 'audit.read',
-    query: auditQuery,
+    query: auditQuerySchema,
+    response: auditFhirResponse,
     handler: async (c, { query }, { store }) => {
       // The FHIR export filters by action and patient only.
       const rows = await listAuditRows(store, {
@@ -83,7 +88,8 @@ export const adminRoutes = [
     summary: 'AI output monitoring: review outcomes, edit size, latency and tokens per workflow and model',
     tag: 'monitoring',
     permission: 'monitoring.read',
-    query: z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+    query: monitoringQuerySchema,
+    response: monitoringSchema,
     handler: async (c, { query }, { store }) => c.json(await computeMonitoring(store, query.days)),
   }),
   defineRoute({
@@ -92,6 +98,7 @@ export const adminRoutes = [
     summary: 'Model connection, database and mode (no secrets)',
     tag: 'system',
     permission: 'settings.read',
+    response: settingsSchema,
     handler: (c, _input, { store, config, demo }) =>
       c.json({
         version: SUWEN_VERSION,
@@ -106,6 +113,7 @@ export const adminRoutes = [
     summary: 'List users',
     tag: 'users',
     permission: 'user.manage',
+    response: userListSchema,
     handler: async (c, _input, { store }) => {
       const rows = await listUsers(store);
       return c.json({
@@ -128,13 +136,8 @@ export const adminRoutes = [
     tag: 'users',
     permission: 'user.manage',
     status: 201,
-    body: z.object({
-      username: z.string().min(2).max(64),
-      displayName: z.string().max(100).optional(),
-      role: z.enum(ROLES),
-      password: z.string().min(10).max(200),
-      patientId: z.string().max(100).optional(),
-    }),
+    body: createUserBodySchema,
+    response: createdUserSchema,
     handler: async (c, { body, principal }, { auth, audit }) => {
       const user = await auth.createUser(body);
       await audit.append({

@@ -1,19 +1,11 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { z } from 'zod';
+import { createdTokenSchema, createTokenBodySchema, loginBodySchema, sessionUserSchema } from '../../api/auth.js';
+import { noContent } from '../../api/common.js';
 import { LoginThrottle } from '../../auth/login-throttle.js';
-import { ROLES } from '../../auth/roles.js';
 import { SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
 
 export const SESSION_COOKIE = 'suwen_session';
-
-const userSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  patientId: z.string().nullable(),
-});
 
 const throttle = new LoginThrottle();
 
@@ -24,8 +16,8 @@ export const authRoutes = [
     summary: 'Sign in with a username and password; sets an HttpOnly session cookie',
     tag: 'auth',
     permission: null,
-    body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
-    response: z.object({ user: userSchema }),
+    body: loginBodySchema,
+    response: sessionUserSchema,
     handler: async (c, { body }, { auth, audit, config }) => {
       const ip = c.get('clientIp') ?? 'unknown';
       const key = `${ip}|${body.username.toLowerCase()}`;
@@ -65,6 +57,7 @@ export const authRoutes = [
     tag: 'auth',
     permission: null,
     status: 204,
+    response: noContent('Signed out; the session cookie is cleared'),
     handler: async (c, _input, { auth, audit }) => {
       const token = getCookie(c, SESSION_COOKIE);
       const principal = c.get('principal');
@@ -88,7 +81,7 @@ export const authRoutes = [
     summary: 'The signed-in user',
     tag: 'auth',
     permission: 'settings.read',
-    response: z.object({ user: userSchema }),
+    response: sessionUserSchema,
     handler: (c, { principal }) =>
       c.json({
         user: {
@@ -107,8 +100,8 @@ export const authRoutes = [
     tag: 'auth',
     permission: 'token.create',
     status: 201,
-    body: z.object({ name: z.string().min(1).max(100), ttlDays: z.number().int().min(1).max(3650).optional() }),
-    response: z.object({ id: z.string(), token: z.string() }),
+    body: createTokenBodySchema,
+    response: createdTokenSchema,
     handler: async (c, { body, principal }, { auth, audit }) => {
       const token = await auth.createApiToken(principal.userId, body.name, body.ttlDays);
       await audit.append({

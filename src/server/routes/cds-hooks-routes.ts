@@ -1,10 +1,16 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
-import { z } from 'zod';
+import {
+  cdsDiscoverySchema,
+  cdsFeedbackResponse,
+  cdsFeedbackSchema,
+  cdsHookRequestSchema,
+  cdsHookResponseSchema,
+  cdsServiceParamsSchema,
+} from '../../api/cds-hooks.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
-import { cdsFeedbackSchema, cdsHookRequestSchema } from '../../workflows/decision/cds-hooks/cds-hooks-types.js';
-import { CDS_SERVICES, findCdsService, runCdsService } from '../../workflows/decision/cds-hooks/cds-services.js';
+import { CDS_SERVICES, findCdsService, runCdsService } from '../cds-hooks/cds-services.js';
 import { defineRoute, mountRoutes } from '../route.js';
 import type { AppEnv, Services } from '../types.js';
 
@@ -50,6 +56,7 @@ export const cdsHooksRoutes = [
     summary: 'CDS Hooks discovery: the services Suwen offers, with their prefetch templates',
     tag: 'cds-hooks',
     permission: null,
+    response: cdsDiscoverySchema,
     handler: (c) => c.json({ services: CDS_SERVICES }),
   }),
   defineRoute({
@@ -58,8 +65,9 @@ export const cdsHooksRoutes = [
     summary: 'Call one CDS service with a CDS Hooks request; answers with cards',
     tag: 'cds-hooks',
     permission: null,
-    params: z.object({ id: z.string().min(1).max(100) }),
+    params: cdsServiceParamsSchema,
     body: cdsHookRequestSchema,
+    response: cdsHookResponseSchema,
     handler: async (c, { params, body, principal }, services) => {
       const service = findCdsService(params.id);
       if (!service) throw notFound('CDS service');
@@ -101,8 +109,9 @@ export const cdsHooksRoutes = [
     summary: 'CDS Hooks 2.0 feedback: whether the clinician accepted or overrode each card (and why); kept in the audit log',
     tag: 'cds-hooks',
     permission: null,
-    params: z.object({ id: z.string().min(1).max(100) }),
+    params: cdsServiceParamsSchema,
     body: cdsFeedbackSchema,
+    response: cdsFeedbackResponse,
     handler: async (c, { params, body, principal }, services) => {
       const service = findCdsService(params.id);
       if (!service) throw notFound('CDS service');

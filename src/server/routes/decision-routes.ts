@@ -1,10 +1,19 @@
-import { z } from 'zod';
+import { idParamsSchema } from '../../api/common.js';
+import {
+  askCaseBodySchema,
+  askCaseResultSchema,
+  diagnosisListSchema,
+  differentialBodySchema,
+  differentialQuerySchema,
+  differentialResultSchema,
+  treatmentBodySchema,
+  treatmentComparisonSchema,
+} from '../../api/decision.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
 import { buildDifferential } from '../../workflows/decision/differential.js';
 import { compareTreatmentOptions, listTreatmentDiagnoses } from '../../workflows/decision/treatment-options.js';
 import { defineRoute } from '../route.js';
 
-const patientParams = z.object({ id: z.string().min(1).max(100) });
 const languageOf = (c: { get: (key: 'locale') => string }, language?: 'zh' | 'en') =>
   language ?? (c.get('locale') === 'zh-CN' ? 'zh' : 'en');
 
@@ -17,8 +26,9 @@ export const decisionRoutes = [
       "Ask about a patient's case: PICO, answer, considerations, claims each citing record or knowledge-base sources (unsupported ones marked), and the deterministic alerts",
     tag: 'decision',
     permission: 'knowledge.check',
-    params: z.object({ id: z.string().min(1).max(100) }),
-    body: z.object({ question: z.string().trim().min(1).max(2000), language: z.enum(['zh', 'en']).optional() }).strict(),
+    params: idParamsSchema,
+    body: askCaseBodySchema,
+    response: askCaseResultSchema,
     handler: async (c, { params, body, actor }, services) =>
       c.json(
         await askAboutCase(services, { patientId: params.id, question: body.question, language: languageOf(c, body.language), actor }),
@@ -31,8 +41,9 @@ export const decisionRoutes = [
       'Bayesian differential over the DDXPlus conditions from the latest finished intake and the chart: candidates with cited findings for and against, next tests ranked by expected information gain (no model)',
     tag: 'decision',
     permission: 'knowledge.check',
-    params: patientParams,
-    query: z.object({ language: z.enum(['zh', 'en']).optional(), intakeId: z.string().min(1).max(100).optional() }),
+    params: idParamsSchema,
+    query: differentialQuerySchema,
+    response: differentialResultSchema,
     handler: async (c, { params, query, actor }, services) =>
       c.json(
         await buildDifferential(services, {
@@ -51,14 +62,9 @@ export const decisionRoutes = [
       'The differential, widened by the model (when connected and widen is not false) with candidates outside DDXPlus, each citing record or intake sources (unsupported ones marked)',
     tag: 'decision',
     permission: 'knowledge.check',
-    params: patientParams,
-    body: z
-      .object({
-        language: z.enum(['zh', 'en']).optional(),
-        widen: z.boolean().optional(),
-        intakeId: z.string().min(1).max(100).optional(),
-      })
-      .strict(),
+    params: idParamsSchema,
+    body: differentialBodySchema,
+    response: differentialResultSchema,
     handler: async (c, { params, body, actor }, services) =>
       c.json(
         await buildDifferential(services, {
@@ -76,6 +82,7 @@ export const decisionRoutes = [
     summary: 'The diagnoses with curated treatment options (names in Chinese and English, ICD-10 codes)',
     tag: 'decision',
     permission: 'knowledge.check',
+    response: diagnosisListSchema,
     handler: (c) => c.json({ diagnoses: listTreatmentDiagnoses(null) }),
   }),
   defineRoute({
@@ -84,7 +91,8 @@ export const decisionRoutes = [
     summary: "The diagnoses with curated treatment options, those on the patient's active problem list first (inRecord)",
     tag: 'decision',
     permission: 'knowledge.check',
-    params: patientParams,
+    params: idParamsSchema,
+    response: diagnosisListSchema,
     handler: async (c, { params, actor }, services) =>
       c.json({ diagnoses: listTreatmentDiagnoses(await services.access.chart(actor, params.id, 'decision.treatments')) }),
   }),
@@ -95,8 +103,9 @@ export const decisionRoutes = [
       "Treatment options to discuss for a diagnosis (text, ICD-10, curated id or a chart condition id), side by side, each run through the medication check against the patient's record",
     tag: 'decision',
     permission: 'knowledge.check',
-    params: patientParams,
-    body: z.object({ diagnosis: z.string().trim().min(1).max(200) }).strict(),
+    params: idParamsSchema,
+    body: treatmentBodySchema,
+    response: treatmentComparisonSchema,
     handler: async (c, { params, body, actor }, services) =>
       c.json(await compareTreatmentOptions(services, { patientId: params.id, diagnosis: body.diagnosis, actor })),
   }),

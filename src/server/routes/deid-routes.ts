@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import { deidBodySchema, deidResultSchema } from '../../api/deid.js';
 import { deidentifyText } from '../../privacy/deid-text.js';
-import { OPERATORS, PseudonymScope } from '../../privacy/operators/anonymize.js';
+import { PseudonymScope } from '../../privacy/operators/anonymize.js';
 import { defineRoute } from '../route.js';
 
 /** `POST /deid`: the de-identification engine on pasted text, with every finding explained. */
@@ -12,11 +12,8 @@ export const deidRoutes = [
     summary: 'De-identify Chinese or English text; returns the text, each finding with its explanation, and counts by type',
     tag: 'privacy',
     permission: 'deid.use',
-    body: z.object({
-      text: z.string().min(1).max(1_000_000),
-      language: z.enum(['zh', 'en', 'auto']).default('auto'),
-      operator: z.enum(OPERATORS).default('tag'),
-    }),
+    body: deidBodySchema,
+    response: deidResultSchema,
     handler: async (c, { body, principal }, { audit, vault, deidAnalyzer }) => {
       const scope = new PseudonymScope({ scope: `request:${c.get('requestId') ?? randomUUID()}`, secret: vault.secret });
       const started = performance.now();

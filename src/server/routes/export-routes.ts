@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import { idParamsSchema } from '../../api/common.js';
+import { documentFhirResponse, documentPdfResponse } from '../../api/export.js';
 import type { Artifact } from '../../audit/artifacts.js';
 import type { Principal } from '../../auth/roles.js';
 import { findPatientDemographics, findPatientResource } from '../../record/patient-lookups.js';
@@ -10,8 +11,6 @@ import { type PdfContext, renderDocumentPdf } from '../../workflows/export/docum
 import { defineRoute } from '../route.js';
 import type { AppEnv, Services } from '../types.js';
 
-const idParams = z.object({ id: z.string().min(1).max(100) });
-
 /** Clinical documents (notes, discharge summaries) out of Suwen: a PDF of any draft, FHIR of reviewed ones. */
 export const exportRoutes = [
   defineRoute({
@@ -20,7 +19,8 @@ export const exportRoutes = [
     summary: 'A clinical document artifact as PDF (CJK embedded); drafts are watermarked, the footer names the reviewer',
     tag: 'artifacts',
     permission: 'artifact.read',
-    params: idParams,
+    params: idParamsSchema,
+    response: documentPdfResponse,
     handler: async (c, { params, principal }, services) => {
       const artifact = await readableArtifact(services, params.id);
       const { document, edited } = clinicalDocumentOf(artifact);
@@ -40,7 +40,8 @@ export const exportRoutes = [
       'A reviewed (accepted or edited) clinical document as a FHIR R4 document Bundle: Composition, Patient, DocumentReference (text + PDF), Provenance',
     tag: 'artifacts',
     permission: 'artifact.read',
-    params: idParams,
+    params: idParamsSchema,
+    response: documentFhirResponse,
     handler: async (c, { params, principal }, services) => {
       const artifact = await readableArtifact(services, params.id);
       const { document, edited } = clinicalDocumentOf(artifact);

@@ -1,16 +1,8 @@
-import { z } from 'zod';
+import { demoAccountsSchema, healthSchema } from '../../api/health.js';
 import { readDemoAccounts } from '../../demo/demo-accounts.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { pingDatabase } from '../../store/health.js';
 import { defineRoute } from '../route.js';
-
-const healthSchema = z.object({
-  status: z.literal('ok'),
-  version: z.string(),
-  database: z.enum(['sqlite', 'postgres']),
-  demo: z.boolean(),
-  time: z.string(),
-});
 
 export const healthRoutes = [
   defineRoute({
@@ -31,10 +23,7 @@ export const healthRoutes = [
     summary: 'Demo accounts (only in demo mode), shown on the login page',
     tag: 'system',
     permission: null,
-    response: z.object({
-      demo: z.boolean(),
-      accounts: z.array(z.object({ role: z.string(), username: z.string(), password: z.string() })),
-    }),
+    response: demoAccountsSchema,
     handler: async (c, _input, { store, demo }) => c.json({ demo, accounts: demo ? await readDemoAccounts(store) : [] }),
   }),
 ];

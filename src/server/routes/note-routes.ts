@@ -1,23 +1,11 @@
-import { z } from 'zod';
-import { NOTE_LANGUAGES } from '../../engines/notes/clinical-document.js';
-import { type GenerateNoteResult, NOTE_MODES, prepareNote, writeNote } from '../../workflows/notes/generate-note.js';
-import { noteTranscriptInputSchema } from '../../workflows/notes/note-input.js';
+import { generateNoteBodySchema, generateNoteResponse, noteParamsSchema, storedNoteSchema } from '../../api/notes.js';
+import { type GenerateNoteResult, prepareNote, writeNote } from '../../workflows/notes/generate-note.js';
 import { readDocumentArtifact } from '../../workflows/review/artifact-review.js';
 import { defineRoute } from '../route.js';
 import { sseResponse } from '../sse.js';
 
 /** Artifact kinds whose content is a clinical document this route serves. */
 const DOCUMENT_KINDS = new Set(['clinical-note', 'discharge-summary']);
-
-const generateBody = noteTranscriptInputSchema
-  .extend({
-    outputLanguage: z.enum(NOTE_LANGUAGES).optional(),
-    format: z.enum(['zh-outpatient', 'soap']).optional(),
-    patientId: z.string().min(1).max(100).optional(),
-    encounterId: z.string().min(1).max(100).optional(),
-    mode: z.enum(NOTE_MODES).default('auto'),
-  })
-  .strict();
 
 /** Strips the benchmark timings from what clients receive: they are Suwen's, not the note's. */
 function publicResult(result: GenerateNoteResult) {
@@ -33,7 +21,8 @@ export const noteRoutes = [
       'Consultation transcript → draft visit note (门诊病历 or SOAP): sentences citing transcript turns, unsupported ones flagged, omissions and medication check; server-sent events (transcript, section…, checks, result, done) with Accept: text/event-stream',
     tag: 'notes',
     permission: 'artifact.create',
-    body: generateBody,
+    body: generateNoteBodySchema,
+    response: generateNoteResponse,
     handler: async (c, { body, actor }, services) => {
       const messageLanguage = c.get('locale') === 'zh-CN' ? 'zh' : 'en';
       // Checks (access, consent, input) all happen here, before anything streams.
@@ -59,7 +48,8 @@ export const noteRoutes = [
       'A stored visit note or discharge summary: the artifact (status, review), the document as it stands (edited if edited) and the transcript (null for a discharge summary)',
     tag: 'notes',
     permission: 'artifact.read',
-    params: z.object({ artifactId: z.string().min(1).max(100) }),
+    params: noteParamsSchema,
+    response: storedNoteSchema,
     handler: async (c, { params, actor }, services) => {
       const artifact = await readDocumentArtifact(services, actor, params.artifactId, DOCUMENT_KINDS);
       const document = artifact.editedContent?.document ?? artifact.content.document;

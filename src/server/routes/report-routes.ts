@@ -1,5 +1,11 @@
 import type { Context } from 'hono';
-import { z } from 'zod';
+import {
+  type ReportImageFields as ImageFields,
+  reportImageFieldsSchema as imageFieldsSchema,
+  reportBodySchema,
+  reportImageInterpretationSchema,
+  reportInterpretationSchema,
+} from '../../api/reports.js';
 import { MAX_REPORT_IMAGE_BYTES } from '../../engines/report-parsing/report-image.js';
 import { SuwenError } from '../../shared/errors.js';
 import { interpretReportImage } from '../../workflows/decision/report-image-interpretation.js';
@@ -26,16 +32,6 @@ const IMAGE_UPLOAD = {
 export const REPORT_IMAGE_PATH = '/api/v1/decision/report/image';
 /** The largest image plus room for the multipart framing and form fields. */
 export const REPORT_IMAGE_MAX_BODY = MAX_REPORT_IMAGE_BYTES + 64 * 1024;
-
-const imageFieldsSchema = z
-  .object({
-    sex: z.enum(['M', 'F']).optional(),
-    age: z.coerce.number().min(0).max(130).optional(),
-    language: z.enum(['zh', 'en']).optional(),
-  })
-  .strict();
-
-type ImageFields = z.infer<typeof imageFieldsSchema>;
 
 function localized(c: Context<AppEnv>, text: { en: string; zh: string }): string {
   return text[c.get('locale') === 'zh-CN' ? 'zh' : 'en'];
@@ -81,14 +77,8 @@ export const reportRoutes = [
       'Interpret a pasted lab report (zh/en): the results read from it, flags against cited ranges, patterns, a clinician summary and a plain-language patient summary',
     tag: 'decision',
     permission: 'knowledge.check',
-    body: z
-      .object({
-        text: z.string().min(1).max(50_000),
-        sex: z.enum(['M', 'F']).optional(),
-        age: z.number().min(0).max(130).optional(),
-        language: z.enum(['zh', 'en']).optional(),
-      })
-      .strict(),
+    body: reportBodySchema,
+    response: reportInterpretationSchema,
     handler: (c, { body }, { knowledge }) => {
       const language = body.language ?? (c.get('locale') === 'zh-CN' ? 'zh' : 'en');
       const result = interpretReport(knowledge.labs, {
@@ -113,6 +103,7 @@ export const reportRoutes = [
     summary: `Read a photographed or scanned printed report (PNG/JPEG/WebP up to ${MAX_REPORT_IMAGE_BYTES / 1024 / 1024} MB; multipart field "image" plus optional sex, age, language, or a raw image body) with the embedded OCR, then interpret it as POST /decision/report does; the OCR text rows come back for checking`,
     tag: 'decision',
     permission: 'knowledge.check',
+    response: reportImageInterpretationSchema,
     handler: async (c, _input, { knowledge }) => {
       const { bytes, fields } = await readImageUpload(c);
       const language = fields.language ?? (c.get('locale') === 'zh-CN' ? 'zh' : 'en');

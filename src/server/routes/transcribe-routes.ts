@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { transcribeFieldsSchema as fieldsSchema, transcribeResponse } from '../../api/transcribe.js';
 import type { ModelCallContext } from '../../model/call-context.js';
 import { MAX_AUDIO_BYTES } from '../../model/speech/audio-format.js';
 import { SuwenError } from '../../shared/errors.js';
@@ -8,8 +8,6 @@ import { sseResponse } from '../sse.js';
 /** The upload route's own body limit: the largest audio file plus the multipart envelope. */
 export const TRANSCRIBE_PATH = '/api/v1/notes/transcribe';
 export const TRANSCRIBE_MAX_BODY = MAX_AUDIO_BYTES + 1024 * 1024;
-
-const fieldsSchema = z.object({ language: z.enum(['zh', 'en']).optional() });
 
 function invalid(summary: string): SuwenError {
   return new SuwenError('VALIDATION_FAILED', summary, { params: { summary }, details: [{ path: 'body', message: summary }] });
@@ -29,6 +27,7 @@ export const transcribeRoutes = [
       'Transcribe consultation audio (multipart form: file = WAV/MP3/WebM/OGG/M4A up to 100 MB, language = zh|en) into speaker turns; long WAV is chunked; server-sent events (progress {chunk, chunks, seconds}, result {transcript, text}, done) with Accept: text/event-stream',
     tag: 'notes',
     permission: 'artifact.create',
+    response: transcribeResponse,
     handler: async (c, { principal }, { speech }) => {
       if (!speech.configured) throw new SuwenError('ASR_NOT_CONFIGURED', 'No speech recognition configured');
       if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data'))
