@@ -94,5 +94,21 @@ export default tseslint.config(
     files: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },
   },
+  {
+    // One composition root: only src/app builds a model gateway (with its privacy guard), so no
+    // entry point can reach a model around audit and de-identification. The model layer's own
+    // tests and the gateway benchmark measure the gateway itself.
+    files: ['src/**/*.ts', 'bench/**/*.ts', 'evals/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['src/app/**', 'src/model/**', 'bench/model-gateway.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='ModelGateway']",
+          message: '[one-composition-root] build services with createServices (src/app) instead of a gateway of your own: it is the only gateway with the privacy guard.',
+        },
+      ],
+    },
+  },
   ...boundaryBlocks,
 );
