@@ -3,12 +3,13 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
+import type { DailyStats, WorkflowModelStats } from '../audit/monitoring.js';
 import { ROLES } from '../auth/roles.js';
 import { userSchema } from './auth.js';
-import { type ContentResponse, FHIR_JSON, fhirBundleSchema } from './common.js';
+import { type Agrees, type ContentResponse, type Expect, FHIR_JSON, fhirBundleSchema } from './common.js';
 import { describedModelsSchema } from './models.js';
 
-export type { DailyStats, WorkflowModelStats } from '../audit/monitoring.js';
+export type { DailyStats, WorkflowModelStats };
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -130,3 +131,10 @@ export const userListSchema = z.object({ items: z.array(userListEntrySchema) });
 export type UserList = z.infer<typeof userListSchema>;
 
 export const createdUserSchema = z.object({ user: userSchema });
+export type CreatedUser = z.infer<typeof createdUserSchema>;
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<WorkflowModelStats, z.infer<typeof workflowModelStatsSchema>>>,
+  Expect<Agrees<DailyStats, z.infer<typeof dailyStatsSchema>>>,
+];

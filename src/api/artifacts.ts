@@ -3,11 +3,18 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import { ARTIFACT_STATUSES } from '../audit/artifacts.js';
-import { type ContentResponse, FHIR_JSON, fhirResourceSchema } from './common.js';
+import {
+  ARTIFACT_STATUSES,
+  type Artifact,
+  type ArtifactStatus,
+  type ArtifactSummary,
+  type NewArtifact,
+  type ReviewDecision,
+} from '../audit/artifacts.js';
+import { type Agrees, type ContentResponse, type Expect, FHIR_JSON, fhirResourceSchema } from './common.js';
 
-export type { Artifact, ArtifactStatus, ArtifactSummary, NewArtifact, ReviewDecision } from '../audit/artifacts.js';
 export { newArtifactSchema, reviewSchema } from '../audit/artifacts.js';
+export type { Artifact, ArtifactStatus, ArtifactSummary, NewArtifact, ReviewDecision };
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -68,3 +75,9 @@ export const artifactProvenanceResponse: ContentResponse = {
   description: 'The artifact as a FHIR R4 Provenance resource',
   content: { [FHIR_JSON]: { schema: fhirResourceSchema('Provenance') } },
 };
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<Artifact, z.infer<typeof artifactSchema>>>,
+  Expect<Agrees<ArtifactSummary, z.infer<typeof artifactSummarySchema>>>,
+];

@@ -3,10 +3,11 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import { bilingualSchema } from './common.js';
+import type { CareGap, CareGapFact, CareGapResult } from '../engines/care-gaps/index.js';
+import type { PatientCareGaps } from '../workflows/decision/care-gaps.js';
+import { type Agrees, bilingualSchema, type Expect } from './common.js';
 
-export type { CareGap, CareGapFact, CareGapResult } from '../engines/care-gaps/index.js';
-export type { PatientCareGaps } from '../workflows/decision/care-gaps.js';
+export type { CareGap, CareGapFact, CareGapResult, PatientCareGaps };
 
 /** `asOf` judges the record as it stood on that day (today by default). */
 export const careGapsQuerySchema = z.object({ asOf: z.iso.date().optional() });
@@ -48,3 +49,10 @@ export const patientCareGapsSchema = z.object({
   /** Rules not judged, and why. */
   notJudged: z.array(z.object({ ruleId: z.string(), reason: z.enum(['data-unavailable', 'age-unknown']) })),
 });
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<CareGapFact, z.infer<typeof careGapFactSchema>>>,
+  Expect<Agrees<CareGap, z.infer<typeof careGapSchema>>>,
+  Expect<Agrees<PatientCareGaps, z.infer<typeof patientCareGapsSchema>>>,
+];

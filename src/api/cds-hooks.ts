@@ -6,10 +6,11 @@
  * (loose, as the spec allows extensions); the responses follow the spec's Discovery and Card shapes.
  */
 import { z } from 'zod';
-import { idParamsSchema, noContent } from './common.js';
+import type { CdsCard, CdsFeedback, CdsHookRequest, CdsHookResponse } from './cds-hooks-types.js';
+import { type Agrees, type Expect, idParamsSchema, noContent } from './common.js';
 
-export type { CdsCard, CdsFeedback, CdsHookRequest, CdsHookResponse } from './cds-hooks-types.js';
 export { cdsFeedbackSchema, cdsHookRequestSchema } from './cds-hooks-types.js';
+export type { CdsCard, CdsFeedback, CdsHookRequest, CdsHookResponse };
 
 export const cdsServiceParamsSchema = idParamsSchema;
 
@@ -25,6 +26,7 @@ export const cdsDiscoverySchema = z.object({
     }),
   ),
 });
+export type CdsDiscovery = z.infer<typeof cdsDiscoverySchema>;
 
 const codingSchema = z.object({ system: z.string().optional(), code: z.string(), display: z.string().optional() });
 
@@ -60,3 +62,6 @@ export const cdsCardSchema = z.object({
 export const cdsHookResponseSchema = z.object({ cards: z.array(cdsCardSchema) });
 
 export const cdsFeedbackResponse = noContent('Feedback recorded (one audit entry per card outcome); no body');
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [Expect<Agrees<CdsCard, z.infer<typeof cdsCardSchema>>>];

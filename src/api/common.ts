@@ -111,3 +111,10 @@ export function jsonOrEvents(description: string, json: z.ZodType, events: Recor
     content: { 'application/json': { schema: json }, 'text/event-stream': { schema: sseEventsSchema(events) } },
   };
 }
+
+/** `true` when a server type and its contract agree: every value of each is a value of the other. */
+export type Agrees<Server, Contract> = [Server] extends [Contract] ? ([Contract] extends [Server] ? true : false) : false;
+/** `true` when every value the contract allows is a value of the server type (the contract may be more precise). */
+export type Refines<Contract, Server> = [Contract] extends [Server] ? true : false;
+/** Fails typechecking unless `T` is `true`: `type _ = Expect<Agrees<A, B>>`. */
+export type Expect<T extends true> = T;

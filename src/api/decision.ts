@@ -5,12 +5,13 @@
  * Decision support on one patient: ask about the case, the differential, treatment options.
  */
 import { z } from 'zod';
-import { bilingualSchema, citationSchema, languageSchema, sexSchema } from './common.js';
-import { chartMedicationContextSchema } from './knowledge.js';
+import type { AskCaseResult } from '../workflows/decision/ask-case.js';
+import type { DifferentialResult } from '../workflows/decision/differential.js';
+import type { DiagnosisListing, TreatmentComparison } from '../workflows/decision/treatment-options.js';
+import { type Agrees, bilingualSchema, citationSchema, type Expect, languageSchema, sexSchema } from './common.js';
+import { chartMedicationContextSchema, findingKindSchema, findingSeveritySchema } from './knowledge.js';
 
-export type { AskCaseResult } from '../workflows/decision/ask-case.js';
-export type { DifferentialResult } from '../workflows/decision/differential.js';
-export type { DiagnosisListing, TreatmentComparison } from '../workflows/decision/treatment-options.js';
+export type { AskCaseResult, DiagnosisListing, DifferentialResult, TreatmentComparison };
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -33,7 +34,6 @@ export type TreatmentBody = z.infer<typeof treatmentBodySchema>;
 
 // ── Responses: ask about a case ─────────────────────────────────────────────────────────────
 
-const findingSeveritySchema = z.enum(['contraindicated', 'major', 'moderate', 'minor', 'info']);
 const modelRefSchema = z.object({ id: z.string() }).nullable();
 
 export const askCaseResultSchema = z.object({
@@ -167,7 +167,7 @@ export const treatmentOptionSchema = z.object({
   /** The medication check of the option against the patient's record. */
   findings: z.array(
     z.object({
-      kind: z.string(),
+      kind: findingKindSchema,
       severity: findingSeveritySchema,
       title: bilingualSchema,
       detail: bilingualSchema,
@@ -193,3 +193,11 @@ export const treatmentComparisonSchema = z.object({
   context: chartMedicationContextSchema,
   framing: bilingualSchema,
 });
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<AskCaseResult, z.infer<typeof askCaseResultSchema>>>,
+  Expect<Agrees<DifferentialResult, z.infer<typeof differentialResultSchema>>>,
+  Expect<Agrees<DiagnosisListing, z.infer<typeof diagnosisListingSchema>>>,
+  Expect<Agrees<TreatmentComparison, z.infer<typeof treatmentComparisonSchema>>>,
+];

@@ -25,6 +25,7 @@ export const phiFindingSchema = z.object({
   pattern: z.string(),
   context: z.array(z.string()),
 });
+export type PhiFinding = z.infer<typeof phiFindingSchema>;
 
 export const deidResultSchema = z.object({
   /** The de-identified text. */

@@ -4,11 +4,12 @@
  */
 import { z } from 'zod';
 import { clinicalDocumentSchema } from '../engines/notes/index.js';
-import { idParamsSchema, languageSchema } from './common.js';
+import type { RecordFact, ResultSummary } from '../workflows/discharge/discharge-facts.js';
+import type { DischargeSummaryResult } from '../workflows/discharge/discharge-summary.js';
+import type { ListedMedication, MedicationReconciliation, ReconciliationStatus } from '../workflows/discharge/medication-reconciliation.js';
+import { type Agrees, type Expect, idParamsSchema, languageSchema, type Refines } from './common.js';
 
-export type { RecordFact, ResultSummary } from '../workflows/discharge/discharge-facts.js';
-export type { DischargeSummaryResult } from '../workflows/discharge/discharge-summary.js';
-export type { ListedMedication, MedicationReconciliation, ReconciliationStatus } from '../workflows/discharge/medication-reconciliation.js';
+export type { DischargeSummaryResult, ListedMedication, MedicationReconciliation, ReconciliationStatus, RecordFact, ResultSummary };
 
 export const dischargeParamsSchema = idParamsSchema.extend({ encounterId: z.string().min(1).max(100) });
 export type DischargeParams = z.infer<typeof dischargeParamsSchema>;
@@ -55,6 +56,7 @@ export const medicationReconciliationSchema = z.object({
   /** Longest gap in days between two orders of a drug that still counts as one continuing therapy. */
   renewalWindowDays: z.number(),
 });
+export type MedicationReconciliationView = z.infer<typeof medicationReconciliationSchema>;
 
 /** One record fact (R#) the computed sections and the model's hospital course cite. */
 export const recordFactSchema = z.object({
@@ -97,6 +99,7 @@ export const dischargeExtrasSchema = z.object({
   results: z.array(resultSummarySchema),
   modelMessage: z.string().optional(),
 });
+export type DischargeExtras = z.infer<typeof dischargeExtrasSchema>;
 
 /**
  * The draft discharge summary, stored as an artifact: computed sections cite record facts (R#);
@@ -108,3 +111,13 @@ export const dischargeSummarySchema = z.object({
   /** Why no model wrote the hospital course, when none did. */
   modelMessage: z.string().nullable(),
 });
+export type DischargeSummary = z.infer<typeof dischargeSummarySchema>;
+
+// The server types re-exported above and these contracts describe the same values; the summary's
+// contract also describes the document's extras, which the server type leaves open.
+type _Checks = [
+  Expect<Agrees<RecordFact, z.infer<typeof recordFactSchema>>>,
+  Expect<Agrees<ResultSummary, z.infer<typeof resultSummarySchema>>>,
+  Expect<Refines<z.infer<typeof medicationReconciliationSchema>, MedicationReconciliation>>,
+  Expect<Refines<z.infer<typeof dischargeSummarySchema>, DischargeSummaryResult>>,
+];

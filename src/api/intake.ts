@@ -6,10 +6,22 @@
  * credential, and what they answer never holds the patient's name or record.
  */
 import { z } from 'zod';
-import { bilingualSchema, citationSchema, idParamsSchema, languageSchema, sexSchema } from './common.js';
+import type { IntakeQuestion, InterviewState, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from '../engines/intake/index.js';
+import type { IntakeMode, IntakeStatus, IntakeSummary, IntakeView } from '../workflows/intake/intake-service.js';
+import { type Agrees, bilingualSchema, citationSchema, type Expect, idParamsSchema, languageSchema, sexSchema } from './common.js';
 
-export type { IntakeQuestion, InterviewState, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from '../engines/intake/index.js';
-export type { IntakeMode, IntakeStatus, IntakeSummary, IntakeView } from '../workflows/intake/intake-service.js';
+export type {
+  IntakeMode,
+  IntakeQuestion,
+  IntakeStatus,
+  IntakeSummary,
+  IntakeView,
+  InterviewState,
+  RecordedAnswer,
+  RedFlagHit,
+  TriageLevel,
+  TriageResult,
+};
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -169,3 +181,14 @@ export const intakeDetailSchema = intakeSummarySchema.extend({
   }),
 });
 export type IntakeDetail = z.infer<typeof intakeDetailSchema>;
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<IntakeQuestion, z.infer<typeof intakeQuestionSchema>>>,
+  Expect<Agrees<IntakeView, z.infer<typeof intakeViewSchema>>>,
+  Expect<Agrees<RedFlagHit, z.infer<typeof redFlagHitSchema>>>,
+  Expect<Agrees<TriageResult, z.infer<typeof triageResultSchema>>>,
+  Expect<Agrees<IntakeSummary, z.infer<typeof intakeSummarySchema>>>,
+  Expect<Agrees<RecordedAnswer, z.infer<typeof recordedAnswerSchema>>>,
+  Expect<Agrees<InterviewState, IntakeDetail['state']>>,
+];

@@ -3,11 +3,7 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import type { SearchKind } from '../engines/search/index.js';
-import { curatedDrugSchema, curatedLabSchema, routeSchema } from '../knowledge/index.js';
-import { bilingualSchema, citationSchema, sexSchema } from './common.js';
-
-export type {
+import type {
   InterpretedLabResult,
   InterpretLabsInput,
   LabFlag,
@@ -16,20 +12,58 @@ export type {
   LabResultInput,
   LabTrend,
 } from '../engines/labs/index.js';
+import type { FindingSeverity, MedicationCheckInput, MedicationCheckResult, MedicationFinding } from '../engines/medication/index.js';
+import type { FieldDescriptor, InputIssue, RegisteredScore, ScoreDescription, ScoreResult } from '../engines/scores/index.js';
+import type { SearchHit, SearchKind } from '../engines/search/index.js';
+import {
+  type Bilingual,
+  type Citation,
+  type CuratedLab,
+  curatedDrugSchema,
+  curatedLabSchema,
+  type KbCondition,
+  type KbDrug,
+  type KbEducationTopic,
+  type KnowledgeBase,
+  routeSchema,
+} from '../knowledge/index.js';
+import type { ChartLabContext } from '../workflows/lab-review/chart-lab-input.js';
+import type { LabInterpretInput } from '../workflows/lab-review/lab-input-schema.js';
+import type { ChartMedicationContext } from '../workflows/medication-review/chart-medication-input.js';
+import { type Agrees, bilingualSchema, citationSchema, type Expect, sexSchema } from './common.js';
+
+export { medicationCheckInputSchema } from '../engines/medication/index.js';
+export { labInterpretInputSchema } from '../workflows/lab-review/lab-input-schema.js';
 export type {
+  Bilingual,
+  ChartLabContext,
+  ChartMedicationContext,
+  Citation,
+  CuratedLab,
+  FieldDescriptor,
   FindingSeverity,
+  InputIssue,
+  InterpretedLabResult,
+  InterpretLabsInput,
+  KbCondition,
+  KbDrug,
+  KbEducationTopic,
+  KnowledgeBase,
+  LabFlag,
+  LabInterpretation,
+  LabInterpretInput,
+  LabPattern,
+  LabResultInput,
+  LabTrend,
   MedicationCheckInput,
   MedicationCheckResult,
   MedicationFinding,
-} from '../engines/medication/index.js';
-export { medicationCheckInputSchema } from '../engines/medication/index.js';
-export type { FieldDescriptor, InputIssue, RegisteredScore, ScoreDescription, ScoreResult } from '../engines/scores/index.js';
-export type { SearchHit, SearchKind } from '../engines/search/index.js';
-export type { Bilingual, Citation, CuratedLab, KbCondition, KbDrug, KbEducationTopic, KnowledgeBase } from '../knowledge/index.js';
-export type { ChartLabContext } from '../workflows/lab-review/chart-lab-input.js';
-export type { LabInterpretInput } from '../workflows/lab-review/lab-input-schema.js';
-export { labInterpretInputSchema } from '../workflows/lab-review/lab-input-schema.js';
-export type { ChartMedicationContext } from '../workflows/medication-review/chart-medication-input.js';
+  RegisteredScore,
+  ScoreDescription,
+  ScoreResult,
+  SearchHit,
+  SearchKind,
+};
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -134,24 +168,26 @@ export const kbEducationTopicSchema = z.object({
 
 // ── Responses: the medication check ─────────────────────────────────────────────────────────
 
-const findingSeveritySchema = z.enum(['contraindicated', 'major', 'moderate', 'minor', 'info']);
+export const findingSeveritySchema = z.enum(['contraindicated', 'major', 'moderate', 'minor', 'info']);
 const parsedDoseSchema = z.object({ amount: z.number(), unit: z.enum(['mg', 'mcg', 'g', 'units', 'mmol', 'mL']) });
 
+export const findingKindSchema = z.enum([
+  'interaction',
+  'duplicate-therapy',
+  'dose-above-single',
+  'dose-above-daily',
+  'dose-below-usual',
+  'renal',
+  'hepatic',
+  'allergy',
+  'pregnancy',
+  'lactation',
+  'unrecognised-drug',
+  'dose-not-checked',
+]);
+
 export const medicationFindingSchema = z.object({
-  kind: z.enum([
-    'interaction',
-    'duplicate-therapy',
-    'dose-above-single',
-    'dose-above-daily',
-    'dose-below-usual',
-    'renal',
-    'hepatic',
-    'allergy',
-    'pregnancy',
-    'lactation',
-    'unrecognised-drug',
-    'dose-not-checked',
-  ]),
+  kind: findingKindSchema,
   severity: findingSeveritySchema,
   /** Indices into `medications` of the drugs involved. */
   medications: z.array(z.number().int()),
@@ -267,7 +303,18 @@ export const labInterpretationSchema = z.object({
   /** Multi-result findings (AKI, DKA, iron deficiency …), each with the rule it came from. */
   patterns: z.array(
     z.object({
-      id: z.string(),
+      id: z.enum([
+        'iron-deficiency',
+        'acute-kidney-injury',
+        'diabetic-ketoacidosis',
+        'hyponatraemia',
+        'hyperkalaemia',
+        'anaemia',
+        'hypoglycaemia',
+        'thrombocytopenia',
+        'liver-injury-pattern',
+        'thyroid-dysfunction',
+      ]),
       severity: z.string(),
       message: bilingualSchema,
       evidence: z.array(z.object({ labId: z.string(), value: z.number(), unit: z.string() })),
@@ -347,3 +394,21 @@ export const scoreResultSchema = z.object({
   /** Components (points per item, converted values) so a clinician can check the arithmetic. */
   details: z.record(z.string(), z.union([z.number(), z.string(), z.boolean(), z.null()])).optional(),
 });
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<SearchHit, z.infer<typeof searchHitSchema>>>,
+  Expect<Agrees<KbDrug, z.infer<typeof kbDrugSchema>>>,
+  Expect<Agrees<CuratedLab, z.infer<typeof kbLabSchema>>>,
+  Expect<Agrees<KbCondition, z.infer<typeof kbConditionSchema>>>,
+  Expect<Agrees<KbEducationTopic, z.infer<typeof kbEducationTopicSchema>>>,
+  Expect<Agrees<MedicationFinding, z.infer<typeof medicationFindingSchema>>>,
+  Expect<Agrees<MedicationCheckResult, z.infer<typeof medicationCheckResultSchema>>>,
+  Expect<Agrees<ChartMedicationContext, z.infer<typeof chartMedicationContextSchema>>>,
+  Expect<Agrees<InterpretedLabResult, z.infer<typeof interpretedLabResultSchema>>>,
+  Expect<Agrees<LabInterpretation, z.infer<typeof labInterpretationSchema>>>,
+  Expect<Agrees<ChartLabContext, z.infer<typeof chartLabContextSchema>>>,
+  Expect<Agrees<FieldDescriptor, z.infer<typeof fieldDescriptorSchema>>>,
+  Expect<Agrees<ScoreDescription, z.infer<typeof scoreDescriptionSchema>>>,
+  Expect<Agrees<ScoreResult, z.infer<typeof scoreResultSchema>>>,
+];

@@ -3,8 +3,7 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import type { ContentResponse } from './common.js';
-import { sseEventsSchema } from './common.js';
+import { type ContentResponse, sseEventsSchema } from './common.js';
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -42,6 +41,7 @@ export const modelDescriptionSchema = z.object({
 export type ModelDescriptionView = z.infer<typeof modelDescriptionSchema>;
 
 export const describedModelsSchema = z.object({ configured: z.boolean(), models: z.array(modelDescriptionSchema) });
+export type DescribedModels = z.infer<typeof describedModelsSchema>;
 
 /** With `probe=1`: whether the endpoint answered, and what it said. */
 const reachabilityFields = { reachable: z.boolean().optional(), detail: z.string().optional() };

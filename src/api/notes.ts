@@ -3,24 +3,29 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import { clinicalDocumentSchema, NOTE_LANGUAGES, noteSectionSchema, omissionSchema, transcriptTurnSchema } from '../engines/notes/index.js';
+import {
+  type ClinicalDocument,
+  clinicalDocumentSchema,
+  NOTE_LANGUAGES,
+  type NoteLanguage,
+  type NoteSection,
+  type NoteSentence,
+  noteSectionSchema,
+  type Omission,
+  type OmissionKind,
+  omissionSchema,
+  type Transcript,
+  type TranscriptTurn,
+  transcriptTurnSchema,
+} from '../engines/notes/index.js';
 import { NOTE_MODES } from '../workflows/notes/generate-note.js';
 import { noteTranscriptInputSchema } from '../workflows/notes/note-input.js';
 import { artifactSchema } from './artifacts.js';
-import { jsonOrEvents } from './common.js';
+import { type Agrees, type Expect, jsonOrEvents } from './common.js';
 import { medicationCheckResultSchema } from './knowledge.js';
 
-export type {
-  ClinicalDocument,
-  NoteLanguage,
-  NoteSection,
-  NoteSentence,
-  Omission,
-  OmissionKind,
-  Transcript,
-  TranscriptTurn,
-} from '../engines/notes/index.js';
 export { clinicalDocumentSchema } from '../engines/notes/index.js';
+export type { ClinicalDocument, NoteLanguage, NoteSection, NoteSentence, Omission, OmissionKind, Transcript, TranscriptTurn };
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -64,6 +69,7 @@ export const noteChecksSchema = z.object({
   unsupported: z.number().int(),
   medicationCheck: noteMedicationCheckSchema.nullable(),
 });
+export type NoteChecks = z.infer<typeof noteChecksSchema>;
 
 export const generateNoteResponse = jsonOrEvents(
   'The draft note; with Accept: text/event-stream, events transcript, section (one per section as ready), checks, result, done',
@@ -84,3 +90,6 @@ export const storedNoteSchema = z.object({
   transcript: transcriptSchema.nullable(),
 });
 export type StoredNote = z.infer<typeof storedNoteSchema>;
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [Expect<Agrees<Transcript, z.infer<typeof transcriptSchema>>>];

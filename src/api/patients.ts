@@ -3,11 +3,21 @@
  * Imported by server routes and by the web (which imports nothing else under src/).
  */
 import { z } from 'zod';
-import { type ContentResponse, FHIR_JSON, fhirBundleSchema, idParamsSchema, pageOf } from './common.js';
+import type { ConsentChange, ConsentHistoryEntry, PatientConsent } from '../record/consent.js';
+import type { LabSummary, PatientChart } from '../record/patient-chart.js';
+import type { PatientDetail, PatientSummary } from '../record/patient-queries.js';
+import {
+  type Agrees,
+  type ContentResponse,
+  type Expect,
+  FHIR_JSON,
+  fhirBundleSchema,
+  idParamsSchema,
+  pageOf,
+  type Refines,
+} from './common.js';
 
-export type { ConsentChange, ConsentHistoryEntry, PatientConsent } from '../record/consent.js';
-export type { LabSummary } from '../record/patient-chart.js';
-export type { PatientDetail, PatientSummary } from '../record/patient-queries.js';
+export type { ConsentChange, ConsentHistoryEntry, LabSummary, PatientConsent, PatientDetail, PatientSummary };
 
 const text = z.string().nullable();
 
@@ -173,3 +183,14 @@ export const patientFhirResponse: ContentResponse = {
   description: 'The patient and their record as a FHIR R4 Bundle (attachment)',
   content: { [FHIR_JSON]: { schema: fhirBundleSchema } },
 };
+
+// The server types re-exported above and these contracts describe the same values (chart lines
+// carry counts the server type leaves out, so the contract refines it).
+type _Checks = [
+  Expect<Agrees<PatientSummary, z.infer<typeof patientSummarySchema>>>,
+  Expect<Agrees<PatientDetail, z.infer<typeof patientDetailSchema>>>,
+  Expect<Agrees<LabSummary, z.infer<typeof labSummarySchema>>>,
+  Expect<Agrees<PatientConsent, z.infer<typeof consentSchema>>>,
+  Expect<Agrees<ConsentHistoryEntry, z.infer<typeof consentEntrySchema>>>,
+  Expect<Refines<PatientChartView, PatientChart>>,
+];

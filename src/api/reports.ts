@@ -5,12 +5,20 @@
  * Pasted and photographed lab/imaging/pathology reports, and imaging appropriateness (ACR).
  */
 import { z } from 'zod';
-import { bilingualSchema, citationSchema, languageSchema, sexSchema } from './common.js';
+import type { Appropriateness, ImagingResult, ImagingScenarioDescription, ImagingScenarioSummary } from '../engines/imaging/index.js';
+import type { ReportImageInterpretation } from '../workflows/decision/report-image-interpretation.js';
+import type { ReportInterpretation } from '../workflows/decision/report-interpretation.js';
+import { type Agrees, bilingualSchema, citationSchema, type Expect, languageSchema, sexSchema } from './common.js';
 import { fieldDescriptorSchema, labInterpretationSchema } from './knowledge.js';
 
-export type { Appropriateness, ImagingResult, ImagingScenarioDescription, ImagingScenarioSummary } from '../engines/imaging/index.js';
-export type { ReportImageInterpretation } from '../workflows/decision/report-image-interpretation.js';
-export type { ReportInterpretation } from '../workflows/decision/report-interpretation.js';
+export type {
+  Appropriateness,
+  ImagingResult,
+  ImagingScenarioDescription,
+  ImagingScenarioSummary,
+  ReportImageInterpretation,
+  ReportInterpretation,
+};
 
 // ── Requests ────────────────────────────────────────────────────────────────────────────────
 
@@ -141,3 +149,12 @@ export const imagingResultSchema = z.object({
     .optional(),
   source: citationSchema,
 });
+
+// The server types re-exported above and these contracts describe the same values.
+type _Checks = [
+  Expect<Agrees<ReportInterpretation, z.infer<typeof reportInterpretationSchema>>>,
+  Expect<Agrees<ReportImageInterpretation, z.infer<typeof reportImageInterpretationSchema>>>,
+  Expect<Agrees<ImagingScenarioSummary, z.infer<typeof imagingScenarioSummarySchema>>>,
+  Expect<Agrees<ImagingScenarioDescription, z.infer<typeof imagingScenarioDescriptionSchema>>>,
+  Expect<Agrees<ImagingResult, z.infer<typeof imagingResultSchema>>>,
+];

@@ -29,6 +29,7 @@ export const transcriptionProgressSchema = z.object({
   seconds: z.number().nullable(),
   totalSeconds: z.number().nullable(),
 });
+export type TranscriptionProgress = z.infer<typeof transcriptionProgressSchema>;
 
 export const transcribeResponse = jsonOrEvents(
   'The transcript in speaker turns; with Accept: text/event-stream, events progress…, result, done',
