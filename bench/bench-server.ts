@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { z } from 'zod';
+import { createLogger, createServices, REPO_ROOT } from '../src/app/index.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { importFhir } from '../src/record/fhir/import-fhir.js';
 import { createApp } from '../src/server/app.js';
 import { defineRoute } from '../src/server/route.js';
-import { createLogger, createServices, REPO_ROOT } from '../src/app/index.js';
 import { createTestStore } from '../src/store/test-stores.js';
 
 const dialect = process.argv[2] === 'postgres' ? 'postgres' : 'sqlite';

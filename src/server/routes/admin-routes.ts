@@ -15,7 +15,7 @@ import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
 import { computeMonitoring } from '../../audit/monitoring.js';
 import { listUsers } from '../../auth/user-queries.js';
-import { describeModels } from '../../model/describe-models.js';
+import { describeModels } from '../../model/index.js';
 import { SUWEN_VERSION } from '../../shared/version.js';
 import { defineRoute } from '../route.js';
 

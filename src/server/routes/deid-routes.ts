@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deidBodySchema, deidResultSchema } from '../../api/deid.js';
-import { deidentifyText } from '../../privacy/deid-text.js';
-import { PseudonymScope } from '../../privacy/operators/anonymize.js';
+import { deidentifyText, PseudonymScope } from '../../privacy/index.js';
 import { defineRoute } from '../route.js';
 
 /** `POST /deid`: the de-identification engine on pasted text, with every finding explained. */

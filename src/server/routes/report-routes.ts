@@ -6,7 +6,7 @@ import {
   reportImageInterpretationSchema,
   reportInterpretationSchema,
 } from '../../api/reports.js';
-import { MAX_REPORT_IMAGE_BYTES } from '../../engines/report-parsing/report-image.js';
+import { MAX_REPORT_IMAGE_BYTES } from '../../engines/report-parsing/index.js';
 import { SuwenError } from '../../shared/errors.js';
 import { interpretReportImage } from '../../workflows/decision/report-image-interpretation.js';
 import { interpretReport } from '../../workflows/decision/report-interpretation.js';

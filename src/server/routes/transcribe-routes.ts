@@ -1,6 +1,5 @@
 import { transcribeFieldsSchema as fieldsSchema, transcribeResponse } from '../../api/transcribe.js';
-import type { ModelCallContext } from '../../model/call-context.js';
-import { MAX_AUDIO_BYTES } from '../../model/speech/audio-format.js';
+import { MAX_AUDIO_BYTES, type ModelCallContext } from '../../model/index.js';
 import { SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
 import { sseResponse } from '../sse.js';
