@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArtifactService } from '../audit/artifacts.js';
+import { auditEvent } from '../audit/audit-actions.js';
 import type { AuditLog } from '../audit/audit-log.js';
+import { operatorActor } from '../auth/actor.js';
 import type { AuthService } from '../auth/auth-service.js';
 import { listActiveConditionRows, listActiveMedicationOrders } from '../record/active-entries.js';
 import { importFhir } from '../record/fhir/import-fhir.js';
@@ -22,6 +24,9 @@ export interface DemoSeedResult {
   accounts: DemoAccount[];
 }
 
+/** Who loads the demo data in the audit log: the server itself, at start. */
+const DEMO_SEEDER = operatorActor('system', 'demo');
+
 /**
  * On a demo data directory: import the demo patients once, create the demo accounts, and put a
  * few record-summary drafts in the review inbox so the review flow can be tried without a model.
@@ -35,12 +40,13 @@ export async function seedDemo(
   let justLoaded = false;
   if (loaded === null) {
     const summary = await importFhir(store, demoDataPaths(repoRoot));
-    await deps.audit.append({
-      action: 'record.import',
-      entityType: 'bundle',
-      entityId: 'demo',
-      details: { imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length },
-    });
+    await deps.audit.append(
+      auditEvent(DEMO_SEEDER, 'record.import', {
+        entityType: 'bundle',
+        entityId: 'demo',
+        details: { imported: summary.imported, updated: summary.updated, rejected: summary.rejected.length },
+      }),
+    );
     await insertMeta(store, META_LOADED, new Date().toISOString());
     justLoaded = true;
   }
@@ -86,12 +92,13 @@ async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactServ
       },
       null,
     );
-    await deps.audit.append({
-      action: 'artifact.create',
-      entityType: 'artifact',
-      entityId: artifact.id,
-      patientId,
-      details: { kind: artifact.kind },
-    });
+    await deps.audit.append(
+      auditEvent(DEMO_SEEDER, 'artifact.create', {
+        entityType: 'artifact',
+        entityId: artifact.id,
+        patientId,
+        details: { kind: artifact.kind },
+      }),
+    );
   }
 }

@@ -29,6 +29,7 @@ export function mayReadPatient(actor: Actor, patientId: string): boolean {
     case 'researcher':
     case 'educator':
     case 'admin':
+    case 'anonymous':
       return false;
   }
 }

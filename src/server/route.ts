@@ -1,7 +1,8 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { errorBodySchema, isContentResponse, type ResponseContract } from '../api/common.js';
-import { type Actor, actorOfPrincipal } from '../auth/actor.js';
+import { auditEvent } from '../audit/audit-actions.js';
+import { type Actor, actorOfPrincipal, anonymousActor } from '../auth/actor.js';
 import { hasPermission, type Permission, type Principal } from '../auth/roles.js';
 import { SuwenError } from '../shared/errors.js';
 import { validationError } from './errors.js';
@@ -21,7 +22,7 @@ export interface RouteInput<B, Q, P> {
   params: P;
   /** Present on every route that names a permission. */
   principal: Principal;
-  /** The principal as the workflows and the record layer see it (request id and address attached). */
+  /** The caller as the workflows and the record layer see it (request id and address attached); anonymous on public routes. */
   actor: Actor;
 }
 
@@ -54,21 +55,20 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(spec: R
 export function mountRoutes(app: Hono<AppEnv>, routes: RouteSpec[], services: Services): void {
   for (const route of routes) {
     app.on(route.method.toUpperCase(), route.path, async (c) => {
-      let principal = c.get('principal');
+      const principal = c.get('principal') ?? null;
+      const request = { requestId: c.get('requestId'), sourceIp: c.get('clientIp') };
+      const actor = principal ? actorOfPrincipal(principal, request) : anonymousActor(request);
       if (route.permission !== null) {
         if (!principal) throw new SuwenError('UNAUTHENTICATED', 'Not signed in');
         if (!hasPermission(principal.role, route.permission)) {
-          await services.audit.append({
-            actorId: principal.userId,
-            actorRole: principal.role,
-            action: 'access.denied',
-            entityType: 'route',
-            entityId: `${route.method.toUpperCase()} ${route.path}`,
-            outcome: 'denied',
-            sourceIp: c.get('clientIp'),
-            requestId: c.get('requestId'),
-            details: { permission: route.permission },
-          });
+          await services.audit.append(
+            auditEvent(actor, 'access.denied', {
+              entityType: 'route',
+              entityId: `${route.method.toUpperCase()} ${route.path}`,
+              outcome: 'denied',
+              details: { permission: route.permission },
+            }),
+          );
           throw new SuwenError('FORBIDDEN', `Missing permission ${route.permission}`, { params: { reason: route.permission } });
         }
       }
@@ -86,10 +86,6 @@ export function mountRoutes(app: Hono<AppEnv>, routes: RouteSpec[], services: Se
         }
         body = parseOrThrow(route.body, raw, 'body');
       }
-      principal ??= null;
-      const actor = principal
-        ? actorOfPrincipal(principal, { requestId: c.get('requestId'), sourceIp: c.get('clientIp') })
-        : (null as unknown as Actor);
       return route.handler(c, { body, query, params, principal: principal as Principal, actor }, services);
     });
   }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { type ServerType, serve } from '@hono/node-server';
 import { closeServices, createServices, REPO_ROOT, type Services } from '../app/index.js';
+import { auditEvent } from '../audit/audit-actions.js';
+import { operatorActor } from '../auth/actor.js';
 import type { SuwenConfig } from '../config/load-config.js';
 import { seedDemo } from '../demo/seed-demo.js';
 import { warmKnowledgeSearch } from '../engines/knowledge-engines.js';
@@ -39,7 +41,9 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
   const { knowledge } = services; // the core store is read here, so a missing build fails at start, not at the first check
   logger.info({ version: knowledge.kb.version, ms: Math.round(knowledge.loadMs.read + knowledge.loadMs.index) }, 'knowledge base loaded');
   warmKnowledgeSearch();
-  await services.audit.append({ action: 'system.start', details: { version: SUWEN_VERSION, database: store.dialect } });
+  await services.audit.append(
+    auditEvent(operatorActor('system', 'server'), 'system.start', { details: { version: SUWEN_VERSION, database: store.dialect } }),
+  );
   return {
     url,
     services,

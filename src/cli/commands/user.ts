@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
-import { AuditLog } from '../../audit/audit-log.js';
-import { AuthService } from '../../auth/auth-service.js';
+import { auditEvent } from '../../audit/audit-actions.js';
 import { isRole, ROLES } from '../../auth/roles.js';
 import { findUserIdByUsername, listUsers } from '../../auth/user-queries.js';
 import { isSuwenError } from '../../shared/errors.js';
-import { CliError, openCliContext } from '../context.js';
+import { CliError, openCliContext, withCliServices } from '../context.js';
 
 /** Reads a password from SUWEN_NEW_PASSWORD or the first line of stdin, so it never sits in shell history. */
 async function readPassword(): Promise<string> {
@@ -28,23 +27,12 @@ export function registerUserCommands(program: Command): void {
     .action(async (username: string, options: { role: string; name?: string; patient?: string }) => {
       if (!isRole(options.role)) throw new CliError(`unknown role "${options.role}" (expected ${ROLES.join(', ')})`, 2);
       const password = await readPassword();
-      const { config, store } = await openCliContext();
+      const role = options.role;
       try {
-        const auth = new AuthService(store, { sessionTtlHours: config.sessionTtlHours });
-        const created = await auth.createUser({
-          username,
-          role: options.role,
-          password,
-          displayName: options.name,
-          patientId: options.patient ?? null,
-        });
-        const audit = new AuditLog(store);
-        await audit.append({
-          action: 'user.create',
-          entityType: 'user',
-          entityId: created.id,
-          actorRole: 'cli',
-          details: { role: created.role },
+        const created = await withCliServices(async ({ auth, audit }, actor) => {
+          const user = await auth.createUser({ username, role, password, displayName: options.name, patientId: options.patient ?? null });
+          await audit.append(auditEvent(actor, 'user.create', { entityType: 'user', entityId: user.id, details: { role: user.role } }));
+          return user;
         });
         process.stdout.write(`created ${created.role} ${created.username} (${created.id})\n`);
       } catch (error) {
@@ -54,8 +42,6 @@ export function registerUserCommands(program: Command): void {
             2,
           );
         throw error;
-      } finally {
-        await store.close();
       }
     });
   user
@@ -77,16 +63,13 @@ export function registerUserCommands(program: Command): void {
     .option('--name <name>', 'what the token is for', 'cli')
     .option('--days <days>', 'expire after this many days')
     .action(async (username: string, options: { name: string; days?: string }) => {
-      const { config, store } = await openCliContext();
-      try {
+      const token = await withCliServices(async ({ store, auth, audit }, actor) => {
         const userId = await findUserIdByUsername(store, username);
         if (!userId) throw new CliError(`no user named "${username}"`, 2);
-        const auth = new AuthService(store, { sessionTtlHours: config.sessionTtlHours });
-        const token = await auth.createApiToken(userId, options.name, options.days ? Number(options.days) : undefined);
-        await new AuditLog(store).append({ action: 'token.create', entityType: 'api_token', entityId: token.id, actorRole: 'cli' });
-        process.stdout.write(`${token.token}\n`);
-      } finally {
-        await store.close();
-      }
+        const created = await auth.createApiToken(userId, options.name, options.days ? Number(options.days) : undefined);
+        await audit.append(auditEvent(actor, 'token.create', { entityType: 'api_token', entityId: created.id }));
+        return created;
+      });
+      process.stdout.write(`${token.token}\n`);
     });
 }

@@ -10,6 +10,7 @@ import {
   settingsSchema,
   userListSchema,
 } from '../../api/admin.js';
+import { auditEvent } from '../../audit/audit-actions.js';
 import { listAuditRows } from '../../audit/audit-listing.js';
 import { toAuditEntry, verifyAuditChain } from '../../audit/audit-log.js';
 import { toFhirAuditEvent } from '../../audit/fhir-audit.js';
@@ -28,15 +29,9 @@ export const adminRoutes = [
     permission: 'audit.read',
     query: auditQuerySchema,
     response: auditPageSchema,
-    handler: async (c, { query, principal }, { store, audit }) => {
+    handler: async (c, { query, actor }, { store, audit }) => {
       const rows = await listAuditRows(store, query);
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'audit.read',
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-      });
+      await audit.append(auditEvent(actor, 'audit.read'));
       const items = rows.map((row) => {
         const { details: _d, prevHash: _p, hash: _h, ...entry } = toAuditEntry(row);
         return { ...entry, actorName: row.actor_name ?? null };
@@ -138,18 +133,9 @@ export const adminRoutes = [
     status: 201,
     body: createUserBodySchema,
     response: createdUserSchema,
-    handler: async (c, { body, principal }, { auth, audit }) => {
+    handler: async (c, { body, actor }, { auth, audit }) => {
       const user = await auth.createUser(body);
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: { role: user.role },
-      });
+      await audit.append(auditEvent(actor, 'user.create', { entityType: 'user', entityId: user.id, details: { role: user.role } }));
       return c.json({ user }, 201);
     },
   }),

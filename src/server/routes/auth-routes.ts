@@ -1,6 +1,7 @@
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { createdTokenSchema, createTokenBodySchema, loginBodySchema, sessionUserSchema } from '../../api/auth.js';
 import { noContent } from '../../api/common.js';
+import { auditEvent } from '../../audit/audit-actions.js';
 import { LoginThrottle } from '../../auth/login-throttle.js';
 import { SuwenError } from '../../shared/errors.js';
 import { defineRoute } from '../route.js';
@@ -18,22 +19,19 @@ export const authRoutes = [
     permission: null,
     body: loginBodySchema,
     response: sessionUserSchema,
-    handler: async (c, { body }, { auth, audit, config }) => {
+    handler: async (c, { body, actor }, { auth, audit, config }) => {
       const ip = c.get('clientIp') ?? 'unknown';
       const key = `${ip}|${body.username.toLowerCase()}`;
       const wait = throttle.retryAfterSeconds(key);
       if (wait > 0) throw new SuwenError('RATE_LIMITED', 'Too many login attempts', { params: { seconds: wait } });
       const user = await auth.authenticate(body.username, body.password);
-      await audit.append({
-        actorId: user?.id ?? null,
-        actorRole: user?.role ?? null,
-        action: 'auth.login',
-        outcome: user ? 'success' : 'denied',
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        // The attempted username is not patient data, and it is what an investigator needs.
-        details: user ? {} : { username: body.username.slice(0, 64) },
-      });
+      await audit.append(
+        auditEvent(user ? { ...actor, userId: user.id, role: user.role } : actor, 'auth.login', {
+          outcome: user ? 'success' : 'denied',
+          // The attempted username is not patient data, and it is what an investigator needs.
+          details: user ? {} : { username: body.username.slice(0, 64) },
+        }),
+      );
       if (!user) {
         throttle.recordFailure(key);
         throw new SuwenError('INVALID_CREDENTIALS', 'Invalid credentials');
@@ -58,19 +56,10 @@ export const authRoutes = [
     permission: null,
     status: 204,
     response: noContent('Signed out; the session cookie is cleared'),
-    handler: async (c, _input, { auth, audit }) => {
+    handler: async (c, { actor }, { auth, audit }) => {
       const token = getCookie(c, SESSION_COOKIE);
-      const principal = c.get('principal');
       if (token) await auth.endSession(token);
-      if (principal) {
-        await audit.append({
-          actorId: principal.userId,
-          actorRole: principal.role,
-          action: 'auth.logout',
-          sourceIp: c.get('clientIp'),
-          requestId: c.get('requestId'),
-        });
-      }
+      if (actor.role !== 'anonymous') await audit.append(auditEvent(actor, 'auth.logout'));
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -102,17 +91,9 @@ export const authRoutes = [
     status: 201,
     body: createTokenBodySchema,
     response: createdTokenSchema,
-    handler: async (c, { body, principal }, { auth, audit }) => {
+    handler: async (c, { body, principal, actor }, { auth, audit }) => {
       const token = await auth.createApiToken(principal.userId, body.name, body.ttlDays);
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'token.create',
-        entityType: 'api_token',
-        entityId: token.id,
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-      });
+      await audit.append(auditEvent(actor, 'token.create', { entityType: 'api_token', entityId: token.id }));
       return c.json(token, 201);
     },
   }),

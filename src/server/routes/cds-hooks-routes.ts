@@ -9,6 +9,8 @@ import {
   cdsHookResponseSchema,
   cdsServiceParamsSchema,
 } from '../../api/cds-hooks.js';
+import { auditEvent } from '../../audit/audit-actions.js';
+import { actorOfPrincipal } from '../../auth/actor.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { CDS_SERVICES, findCdsService, runCdsService } from '../cds-hooks/cds-services.js';
 import { defineRoute, mountRoutes } from '../route.js';
@@ -31,17 +33,15 @@ function requireClinicianToken(services: Services): MiddlewareHandler<AppEnv> {
     const principal = bearer ? await services.auth.resolve(bearer) : null;
     if (principal?.via !== 'token') throw new SuwenError('UNAUTHENTICATED', 'CDS Hooks calls need a Suwen API token');
     if (principal.role !== 'clinician') {
-      await services.audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'access.denied',
-        entityType: 'route',
-        entityId: `${c.req.method} /cds-services`,
-        outcome: 'denied',
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: { reason: 'cds hooks are for clinicians' },
-      });
+      const actor = actorOfPrincipal(principal, { requestId: c.get('requestId'), sourceIp: c.get('clientIp'), source: 'cds-hooks' });
+      await services.audit.append(
+        auditEvent(actor, 'access.denied', {
+          entityType: 'route',
+          entityId: `${c.req.method} /cds-services`,
+          outcome: 'denied',
+          details: { reason: 'cds hooks are for clinicians' },
+        }),
+      );
       throw new SuwenError('FORBIDDEN', 'CDS Hooks calls need a clinician token', { params: { reason: 'clinician' } });
     }
     c.set('principal', principal);
@@ -68,7 +68,7 @@ export const cdsHooksRoutes = [
     params: cdsServiceParamsSchema,
     body: cdsHookRequestSchema,
     response: cdsHookResponseSchema,
-    handler: async (c, { params, body, principal }, services) => {
+    handler: async (c, { params, body, actor }, services) => {
       const service = findCdsService(params.id);
       if (!service) throw notFound('CDS service');
       const mismatch =
@@ -80,26 +80,22 @@ export const cdsHooksRoutes = [
       if (mismatch) throw new SuwenError('VALIDATION_FAILED', 'Invalid body', { params: { summary: mismatch } });
       const locale = c.get('locale');
       const result = await runCdsService(service, body, locale, services);
-      await services.audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'cds.hook',
-        entityType: 'cds-service',
-        entityId: service.id,
-        // The record's patient only when Suwen's record was read; an EHR's own id is not ours to log.
-        patientId: result.usedRecord ? body.context.patientId : null,
-        outcome: 'success',
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: {
-          hook: service.hook,
-          hookInstance: body.hookInstance,
-          cards: result.cards.length,
-          critical: result.cards.filter((card) => card.indicator === 'critical').length,
-          draftOrders: result.draftOrders,
-          sources: result.sources,
-        },
-      });
+      await services.audit.append(
+        auditEvent({ ...actor, source: 'cds-hooks' }, 'cds.hook', {
+          entityType: 'cds-service',
+          entityId: service.id,
+          // The record's patient only when Suwen's record was read; an EHR's own id is not ours to log.
+          patientId: result.usedRecord ? body.context.patientId : null,
+          details: {
+            hook: service.hook,
+            hookInstance: body.hookInstance,
+            cards: result.cards.length,
+            critical: result.cards.filter((card) => card.indicator === 'critical').length,
+            draftOrders: result.draftOrders,
+            sources: result.sources,
+          },
+        }),
+      );
       return c.json({ cards: result.cards });
     },
   }),
@@ -112,31 +108,27 @@ export const cdsHooksRoutes = [
     params: cdsServiceParamsSchema,
     body: cdsFeedbackSchema,
     response: cdsFeedbackResponse,
-    handler: async (c, { params, body, principal }, services) => {
+    handler: async (c, { params, body, actor }, services) => {
       const service = findCdsService(params.id);
       if (!service) throw notFound('CDS service');
       // One entry per card outcome. The clinician's free-text comment may name the patient: only its presence is kept.
       for (const item of body.feedback) {
-        await services.audit.append({
-          actorId: principal.userId,
-          actorRole: principal.role,
-          action: 'cds.feedback',
-          entityType: 'cds-card',
-          entityId: item.card,
-          outcome: 'success',
-          sourceIp: c.get('clientIp'),
-          requestId: c.get('requestId'),
-          details: {
-            service: service.id,
-            outcome: item.outcome,
-            acceptedSuggestions: (item.acceptedSuggestions ?? []).map((s) => s.id),
-            ...(item.overrideReason?.reason
-              ? { overrideReason: { code: item.overrideReason.reason.code, system: item.overrideReason.reason.system ?? null } }
-              : {}),
-            userComment: item.overrideReason?.userComment ? 'provided' : 'none',
-            outcomeTimestamp: item.outcomeTimestamp,
-          },
-        });
+        await services.audit.append(
+          auditEvent({ ...actor, source: 'cds-hooks' }, 'cds.feedback', {
+            entityType: 'cds-card',
+            entityId: item.card,
+            details: {
+              service: service.id,
+              outcome: item.outcome,
+              acceptedSuggestions: (item.acceptedSuggestions ?? []).map((s) => s.id),
+              ...(item.overrideReason?.reason
+                ? { overrideReason: { code: item.overrideReason.reason.code, system: item.overrideReason.reason.system ?? null } }
+                : {}),
+              userComment: item.overrideReason?.userComment ? 'provided' : 'none',
+              outcomeTimestamp: item.outcomeTimestamp,
+            },
+          }),
+        );
       }
       return c.body(null, 200);
     },

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { deidBodySchema, deidResultSchema } from '../../api/deid.js';
+import { auditEvent } from '../../audit/audit-actions.js';
 import { deidentifyText, PseudonymScope } from '../../privacy/index.js';
 import { defineRoute } from '../route.js';
 
@@ -13,7 +14,7 @@ export const deidRoutes = [
     permission: 'deid.use',
     body: deidBodySchema,
     response: deidResultSchema,
-    handler: async (c, { body, principal }, { audit, vault, deidAnalyzer }) => {
+    handler: async (c, { body, actor }, { audit, vault, deidAnalyzer }) => {
       const scope = new PseudonymScope({ scope: `request:${c.get('requestId') ?? randomUUID()}`, secret: vault.secret });
       const started = performance.now();
       const result = deidentifyText(body.text, {
@@ -22,14 +23,9 @@ export const deidRoutes = [
         language: body.language,
         ...(deidAnalyzer ? { config: deidAnalyzer } : {}),
       });
-      await audit.append({
-        actorId: principal.userId,
-        actorRole: principal.role,
-        action: 'deid.run',
-        sourceIp: c.get('clientIp'),
-        requestId: c.get('requestId'),
-        details: { operator: body.operator, characters: body.text.length, counts: result.counts },
-      });
+      await audit.append(
+        auditEvent(actor, 'deid.run', { details: { operator: body.operator, characters: body.text.length, counts: result.counts } }),
+      );
       return c.json({ ...result, operator: body.operator, ms: Math.round((performance.now() - started) * 100) / 100 });
     },
   }),

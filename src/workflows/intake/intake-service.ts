@@ -87,6 +87,11 @@ const RETRY_HINT: Bilingual = {
 
 type Row = IntakeSessionRow;
 
+/** The patient holding an intake link: no account, the link's secret is the credential. */
+function linkActor(row: Row, requestId?: string | null): Actor {
+  return { userId: null, role: 'patient', patientId: row.patient_id, source: 'http', requestId: requestId ?? null, sourceIp: null };
+}
+
 export interface IntakeServiceDeps {
   store: Store;
   audit: AuditLog;
@@ -295,15 +300,14 @@ export class IntakeService {
         text: await phraseQuestionWithModel(this.deps.models, this.modelContext(row, requestId), next, typed[0] ?? '', state.language),
       };
     }
-    await this.deps.audit.append({
-      action: 'intake.answer',
-      actorRole: 'patient',
-      entityType: 'intake',
-      entityId: row.id,
-      patientId: row.patient_id,
-      requestId: requestId ?? null,
-      details: { question: question.id, answers: state.answers.length },
-    });
+    await this.deps.audit.append(
+      auditEvent(linkActor(row, requestId), 'intake.answer', {
+        entityType: 'intake',
+        entityId: row.id,
+        patientId: row.patient_id,
+        details: { question: question.id, answers: state.answers.length },
+      }),
+    );
     return this.view(saved, state, next);
   }
 
@@ -332,15 +336,14 @@ export class IntakeService {
       artifact_id: artifactId,
       finished_at: this.now().toISOString(),
     });
-    await this.deps.audit.append({
-      action: 'intake.red_flag',
-      actorRole: 'patient',
-      entityType: 'intake',
-      entityId: row.id,
-      patientId: row.patient_id,
-      requestId: requestId ?? null,
-      details: { flags: flags.map((flag) => flag.id), artifactId },
-    });
+    await this.deps.audit.append(
+      auditEvent(linkActor(row, requestId), 'intake.red_flag', {
+        entityType: 'intake',
+        entityId: row.id,
+        patientId: row.patient_id,
+        details: { flags: flags.map((flag) => flag.id), artifactId },
+      }),
+    );
     return this.view(saved, state, null);
   }
 
@@ -367,15 +370,14 @@ export class IntakeService {
       artifact_id: artifactId,
       finished_at: this.now().toISOString(),
     });
-    await this.deps.audit.append({
-      action: 'intake.finish',
-      actorRole: 'patient',
-      entityType: 'intake',
-      entityId: row.id,
-      patientId: row.patient_id,
-      requestId: requestId ?? null,
-      details: { triage: triage.level, answers: state.answers.length, artifactId },
-    });
+    await this.deps.audit.append(
+      auditEvent(linkActor(row, requestId), 'intake.finish', {
+        entityType: 'intake',
+        entityId: row.id,
+        patientId: row.patient_id,
+        details: { triage: triage.level, answers: state.answers.length, artifactId },
+      }),
+    );
     return this.view(saved, state, null);
   }
 
