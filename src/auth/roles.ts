@@ -8,10 +8,10 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = {
   /** List and search all patients. */
   'patient.list': ['clinician'],
-  /** Read a chart; patients only their own (checked by `canReadPatient`). */
+  /** Read a chart; patients only their own (checked in the record layer: `mayReadPatient`). */
   'patient.read': ['clinician', 'patient'],
   'patient.export': ['clinician'],
-  /** Change a patient's consent flags; patients only their own (checked by `canReadPatient`). */
+  /** Change a patient's consent flags; patients only their own (checked in the record layer: `mayReadPatient`). */
   'consent.update': ['clinician', 'patient'],
   'artifact.read': ['clinician', 'admin'],
   'artifact.create': ['clinician', 'admin'],
@@ -51,10 +51,4 @@ export interface Principal {
   /** For the patient role: the one record they may see. */
   patientId: string | null;
   via: 'session' | 'token';
-}
-
-/** A patient may read only their own record; clinicians may read any. */
-export function canReadPatient(principal: Principal, patientId: string): boolean {
-  if (!hasPermission(principal.role, 'patient.read')) return false;
-  return principal.role !== 'patient' || principal.patientId === patientId;
 }
