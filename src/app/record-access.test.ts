@@ -93,6 +93,34 @@ describe.each(dialects)('record access for workflows called directly (%s)', (dia
     for (const entry of denied) expect(entry).toMatchObject({ patientId: other, actorRole: 'patient', actorId: 'u-patient' });
   });
 
+  it('gives a researcher only the patients who opted in to research use, and refuses anyone else the cohort', async () => {
+    const clinician: Actor = {
+      userId: 'u-clinician',
+      role: 'clinician',
+      patientId: null,
+      source: 'worker',
+      requestId: null,
+      sourceIp: null,
+    };
+    await services.access.updateConsent(clinician, other, { researchUse: true });
+    const researcher: Actor = {
+      userId: 'u-researcher',
+      role: 'researcher',
+      patientId: null,
+      source: 'worker',
+      requestId: 'req-cohort',
+      sourceIp: null,
+    };
+    expect(await services.access.researchCohort(researcher, [own, other])).toEqual([other]);
+    await refused(services.access.researchCohort(clinician, [own, other]));
+    await services.audit.flush();
+    expect((await entries()).find((e) => e.requestId === 'req-cohort')).toMatchObject({
+      action: 'research.cohort',
+      actorRole: 'researcher',
+      details: { asked: 2, consenting: 1 },
+    });
+  });
+
   it('refuses researchers and educators a chart: they never see identified records', async () => {
     for (const role of ['researcher', 'educator', 'admin'] as const) {
       await refused(

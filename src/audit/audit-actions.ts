@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'consent.read',
   'consent.update',
   'record.import',
+  'research.cohort',
   // workflows over one patient's record
   'decision.ask',
   'decision.differential',

@@ -4,7 +4,7 @@ import type { Actor } from '../auth/actor.js';
 import { notFound, SuwenError } from '../shared/errors.js';
 import type { Store } from '../store/database.js';
 import type { ChartCache } from './chart-cache.js';
-import { type ConsentChange, getConsent, type PatientConsent, updateConsent } from './consent.js';
+import { type ConsentChange, filterResearchConsenting, getConsent, type PatientConsent, updateConsent } from './consent.js';
 import { exportPatientBundle, type FhirBundle } from './fhir/export-fhir.js';
 import { getDocument, getObservationSeries, getPatientChart, listDocuments, listEncounters, type PatientChart } from './patient-chart.js';
 import { listPatients } from './patient-queries.js';
@@ -156,6 +156,27 @@ export class PatientAccess {
       auditEvent(actor, 'consent.update', { ...target, details: { aiAssistance: consent.aiAssistance, researchUse: consent.researchUse } }),
     );
     return consent;
+  }
+
+  /**
+   * The patients whose data a research or evaluation job may use: those who opted in to research
+   * use, in the order given. Researchers (and operators running such jobs) only — and never an
+   * identified chart: what the job reads of these patients must leave through src/privacy.
+   * Audited with counts, not ids.
+   */
+  async researchCohort(actor: Actor, patientIds: Iterable<string>): Promise<string[]> {
+    const asked = [...new Set(patientIds)];
+    if (actor.role !== 'researcher' && actor.role !== 'operator') {
+      await this.deps.audit.append(
+        auditEvent(actor, 'research.cohort', { entityType: 'patient', outcome: 'denied', details: { asked: asked.length } }),
+      );
+      throw new SuwenError('FORBIDDEN', 'Research data is for researchers', { params: { reason: 'researcher' } });
+    }
+    const consenting = await filterResearchConsenting(this.deps.store, asked);
+    await this.deps.audit.append(
+      auditEvent(actor, 'research.cohort', { entityType: 'patient', details: { asked: asked.length, consenting: consenting.length } }),
+    );
+    return consenting;
   }
 
   async exportBundle(actor: Actor, patientId: string): Promise<FhirBundle> {
