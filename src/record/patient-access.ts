@@ -7,6 +7,7 @@ import type { ChartCache } from './chart-cache.js';
 import { type ConsentChange, filterResearchConsenting, getConsent, type PatientConsent, updateConsent } from './consent.js';
 import { exportPatientBundle, type FhirBundle } from './fhir/export-fhir.js';
 import { getDocument, getObservationSeries, getPatientChart, listDocuments, listEncounters, type PatientChart } from './patient-chart.js';
+import { patientExists } from './patient-lookups.js';
 import { listPatients } from './patient-queries.js';
 
 /**
@@ -65,6 +66,17 @@ export class PatientAccess {
       }),
     );
     if (!allowed) throw new SuwenError('FORBIDDEN', 'Not this patient’s record', { params: { reason: 'own record only' } });
+  }
+
+  /**
+   * For callers that may name a patient Suwen does not hold (a CDS Hooks client sends the EHR's
+   * id): false, without an entry, when there is no such record — an outside id is not ours to
+   * log; otherwise the ordinary check and audit, then true.
+   */
+  async checkIfPresent(actor: Actor, patientId: string, action: AuditAction): Promise<boolean> {
+    if (!(await patientExists(this.deps.store, patientId))) return false;
+    await this.check(actor, patientId, action);
+    return true;
   }
 
   /**

@@ -103,14 +103,21 @@ export interface CareGapCardsResult {
   source: 'prefetch' | 'record' | 'mixed' | 'none';
 }
 
+/**
+ * Whether a service may read Suwen's record of the request's patient: asked of the record layer
+ * once per hook call (checked and audited as a `patient.read` from source cds-hooks), and only
+ * when a fact is missing from the prefetch.
+ */
+export type RecordGate = () => Promise<boolean>;
+
 /** The care-gap input from the prefetch, filling what it lacks from Suwen's record. */
-async function careGapInput(request: CdsHookRequest, deps: { store: Store; knowledge: KnowledgeEngines }) {
+async function careGapInput(request: CdsHookRequest, deps: { store: Store; knowledge: KnowledgeEngines }, mayReadRecord: RecordGate) {
   const prefetch = request.prefetch ?? {};
   const has = (key: string) => key in prefetch;
   const keys = ['patient', 'conditions', 'medications', 'labs', 'vitals', 'procedures'];
   const needsRecord = keys.some((key) => !has(key));
   const asOf = todayUtc();
-  const record = needsRecord ? await careGapPatientFromRecord(deps, request.context.patientId, asOf) : null;
+  const record = needsRecord && (await mayReadRecord()) ? await careGapPatientFromRecord(deps, request.context.patientId, asOf) : null;
   const unavailable: CareGapDomain[] = [];
   const pick = <T>(key: string, domain: CareGapDomain, fromPrefetch: () => T[], fromRecord: T[] | undefined): T[] => {
     if (has(key)) return fromPrefetch();
@@ -192,8 +199,9 @@ export async function careGapCardsForRequest(
   request: CdsHookRequest,
   locale: Locale,
   deps: { store: Store; knowledge: KnowledgeEngines },
+  mayReadRecord: RecordGate,
 ): Promise<CareGapCardsResult> {
-  const { input, usedRecord, source } = await careGapInput(request, deps);
+  const { input, usedRecord, source } = await careGapInput(request, deps, mayReadRecord);
   const result = findCareGaps(input);
   return { cards: result.gaps.map((gap) => careGapCard(gap, locale)), usedRecord, source };
 }

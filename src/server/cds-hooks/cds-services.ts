@@ -1,13 +1,15 @@
 import type { CdsCard, CdsHookRequest, CdsServiceDefinition } from '../../api/cds-hooks-types.js';
+import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { interpretLabs, type LabResultInput } from '../../engines/labs/index.js';
 import { checkMedications, type MedicationCheckInput } from '../../engines/medication/index.js';
+import type { PatientAccess } from '../../record/patient-access.js';
 import { getPatientChart, type PatientChart } from '../../record/patient-chart.js';
 import type { Locale } from '../../shared/locale.js';
 import type { Store } from '../../store/database.js';
 import { labInputFromChart } from '../../workflows/lab-review/chart-lab-input.js';
 import { medicationInputFromChart } from '../../workflows/medication-review/chart-medication-input.js';
-import { careGapCardsForRequest } from './care-gap-cards.js';
+import { careGapCardsForRequest, type RecordGate } from './care-gap-cards.js';
 import { criticalLabCards, medicationCards } from './cds-cards.js';
 import {
   activeMedications,
@@ -87,6 +89,7 @@ export function findCdsService(id: string): CdsServiceDefinition | undefined {
 export interface CdsRunDeps {
   knowledge: KnowledgeEngines;
   store: Store;
+  access: PatientAccess;
 }
 
 export interface CdsRunResult {
@@ -107,12 +110,12 @@ export interface CdsRunResult {
  * The patient's facts: each from the prefetch when the client sent that key (a `null` value means
  * "fetched, nothing there"), else from Suwen's own record when it holds this patient id.
  */
-async function patientContext(request: CdsHookRequest, deps: CdsRunDeps) {
+async function patientContext(request: CdsHookRequest, deps: CdsRunDeps, mayReadRecord: RecordGate) {
   const prefetch = request.prefetch ?? {};
   const has = (key: string) => key in prefetch;
   let chart: PatientChart | null | undefined;
   const loadChart = async () => {
-    chart ??= await getPatientChart(deps.store, request.context.patientId);
+    chart ??= (await mayReadRecord()) ? await getPatientChart(deps.store, request.context.patientId) : null;
     return chart;
   };
   const needsRecord = !has('medications') || !has('allergies') || !has('patient');
@@ -145,8 +148,11 @@ export async function runCdsService(
   request: CdsHookRequest,
   locale: Locale,
   deps: CdsRunDeps,
+  actor: Actor,
 ): Promise<CdsRunResult> {
-  const patient = await patientContext(request, deps);
+  let allowed: Promise<boolean> | undefined;
+  const mayReadRecord: RecordGate = () => (allowed ??= deps.access.checkIfPresent(actor, request.context.patientId, 'patient.read'));
+  const patient = await patientContext(request, deps, mayReadRecord);
   if (service.hook === 'patient-view') {
     const cards: CdsCard[] = [];
     let labs: LabResultInput[] = [];
@@ -172,7 +178,7 @@ export async function runCdsService(
       });
       cards.push(...medicationCards(result, { locale, minSeverity: 'major' }));
     }
-    const careGaps = await careGapCardsForRequest(request, locale, deps);
+    const careGaps = await careGapCardsForRequest(request, locale, deps, mayReadRecord);
     cards.push(...careGaps.cards);
     return {
       cards,

@@ -97,4 +97,25 @@ describe('CDS Hooks patient-view: care gaps', () => {
     const cards = await call(body);
     expect(hba1cCard(cards)).toBeUndefined();
   });
+
+  it('reads Suwen’s record through the record layer: a patient.read entry beside the cds.hook one, none for an outside id', async () => {
+    const [patientId = ''] = server.patientIds;
+    const request = (id: string, requestId: string) =>
+      call(
+        { hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { userId: 'Practitioner/1', patientId: id } },
+        { 'x-request-id': requestId },
+      );
+    await request(patientId, 'req-cds-own');
+    await request('pt-not-in-suwen', 'req-cds-outside');
+    await server.services.audit.flush();
+    const entries = await server.store.db.selectFrom('audit_log').select(['action', 'patient_id', 'request_id', 'actor_role']).execute();
+    const of = (requestId: string) => entries.filter((e) => e.request_id === requestId).map((e) => [e.action, e.patient_id, e.actor_role]);
+    expect(of('req-cds-own')).toEqual(
+      expect.arrayContaining([
+        ['patient.read', patientId, 'clinician'],
+        ['cds.hook', patientId, 'clinician'],
+      ]),
+    );
+    expect(of('req-cds-outside')).toEqual([['cds.hook', null, 'clinician']]);
+  });
 });

@@ -79,7 +79,7 @@ export const cdsHooksRoutes = [
             : null;
       if (mismatch) throw new SuwenError('VALIDATION_FAILED', 'Invalid body', { params: { summary: mismatch } });
       const locale = c.get('locale');
-      const result = await runCdsService(service, body, locale, services);
+      const result = await runCdsService(service, body, locale, services, { ...actor, source: 'cds-hooks' });
       await services.audit.append(
         auditEvent({ ...actor, source: 'cds-hooks' }, 'cds.hook', {
           entityType: 'cds-service',
