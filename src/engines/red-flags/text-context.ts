@@ -36,9 +36,9 @@ export const NEGATION_AFTER = /^\s*(?:\(\s*[-−–]\s*\)|\(否\)|:\s*(?:no|none
 export const OTHER_PERSON =
   /父亲|母亲|爸爸|妈妈|老爸|老妈|爷爷|奶奶|外公|外婆|姥姥|姥爷|祖父|祖母|哥哥|姐姐|弟弟|妹妹|兄弟|姐妹|叔叔|伯伯|舅舅|姑姑|阿姨|姨妈|亲戚|家人|家里人|家族|亲属|丈夫|老公|妻子|老婆|儿子|女儿|朋友|同事|邻居|(?<![a-z])(?:my|his|her|our) (?:father|mother|dad|mom|mum|parents?|brother|sister|siblings?|grandfather|grandmother|grandma|grandpa|uncle|aunt|cousin|husband|wife|partner|son|daughter|friend|family|relatives?|colleague|neighbou?r)(?![a-z])|family history/;
 
-/** The other person's event is history, not now. */
+/** The other person's event is history, not now ("晕过去" is fainting, not "the past"). */
 export const PAST_EVENT =
-  /曾经|曾|以前|之前|过去|当年|那年|年前|去世|过世|死于|走了|病史|家族史|得过|患过|有过|(?<![a-z])(?:had|died|passed away|years ago|used to|history of|back in|was diagnosed|when (?:he|she|they) was|when (?:he|she|they) were)(?![a-z])/;
+  /曾经|曾|以前|之前|(?<![晕昏])过去|当年|那年|年前|去世|过世|死于|走了|病史|家族史|得过|患过|有过|(?<![a-z])(?:had|died|passed away|years ago|used to|history of|back in|was diagnosed|when (?:he|she|they) was|when (?:he|she|they) were)(?![a-z])/;
 
 /** Marks the statement as current, overriding a past cue. */
 export const PRESENT_NOW = /现在|正在|刚才|刚刚|今天|此刻|目前|(?<![a-z])(?:now|right now|currently|today|at the moment)(?![a-z])/;

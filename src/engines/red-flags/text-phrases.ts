@@ -23,12 +23,23 @@ export interface PhraseSet {
 
 /** Characters that end a clause inside a Chinese/English phrase fragment (for bounded gaps). */
 const G = '[^,.!?;。]';
+/** A bounded gap that also holds no negation word, so "胸口不痛" is not read as "胸口…痛". */
+const GN = '[^,.!?;。不没无未否]';
+/** Up to five English words within one clause ("pain on one side of my belly"). */
+const W5 = '(?: [^ ,.!?;]+){0,5}';
+/** A body part that is the head, for the Chinese thunderclap patterns. */
+const HEAD = '(?:头|脑袋|后脑勺?|脑壳|太阳穴)';
+/** Sudden onset, Chinese. */
+const SUDDEN = '(?:突然|突发|一下子|猛地|忽然|瞬间)';
+/** What a sudden headache is like when it is a thunderclap: severe, bursting or like a blow. */
+const BLOW = '(?:剧痛|爆痛|剧烈(?:地|的)?(?:疼痛|痛|疼)|炸|撕裂|裂开|雷劈|雷击|锤|砸)';
 
 export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   'chest-pain': {
     zh: [
       `(?:胸口|胸部|胸前区?|前胸|胸骨后|心口|心前区|胸)(?:很|非常|特别|有点|有些|好|剧烈|一阵阵|阵阵|隐隐|持续|一直)?(?:地|的)?(?:痛|疼|闷|绞痛|剧痛|刺痛|憋闷|发紧|发闷|压迫感|压榨感|压得慌)`,
       `(?:胸口|胸部|心口|胸)(?:像|好像|如同)(?:被)?${G}{0,6}(?:压|勒|捆|挤)`,
+      `(?:胸口|胸部|胸前区?|前胸|胸骨后|心口|心窝|心前区)${GN}{0,8}?(?:痛|疼|闷|憋闷|发紧|发闷|压迫感|压榨感|压得慌)`,
       '心绞痛',
       '心脏(?:很|有点)?(?:痛|疼)',
     ],
@@ -36,8 +47,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'chest (?:pain|pains|ache|aches|tightness|pressure|discomfort|heaviness)',
       'pain in (?:my|the|his|her) chest',
       '(?:tight|heavy|painful) chest',
-      '(?:my|his|her) chest (?:hurts|is hurting|feels (?:tight|heavy|like))',
-      '(?:pressure|tightness|heaviness|squeezing) (?:in|on|across) (?:my|the|his|her) chest',
+      '(?:(?:my|his|her|the) )?chest (?:hurts|is hurting|hurting|is killing (?:me|him|her)|feels (?:tight|heavy|like))',
+      '(?:pain|pains|ache|aching|pressure|tightness|heaviness|squeezing|discomfort) (?:in|on|across|at) (?:the (?:middle|centre|center|front|left side) of )?(?:my|the|his|her) chest',
       'angina',
       'heart pain',
     ],
@@ -47,7 +58,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     en: ['sweat(?:ing|y|s)?', 'cold sweats?', 'clammy', 'perspir(?:ing|ation)', 'drenched'],
   },
   breathless: {
-    zh: ['气(?:短|促|喘)', '呼吸(?:困难|急促|费力|不畅|不过来)', '憋(?:气|得慌|闷)', '喘(?:得厉害|憋)', '胸闷气短'],
+    zh: ['气(?:短|促|喘)', '呼吸(?:困难|急促|费力|不畅|不过来)', '憋(?:气|得慌|闷)', '喘(?:得厉害|憋)', '胸闷气短', '上气不接下气'],
     en: [
       'short(?:ness)? of breath',
       'breathless(?:ness)?',
@@ -60,17 +71,20 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   },
   'severe-breathless': {
     zh: [
-      '喘不(?:过|上)(?:来)?气',
+      '喘不(?:过|上)(?:来|气)',
+      '吸不(?:进|上)(?:气|去)',
+      '(?<![尿屎便])憋得(?:要死|要命|不行|受不了)',
       '上不来气',
       '透不过气',
       '(?:无法|不能|没法)呼吸',
-      '呼吸(?:非常|特别|极度|严重)困难',
+      '呼吸(?:很|非常|特别|极度|严重)困难',
       '严重(?:的)?呼吸困难',
       '快(?:要)?窒息',
       '窒息',
       '(?:憋|喘)得说不出话',
       '说(?:不了|不出)(?:一句)?完整的话',
-      '说话都(?:很)?(?:费劲|喘)',
+      '(?:一句|整句|完整的?)话(?:都|也)?说不(?:出来?|完整|全)',
+      '说话都(?:很)?(?:费劲|喘|困难|吃力)',
     ],
     en: [
       "can'?t breathe",
@@ -83,6 +97,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       "can'?t (?:get|catch) (?:my|a) breath",
       'choking',
       'suffocating',
+      `(?:breath|breathless|breathing)${G}{0,20}(?:can'?t|cannot|(?:can|could) (?:barely|hardly)) (?:talk|speak)`,
+      '(?:can|could) (?:barely|hardly) breathe',
     ],
   },
   'crushing-chest-pain': {
@@ -91,10 +107,11 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   },
   'pain-to-arm-or-jaw': {
     zh: [
-      '(?:放射|窜|串|传|牵扯|扩散|蔓延|连)(?:到|至|向)(?:了)?(?:左|右)?(?:侧|边)?(?:手臂|胳膊|上臂|肩膀?|臂|下巴|下颌|下颚|牙齿?|脖子|颈部?|后背)',
+      '(?:放射|窜|串|传|牵扯|扩散|蔓延|连|痛|疼)(?:到|至|向)(?:了)?(?:左|右)?(?:侧|边)?(?:手臂|胳膊|上臂|肩膀?|臂|下巴|下颌|下颚|牙齿?|脖子|颈部?|后背)',
+      '(?:向|往|到)(?:左|右)?(?:侧|边)?(?:手臂|胳膊|上臂|肩膀?|臂|下巴|下颌|下颚|牙齿?|脖子|颈部?|后背)(?:放射|窜|串|扩散|蔓延)',
     ],
     en: [
-      '(?:spread(?:s|ing)?|radiat(?:es|ing)|go(?:es|ing)|mov(?:es|ing)|shoot(?:s|ing)|travel(?:s|l?ing)) (?:down |up )?(?:to |into )(?:my |the |his |her )?(?:left |right )?(?:arm|arms|shoulder|jaw|neck)',
+      '(?:spread(?:s|ing)?|radiat(?:es|ing)|go(?:es|ing)|mov(?:es|ing)|shoot(?:s|ing)|travel(?:s|l?ing)) (?:(?:down|up) (?:to |into )?|to |into )(?:my |the |his |her )?(?:left |right )?(?:arm|arms|shoulder|jaw|neck)',
     ],
   },
   'face-droop': {
@@ -109,7 +126,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'face (?:is )?droop(?:ing|y|s)?',
       'facial (?:droop|weakness|paralysis)',
       'droop(?:ing|y) (?:face|mouth)',
-      '(?:one side of|half of) (?:my|his|her|the) face (?:is )?(?:drooping|droops|numb|weak|paralysed|paralyzed|sagging)',
+      '(?:one side of|half of|(?:the )?(?:left|right) side of) (?:my|his|her|the) face (?:(?:is|went|has gone|feels|looks|suddenly|got|became|all) )*(?:drooping|droops|droopy|numb|weak|paralysed|paralyzed|sagging)',
       'mouth (?:is )?(?:drooping|droops|crooked|lopsided)',
       '(?:crooked|lopsided|uneven) (?:smile|face|mouth)',
     ],
@@ -127,7 +144,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '(?:weak|numb) on one side',
       'one side of (?:my|his|her|the) body (?:is |feels |went )?(?:weak|numb|paralysed|paralyzed)',
       "(?:can'?t|cannot) (?:lift|raise|move) (?:my|his|her|one|the) (?:left |right )?arm",
-      '(?:left|right|one) arm (?:is |feels |went |has gone )?(?:weak|numb|limp|dead|heavy)',
+      '(?:left|right|one) (?:arm|side)(?: and (?:leg|face|hand))? (?:(?:is|are|feels?|went|has gone|have gone|suddenly|got|all) )*(?:weak|numb|limp|dead|heavy|paralysed|paralyzed)',
       'weak (?:left|right) arm',
       'arm weakness',
       'hemipleg\\w*',
@@ -143,12 +160,15 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '说不出话',
       '讲话(?:不清|含糊|含混)',
       '大舌头',
+      '(?:讲|说)话(?:都|也)?(?:讲|说)不(?:出来?|清楚?)',
+      `(?:说|讲)的?话${GN}{0,4}听不懂`,
       '舌头(?:发硬|不灵活?|不听使唤)',
       '失语',
     ],
     en: [
       'slurr(?:ed|ing)',
-      '(?:speech|words) (?:is |are )?(?:slurred|garbled|jumbled)',
+      '(?:speech|words) (?:(?:is|are|all|sounds?|suddenly) )*(?:slurred|garbled|jumbled|mixed up)',
+      '(?:talking|speaking) (?:funny|weird|strange|gibberish|nonsense)',
       '(?:difficulty|trouble|problems?) (?:speaking|talking|getting (?:the )?words out|finding words)',
       "(?:can'?t|cannot) (?:speak|talk) (?:properly|clearly|normally)",
       'garbled speech',
@@ -158,12 +178,13 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   },
   'airway-swelling': {
     zh: [
-      '(?:喉咙|喉头|嗓子|咽喉)(?:突然|一下子)?(?:肿胀|水肿|肿起来|肿得|发紧|收紧|堵住|被掐住|像被掐住)',
-      '(?:舌头|嘴唇|口唇|舌|唇)(?:突然|一下子)?(?:都)?肿(?!痛)',
+      '(?:喉咙|喉头|嗓子眼?|咽喉)(?:好像|像是|感觉|觉得|突然|一下子|都|也){0,2}(?:肿胀|水肿|肿起来|肿了|肿得|发紧|收紧|堵住|被掐住|像被掐住)',
+      '(?:舌头|嘴唇|口唇|舌|唇)(?:突然|一下子|好像|都|也){0,2}肿(?![痛疼])',
     ],
     en: [
       '(?:throat|tongue|lips?|mouth) (?:is |are |feels |feel |started |starting |has |have )?(?:swelling|swollen|swelled|closing(?: up)?|tight(?:ening)?)',
       'swollen (?:throat|tongue|lips?)',
+      `(?:throat|airway)${W5} (?:closing|swelling|swollen|swelled)`,
       '(?:throat|tongue|lip) swelling',
       'angio-?o?edema',
     ],
@@ -187,7 +208,14 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     ],
   },
   wheeze: {
-    zh: ['喘鸣', '哮鸣', '喘息', '(?:嗓子|喉咙)里?(?:有|发出)?(?:哨音|嘶嘶声)', '呼吸(?:有|带)(?:哨音|响声)'],
+    zh: [
+      '喘鸣',
+      '哮鸣',
+      '喘息',
+      '(?:嗓子|喉咙)里?(?:有|发出)?(?:哨音|嘶嘶声)',
+      '呼吸(?:有|带)(?:哨音|响声)',
+      `(?:喘气|呼吸|出气)${GN}{0,3}(?:哨音|哨子声|嘶嘶声?)`,
+    ],
     en: ['wheez\\w*', 'stridor'],
   },
   'vomiting-blood': {
@@ -203,6 +231,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'vomit(?:ing|ed|s)? (?:up )?(?:blood|bloody)',
       'throw(?:ing|n)? up blood',
       'threw up blood',
+      '(?:threw|throw(?:ing|n|s)?|puk(?:ing|ed|e)|vomit(?:ing|ed|s)?) (?:up )?(?:a |some |lots of |a lot of |a bunch of |a bit of |so much |loads of |bright red |dark )+blood',
       '(?:blood|bloody) vomit',
       'coffee[- ]grounds?',
       'ha?ematemesis',
@@ -217,6 +246,9 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '血流不止',
       '止不住(?:地)?(?:流|出)?血',
       '血止不住',
+      `(?<![高低])血(?![压糖脂管型常检])[^,.!?;。不没无未否咳嗽拉泻吐痒哭笑]{0,8}(?:止不住|停不下来|流个不停)`,
+      '血(?:哗哗|汩汩|呼呼|嗞嗞)(?:地|的)?(?:流|往外|冒|涌|喷)',
+      '(?:按|压|捂)(?:住|着)?(?:了)?(?:都|也|还是)止不住',
       '血(?:一直|不停地?)(?:流|往外冒|冒)',
       '出了?(?:很多|好多|一大滩)血',
       '(?:大口|大量)(?:咯|咳)血',
@@ -227,6 +259,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'bleeding (?:heavily|a lot|profusely|badly)',
       "bleeding (?:that )?(?:won'?t|will not|doesn'?t|does not|can'?t|cannot) stop",
       "(?:won'?t|can'?t|cannot) stop (?:the )?bleeding",
+      "(?:bleed\\w*|nosebleed|blood(?! (?:pressure|sugar|test|work|glucose|count)))[^.!?;。]{0,40}(?:won'?t|will not|doesn'?t|does not|can'?t|cannot|couldn'?t) (?:get (?:it|the bleeding|the blood) to )?stop(?=\\s*(?:$|[,.!?;(]|at all|now|for |after |even |no matter|bleeding))",
       'losing (?:a lot of|lots of) blood',
       'blood (?:is )?(?:pouring|gushing|spurting)',
       'coughing up (?:a lot of|lots of|large amounts of) blood',
@@ -237,7 +270,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     zh: [
       '黑便',
       '柏油(?:样|状)?(?:便|大便)?',
-      '(?:大便|便便|屎)(?:是|发|呈|像)?(?:黑|柏油)(?:色|的)',
+      `(?:大便|便便|屎)${GN}{0,4}(?:黑|柏油)(?:色|的|乎乎)`,
       '拉(?:了)?黑(?:色)?(?:的)?(?:大便|便|屎)',
     ],
     en: [
@@ -269,6 +302,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'loss of consciousness',
       'unconscious',
       'unresponsive',
+      'not (?:responding|responsive)(?! to)',
       "(?:won'?t|can'?t|cannot) (?:wake (?:him|her|them)? ?up|be woken)",
       'syncop\\w*',
     ],
@@ -284,7 +318,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '四肢(?:抽动|僵直)',
       '全身(?:抽动|抖动|僵硬)',
     ],
-    en: ['seizures?', 'seizing', 'convuls\\w*', '(?:having|had|has|having a) fits?', 'epileptic (?:fit|attack)'],
+    en: ['seizures?', 'seizing', 'convuls\\w*', '(?:having|had|has|having a) fits?', 'epileptic (?:fit|attack)', 'foaming at the mouth'],
   },
   'acute-confusion': {
     zh: [
@@ -317,24 +351,40 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     en: [
       'fever\\w*',
       'febrile',
-      'high temperature',
-      'temperature of (?:3[89]|4[0-2])',
+      'high temp(?:erature)?',
+      `temp(?:erature|\\.)?(?![a-z])${G}{0,12}?(?<![\\d.])(?:3[89]|4[0-2])(?:\\.\\d)?(?![\\d])`,
+      `temp(?:erature|\\.)?(?![a-z])${G}{0,12}?(?<![\\d.])(?:100\\.[4-9]|10[1-6](?:\\.\\d)?)(?![\\d])`,
       '(?:3[89]|4[0-2])(?:\\.\\d)?\\s*(?:°c|degrees(?: c(?:elsius)?)?)',
       '(?:100\\.[4-9]|10[1-6](?:\\.\\d)?)\\s*(?:°f|f|degrees(?: f(?:ahrenheit)?)?)',
     ],
   },
   'low-temperature': {
     zh: ['体温(?:过低|偏低|很低|低于\\s*36|不升)', `体温${G}{0,3}3[0-5](?:\\.\\d)?\\s*(?:度|°c)`],
-    en: ['hypotherm\\w*', '(?:very )?low (?:body )?temperature', 'temperature (?:is |was )?(?:very )?low'],
+    en: [
+      'hypotherm\\w*',
+      '(?:very )?low (?:body )?temperature',
+      'temperature (?:is |was )?(?:very )?low',
+      `temp(?:erature|\\.)?(?![a-z])${G}{0,12}?(?<![\\d.])3[0-5](?:\\.\\d)?(?![\\d])`,
+    ],
   },
   'very-fast-breathing': {
-    zh: ['呼吸(?:很|非常|特别|极其)(?:快|急促?)', '呼吸快得', '喘得(?:很|非常|特别)快', '呼吸频率(?:很|非常)?(?:快|高)'],
-    en: ['breathing (?:very |really |extremely )(?:fast|quickly|rapidly)', '(?:very |extremely )?(?:fast|rapid) breathing', 'tachypn\\w*'],
+    zh: [
+      '(?:呼吸|喘气|出气)(?:很|非常|特别|极其|好|超级?)(?:快|急促?)',
+      '呼吸快得',
+      '喘得(?:很|非常|特别)快',
+      '呼吸频率(?:很|非常)?(?:快|高)',
+    ],
+    en: [
+      'breathing (?:(?:very|really|extremely|super|so|too|way too|crazy) )+(?:fast|quick(?:ly)?|rapid(?:ly)?)',
+      '(?:very |extremely )?(?:fast|rapid) breathing',
+      'tachypn\\w*',
+    ],
   },
   'mottled-or-blue-skin': {
     zh: [
       '(?:皮肤|身上)(?:出现)?(?:发)?花斑',
       '花斑(?:样|纹)',
+      `(?:皮肤|身上|腿上|手脚)${GN}{0,6}(?:花花(?:绿绿)?的|发花)`,
       '(?:嘴唇|口唇|皮肤|脸色?|手指|指甲|舌头)(?:发|变|青)?(?:紫|青紫|发青|发绀)',
       '发绀',
       '紫绀',
@@ -362,7 +412,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   'suicidal-ideation': {
     countsWhenPast: true,
     zh: [
-      '想死',
+      '想死(?![你您他她咱]|我了|大家)',
       '不想活',
       '自杀',
       '轻生',
@@ -386,7 +436,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'suicid\\w*',
       'kill(?:ing)? (?:myself|himself|herself)',
       'end(?:ing)? (?:my|his|her) (?:own )?life',
-      'end it all',
+      'end(?:ing)? it all',
       '(?:want|wanted|wanting) to die',
       'wanna die',
       'wish (?:i|he|she) (?:was|were) dead',
@@ -394,6 +444,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '(?:hurt|harm|cut)(?:ting|ing)? (?:myself|himself|herself)',
       'self[- ]?harm\\w*',
       'better off dead',
+      "better off (?:without me|if i (?:was|were) (?:dead|gone)|if i (?:wasn'?t|weren'?t) (?:here|around|alive))",
       'no reason to live',
       'took (?:an |a )?overdose',
       'overdosed',
@@ -402,26 +453,39 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
   },
   pregnant: {
     zh: ['(?<![避备不])孕(?![酮激])', '妊娠', '怀(?:了|着|上了?)(?:孩子|宝宝|二胎|三胎)?'],
-    en: ['pregnan\\w*', 'expecting (?:a baby|twins)', 'weeks? (?:pregnant|gestation)'],
+    en: [
+      'pregnan\\w*',
+      'expecting (?:a baby|twins)',
+      "(?:i'?m|i am|she'?s|she is|we'?re|we are) expecting(?= *(?:$|[,.!?;]|and |with |a baby|twins))",
+      'weeks? (?:pregnant|gestation)',
+    ],
   },
   'vaginal-bleeding': {
     zh: ['阴道(?:出血|流血|见血)', '见红', '下(?:面|身)(?:出血|流血|见血)'],
-    en: ['vaginal (?:bleeding|blood|spotting)', 'bleeding (?:from|down) (?:my |the )?(?:vagina|below)', 'spotting'],
+    en: [
+      'vaginal (?:bleeding|blood|spotting)',
+      'bleeding (?:from|down) (?:my |the )?(?:vagina|below)',
+      'bleeding (?:from )?down (?:there|below)',
+      'spotting',
+      "(?:pregnant|expecting)(?: and| with|,)? (?:(?:i'?m|am|now|also|some|heavy|light|started|been|have|having|had|a lot of) )*bleeding(?! (?:gums?|from (?:the |my |his |her )?(?:nose|gums?|mouth)))",
+    ],
   },
   'severe-abdominal-pain': {
     zh: [
       '(?:剧烈|严重)(?:的)?(?:腹痛|肚子痛|肚子疼|腹部疼痛|腹部痛)',
-      '(?:肚子|腹部|小腹|下腹|上腹)(?:剧痛|绞痛|剧烈(?:疼痛|痛|疼)|(?:痛|疼)得(?:厉害|受不了|不行|打滚|直不起腰)|(?:非常|特别|极其)(?:痛|疼))',
+      `(?:肚子|腹部|小腹|下腹|上腹|肚皮)${GN}{0,4}?(?:剧痛|绞痛|剧烈(?:疼痛|痛|疼)|(?:痛|疼)(?:得|的)(?:厉害|受不了|不行|要命|要死|打滚|直不起腰)|(?:非常|特别|极其|超级)(?:痛|疼))`,
       '腹痛(?:剧烈|难忍|得厉害)',
     ],
     en: [
       '(?:severe|really bad|terrible|excruciating|unbearable|intense) (?:abdominal|stomach|tummy|belly|pelvic|lower abdominal) (?:pain|cramps?|ache)',
       '(?:abdominal|stomach|tummy|belly) pain (?:is )?(?:severe|unbearable|excruciating)',
+      `(?:severe|really bad|terrible|excruciating|unbearable|intense|awful|horrible|agoni[sz]ing) (?:pain|cramps?|cramping|ache)${W5} (?:abdomen|stomach|tummy|belly|pelvis)`,
     ],
   },
   'young-infant': {
     zh: [
       '新生儿',
+      '(?:还)?(?:没|未)?满(?:一个)?月(?![酒照宴])',
       '刚出生',
       '(?:出生|生下来)(?:才|刚)?(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})天',
       '(?:\\d{1,2}|[一二两三四五六七八九十]{1,3})天(?:大)?的?(?:宝宝|孩子|婴儿|儿子|女儿|宝)',
@@ -443,13 +507,19 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       `(?:这辈子|一辈子|有生以来|平生|从来没有过|从没有过|从未有过)${G}{0,6}(?:严重|厉害|剧烈|痛|疼)的?头(?:痛|疼)`,
       `(?:突然|突发|一下子|猛地|瞬间)${G}{0,6}(?:剧烈|严重|爆炸样|炸裂样|撕裂样|最厉害)的?头(?:痛|疼)`,
       '头(?:突然|一下子)(?:剧烈)?(?:痛|疼)得(?:要炸|要裂开|受不了)',
+      `${SUDDEN}${GN}{0,8}?${HEAD}${GN}{0,8}?${BLOW}`,
+      `${HEAD}${GN}{0,8}?${SUDDEN}${GN}{0,8}?${BLOW}`,
+      `${HEAD}${GN}{0,4}?(?:像|好像|如同|跟)${GN}{0,6}?(?:雷劈|雷击|被劈|被砸|被锤|挨了一闷棍)`,
+      `(?:从来|从)(?:都)?没(?:有)?(?:这么|这样|如此)${GN}{0,4}头(?:痛|疼)过`,
+      `头(?:痛|疼)${GN}{0,4}(?:从来|从)(?:都)?没(?:有)?(?:这么|这样|如此)(?:痛|疼|厉害)过`,
     ],
     en: [
       'thunderclap',
       'worst headache (?:of|in) (?:my|his|her) life',
       "worst headache (?:i'?ve|i have|he'?s|she'?s) ever (?:had|felt)",
-      'worst headache ever',
-      `(?:sudden|suddenly|abrupt)${G}{0,20}(?:severe|terrible|excruciating|explosive|blinding|worst) headache`,
+      '(?:worst|most (?:painful|severe|intense|excruciating)) headache ever',
+      `(?:sudden|suddenly|abrupt|out of nowhere|all of a sudden)${G}{0,20}(?:severe|terrible|excruciating|explosive|blinding|worst|horrible|agoni[sz]ing|most (?:painful|severe|intense|excruciating)) headache`,
+      `head(?:ache)?${G}{0,30}worse than (?:anything|any (?:other )?(?:headache|pain)|ever)(?: (?:i'?ve|i have|he'?s|she'?s))? ever`,
       '(?:severe|terrible|excruciating|explosive|blinding) headache (?:that )?(?:came on|started|began|hit) (?:suddenly|all of a sudden|instantly|out of nowhere)',
     ],
   },
