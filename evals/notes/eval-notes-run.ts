@@ -17,6 +17,13 @@ import {
   rouge,
 } from '../../src/engines/notes/index.js';
 import type { NoteEvalCase, NoteEvalSetName } from './eval-notes-data.js';
+import {
+  type ChecklistCounts,
+  type NoteSectionsText,
+  scoreChecklist,
+  VISIT_CHECKLIST_KINDS,
+  type VisitChecklistKind,
+} from './eval-notes-visits.js';
 
 export type NoteEvalMode = 'extractive' | 'model';
 
@@ -25,6 +32,8 @@ export interface WrittenNote {
   /** Milliseconds to produce the note; for a model, `modelMs` of them were spent waiting on it. */
   ms: number;
   modelMs?: number;
+  /** The note's sections (key and text), for the checklist's placement score. */
+  sections?: NoteSectionsText[];
 }
 
 export type NoteWriter = (testCase: NoteEvalCase) => Promise<WrittenNote>;
@@ -40,6 +49,69 @@ export interface NoteEvalSetReport {
   facts: FactScore & { byKind: Record<FactScoreKind, FactScore> };
   msPerNote: number;
   modelMsPerNote?: number;
+  /** Sets with fact checklists (Suwen's visits): recall of the checklist facts and their placement. */
+  checklist?: ChecklistReport;
+}
+
+export interface ChecklistReport {
+  items: number;
+  found: number;
+  placed: number;
+  /** found / items. */
+  recall: number;
+  /** placed / items: found in the section the fact belongs in. */
+  placement: number;
+  byKind: Partial<Record<VisitChecklistKind, { items: number; found: number; placed: number }>>;
+  missed: string[];
+  misplaced: string[];
+  /** Chinese notes: the 主诉 section present, at most 20 characters and naming a duration. */
+  chiefComplaint?: { notes: number; symptomAndDuration: number; texts: string[] };
+}
+
+function checklistReport(cases: readonly NoteEvalCase[], notes: readonly WrittenNote[]): ChecklistReport | undefined {
+  if (!cases.some((testCase) => testCase.checklist)) return undefined;
+  const total: ChecklistCounts = { items: 0, found: 0, placed: 0, missed: [], misplaced: [] };
+  const byKind: ChecklistReport['byKind'] = {};
+  let zhNotes = 0;
+  let symptomAndDuration = 0;
+  const texts: string[] = [];
+  cases.forEach((testCase, i) => {
+    const note = notes[i];
+    if (!testCase.checklist || !note) return;
+    const sections = note.sections ?? [{ key: '', text: note.text }];
+    for (const kind of VISIT_CHECKLIST_KINDS) {
+      const items = testCase.checklist.filter((item) => item.kind === kind);
+      if (items.length === 0) continue;
+      const counts = scoreChecklist(testCase.id, items, sections);
+      const entry = (byKind[kind] ??= { items: 0, found: 0, placed: 0 });
+      entry.items += counts.items;
+      entry.found += counts.found;
+      entry.placed += counts.placed;
+      total.items += counts.items;
+      total.found += counts.found;
+      total.placed += counts.placed;
+      total.missed.push(...counts.missed);
+      total.misplaced.push(...counts.misplaced);
+    }
+    if (testCase.language === 'zh') {
+      zhNotes++;
+      const cc = sections.find((section) => section.key === 'chief_complaint')?.text.trim() ?? '';
+      texts.push(cc);
+      // 主诉: main symptom + duration, ≤ 20 characters (see src/engines/notes/chief-complaint.ts for the source).
+      if (cc && cc.replace(/[。.]$/, '').length <= 20 && /\d+\s*(分钟|小时|天|周|个月|月|年)/.test(cc)) symptomAndDuration++;
+    }
+  });
+  return {
+    items: total.items,
+    found: total.found,
+    placed: total.placed,
+    recall: round(total.items ? total.found / total.items : 0),
+    placement: round(total.items ? total.placed / total.items : 0),
+    byKind,
+    missed: total.missed,
+    misplaced: total.misplaced,
+    ...(zhNotes > 0 ? { chiefComplaint: { notes: zhNotes, symptomAndDuration, texts } } : {}),
+  };
 }
 
 export interface NoteEvalReport {
@@ -75,6 +147,7 @@ export async function runNotesEval(options: {
     const ms: number[] = [];
     const modelMs: number[] = [];
     const counts: Record<FactScoreKind | 'all', FactCounts>[] = [];
+    const notes: WrittenNote[] = [];
     let failed = 0;
     for (const testCase of cases) {
       let written: WrittenNote;
@@ -85,6 +158,7 @@ export async function runNotesEval(options: {
         failed++;
         written = { text: '', ms: 0 };
       }
+      notes.push(written);
       const scores = rouge(written.text, testCase.reference);
       r1.push(scores.rouge1);
       r2.push(scores.rouge2);
@@ -98,6 +172,7 @@ export async function runNotesEval(options: {
       FactScoreKind,
       FactScore
     >;
+    const checklist = checklistReport(cases, notes);
     sets.push({
       set,
       mode: options.mode,
@@ -109,6 +184,7 @@ export async function runNotesEval(options: {
       facts: { ...scoreOf(counts.map((c) => c.all)), byKind },
       msPerNote: round(mean(ms), 2),
       ...(modelMs.length > 0 ? { modelMsPerNote: round(mean(modelMs), 1) } : {}),
+      ...(checklist ? { checklist } : {}),
     });
   }
   return { mode: options.mode, sets };
@@ -139,11 +215,30 @@ export function formatNotesEvalReport(report: NoteEvalReport): string {
     (s) =>
       `${s.set} facts by kind (P/R/F1 %): ${FACT_SCORE_KINDS.map((k) => `${k} ${pct(s.facts.byKind[k].precision)}/${pct(s.facts.byKind[k].recall)}/${pct(s.facts.byKind[k].f1)}`).join(', ')}`,
   );
+  const checklists = report.sets.flatMap((s) => {
+    const c = s.checklist;
+    if (!c) return [];
+    const kindsLine = Object.entries(c.byKind)
+      .map(([kind, k]) => `${kind} ${k.found}/${k.items} (placed ${k.placed})`)
+      .join(', ');
+    return [
+      `${s.set} checklist facts: recall ${pct(c.recall)} % (${c.found}/${c.items}), in the right section ${pct(c.placement)} % (${c.placed}/${c.items})`,
+      `  by kind: ${kindsLine}`,
+      ...(c.chiefComplaint
+        ? [
+            `  主诉 as symptom + duration (≤ 20 characters): ${c.chiefComplaint.symptomAndDuration}/${c.chiefComplaint.notes} — ${c.chiefComplaint.texts.map((t) => `「${t}」`).join(' ')}`,
+          ]
+        : []),
+      ...(c.missed.length ? [`  missed: ${c.missed.join(', ')}`] : []),
+      ...(c.misplaced.length ? [`  misplaced: ${c.misplaced.join(', ')}`] : []),
+    ];
+  });
   return [
     line(header),
     ...rows.map(line),
     '',
     'ROUGE: mean F1 over notes; facts (medications, problems/symptoms, allergies, vitals): micro-averaged.',
     ...kinds,
+    ...checklists,
   ].join('\n');
 }
