@@ -83,7 +83,8 @@ function checklistReport(cases: readonly NoteEvalCase[], notes: readonly Written
       const items = testCase.checklist.filter((item) => item.kind === kind);
       if (items.length === 0) continue;
       const counts = scoreChecklist(testCase.id, items, sections);
-      const entry = (byKind[kind] ??= { items: 0, found: 0, placed: 0 });
+      const entry = byKind[kind] ?? { items: 0, found: 0, placed: 0 };
+      byKind[kind] = entry;
       entry.items += counts.items;
       entry.found += counts.found;
       entry.placed += counts.placed;
