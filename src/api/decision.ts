@@ -22,9 +22,29 @@ export type AskCaseBody = z.infer<typeof askCaseBodySchema>;
 export const differentialQuerySchema = z.object({ language: languageSchema.optional(), intakeId: z.string().min(1).max(100).optional() });
 export type DifferentialQuery = z.infer<typeof differentialQuerySchema>;
 
-/** `widen` (default true): let the model add candidates outside DDXPlus. */
+/** A DDXPlus finding the clinician enters: yes/no for a B evidence, the value codes for a C or M one. */
+export const clinicianFindingSchema = z.union([
+  z.object({ code: z.string().regex(/^E_\d+$/, 'a DDXPlus evidence code such as E_91'), present: z.boolean() }).strict(),
+  z
+    .object({
+      code: z.string().regex(/^E_\d+$/, 'a DDXPlus evidence code such as E_91'),
+      values: z.array(z.string().min(1).max(20)).min(1).max(50),
+    })
+    .strict(),
+]);
+export type ClinicianFindingBody = z.infer<typeof clinicianFindingSchema>;
+
+/**
+ * `widen` (default true): let the model add candidates outside DDXPlus. `findings`: what the
+ * clinician found, ranked with (and overruling) the intake's answers and the chart.
+ */
 export const differentialBodySchema = z
-  .object({ language: languageSchema.optional(), widen: z.boolean().optional(), intakeId: z.string().min(1).max(100).optional() })
+  .object({
+    language: languageSchema.optional(),
+    widen: z.boolean().optional(),
+    intakeId: z.string().min(1).max(100).optional(),
+    findings: z.array(clinicianFindingSchema).max(100).optional(),
+  })
   .strict();
 export type DifferentialBody = z.infer<typeof differentialBodySchema>;
 
@@ -111,7 +131,10 @@ export const differentialCandidateSchema = z.object({
 export const differentialResultSchema = z.object({
   status: z.enum(['ranked', 'no-intake']),
   message: bilingualSchema.nullable(),
-  intake: z.object({ id: z.string(), finishedAt: z.string().nullable() }).nullable(),
+  /** `partial`: the intake stopped early on a red flag, so questions it never reached are unanswered. */
+  intake: z
+    .object({ id: z.string(), finishedAt: z.string().nullable(), status: z.enum(['finished', 'emergency']), partial: z.boolean() })
+    .nullable(),
   patient: z.object({ age: z.number(), sex: sexSchema }),
   method: bilingualSchema,
   candidates: z.array(differentialCandidateSchema),
@@ -130,12 +153,34 @@ export const differentialResultSchema = z.object({
       supported: z.boolean(),
     }),
   ),
-  sources: z.array(z.object({ id: z.string(), type: z.enum(['record', 'intake']), label: z.string() })),
+  /** R = the chart, I = an intake answer, C = a finding the clinician entered. */
+  sources: z.array(z.object({ id: z.string(), type: z.enum(['record', 'intake', 'clinician']), label: z.string() })),
   artifactId: z.string().nullable(),
   model: modelRefSchema,
   modelMessage: bilingualSchema.nullable(),
   disclaimer: bilingualSchema,
 });
+
+/** The DDXPlus findings a clinician can enter, searched in Chinese and English. */
+export const ddxEvidenceQuerySchema = z.object({
+  q: z.string().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(300).default(30),
+});
+export type DdxEvidenceQuery = z.infer<typeof ddxEvidenceQuerySchema>;
+
+export const ddxEvidenceOptionSchema = z.object({
+  code: z.string(),
+  type: z.enum(['B', 'C', 'M']),
+  label: bilingualSchema,
+  antecedent: z.boolean(),
+  parent: z.string().nullable(),
+  defaultValue: z.string().nullable(),
+  values: z.array(z.object({ code: z.string(), label: bilingualSchema })),
+  matchedValues: z.array(z.string()),
+});
+export const ddxEvidenceListSchema = z.object({ evidence: z.array(ddxEvidenceOptionSchema) });
+export type DdxEvidenceOption = z.infer<typeof ddxEvidenceOptionSchema>;
+export type DdxEvidenceList = z.infer<typeof ddxEvidenceListSchema>;
 
 // ── Responses: treatment options ────────────────────────────────────────────────────────────
 

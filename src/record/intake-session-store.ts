@@ -52,17 +52,21 @@ export async function listIntakeSessionsForPatient(store: Store, patientId: stri
     .execute();
 }
 
-/** The patient's most recently finished session, or the one named by `intakeId` if it is this patient's and finished. */
-export async function findLatestFinishedIntakeSession(
+/**
+ * The patient's latest intake with answers a clinician can use — finished, or stopped early by a
+ * red flag (`emergency`, its answers partial) — or the one named by `intakeId` if it is this
+ * patient's and in one of those states.
+ */
+export async function findLatestAnsweredIntakeSession(
   store: Store,
   patientId: string,
   intakeId?: string,
-): Promise<Pick<IntakeSessionRow, 'id' | 'state' | 'finished_at'> | undefined> {
+): Promise<Pick<IntakeSessionRow, 'id' | 'state' | 'finished_at' | 'status'> | undefined> {
   let query = store.db
     .selectFrom('intake_sessions')
-    .select(['id', 'state', 'finished_at'])
+    .select(['id', 'state', 'finished_at', 'status'])
     .where('patient_id', '=', patientId)
-    .where('status', '=', 'finished');
+    .where('status', 'in', ['finished', 'emergency']);
   if (intakeId) query = query.where('id', '=', intakeId);
   return query.orderBy('finished_at', 'desc').limit(1).executeTakeFirst();
 }

@@ -3,6 +3,14 @@
 export { answerFromRecord } from './answer-from-record.js';
 export { buildListingOnlyModel, splitPatients } from './build-model.js';
 export { type ChartEvidence, type ChartFact, chartEvidence, loadChartEvidenceMap } from './chart-evidence.js';
+export {
+  type ClinicianFinding,
+  type EvidenceOption,
+  FindingError,
+  findingAnswerLabel,
+  findingsToCase,
+  searchEvidence,
+} from './clinician-findings.js';
 export { type DdxplusData, type DdxplusPatient, loadDdxplusData, loadValidatePatients, parseCsv } from './ddxplus-data.js';
 export { type CostTier, type DiagnosticTest, type Invasiveness, loadDiagnosticTests } from './diagnostic-tests.js';
 export { answersFromCase, applyAnswer, createIntakeState, type IntakeAnswer, type IntakeState, posteriorOf } from './intake-state.js';

@@ -37,7 +37,7 @@ describe('differential and treatment options — without a model', () => {
   it('says there is no intake to rank from when the patient has none', async () => {
     const result = await json<DifferentialResult>(await server.request(`/api/v1/patients/${fresh}/decision/differential`, { cookie }));
     expect(result.status).toBe('no-intake');
-    expect(result.message?.en).toMatch(/No finished pre-visit intake/);
+    expect(result.message?.en).toMatch(/no finished pre-visit intake and no findings have been entered/);
     expect(result.candidates).toEqual([]);
     expect(result.sources[0]?.id).toBe('R1');
   });
@@ -139,6 +139,131 @@ describe('differential and treatment options — without a model', () => {
       await server.request(`/api/v1/patients/${withIntake}/decision/treatments`, { cookie }),
     );
     expect(mine.diagnoses[0]).toMatchObject({ id: 'hypertension', inRecord: true });
+  });
+});
+
+describe('differential — clinician-entered findings and an intake stopped by a red flag (issue 23 item 5)', () => {
+  let server: TestServer;
+  let cookie: string;
+  let stopped: string;
+  let blank: string;
+  beforeAll(async () => {
+    server = await startTestServer('sqlite');
+    cookie = await server.login('clinician');
+    [, , , , stopped = '', blank = ''] = server.patientIds;
+    // The patient answered two questions (chest pain at rest, sweating), then a red flag stopped the interview.
+    await insertFinishedIntake(server.store, stopped, {
+      age: 62,
+      sex: 'M',
+      present: ['E_14', 'E_50'],
+      status: 'emergency',
+      redFlags: ['cardiac-chest-pain'],
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('ranks from an intake that stopped early on a red flag, and labels its answers as partial', async () => {
+    const result = await json<DifferentialResult>(
+      await server.request(`/api/v1/patients/${stopped}/decision/differential?language=en`, { cookie }),
+    );
+    expect(result.status).toBe('ranked');
+    expect(result.intake).toMatchObject({ status: 'emergency', partial: true });
+    const intakeSources = result.sources.filter((source) => source.type === 'intake');
+    expect(intakeSources).toHaveLength(2);
+    for (const source of intakeSources) expect(source.label).toMatch(/stopped early/);
+    expect(result.message?.en).toMatch(/stopped early/);
+    expect(result.candidates.length).toBeGreaterThan(0);
+  });
+
+  it('ranks on findings the clinician enters when there is no intake, each citing the clinician', async () => {
+    const result = await json<DifferentialResult>(
+      await server.request(`/api/v1/patients/${blank}/decision/differential`, {
+        cookie,
+        body: {
+          language: 'en',
+          widen: false,
+          findings: [
+            { code: 'E_91', present: true },
+            { code: 'E_201', present: true },
+            { code: 'E_77', present: true },
+            { code: 'E_14', present: false },
+          ],
+        },
+      }),
+    );
+    expect(result.status).toBe('ranked');
+    expect(result.intake).toBeNull();
+    const clinician = result.sources.filter((source) => source.type === 'clinician');
+    expect(clinician.map((source) => source.id)).toEqual(['C1', 'C2', 'C3', 'C4']);
+    expect(clinician[3]?.label).toMatch(/chest pain even at rest.*No/);
+    const top = result.candidates[0];
+    expect(top?.for.find((finding) => finding.code === 'E_91')?.sourceIds).toEqual(['C1']);
+    expect(result.candidates.slice(0, 3).map((c) => c.condition)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Pneumonia|Bronchitis|URTI|Influenza/)]),
+    );
+  });
+
+  it("lets the clinician's finding overrule the intake's answer, and adds value findings", async () => {
+    const result = await json<DifferentialResult>(
+      await server.request(`/api/v1/patients/${stopped}/decision/differential`, {
+        cookie,
+        body: {
+          language: 'zh',
+          widen: false,
+          findings: [
+            { code: 'E_50', present: false },
+            { code: 'E_53', present: true },
+            { code: 'E_55', values: ['V_29'] },
+          ],
+        },
+      }),
+    );
+    expect(result.status).toBe('ranked');
+    const sweating = result.sources.find((source) => source.type === 'clinician' && source.label.includes('出汗'));
+    expect(sweating?.label).toMatch(/否/);
+    const forFindings = result.candidates.flatMap((c) => c.for.map((f) => f.code));
+    expect(forFindings).not.toContain('E_50');
+    expect(forFindings).toContain('E_55_@_V_29');
+  });
+
+  it('answers a finding the model does not know, or of the wrong kind, with a clear 400', async () => {
+    const base = `/api/v1/patients/${blank}/decision/differential`;
+    const unknown = await server.request(base, { cookie, body: { findings: [{ code: 'E_9999', present: true }] } });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { message: string } }).error.message).toMatch(/E_9999/);
+    const wrongKind = await server.request(base, { cookie, body: { findings: [{ code: 'E_55', present: true }] } });
+    expect(wrongKind.status).toBe(400);
+    const badValue = await server.request(base, { cookie, body: { findings: [{ code: 'E_55', values: ['V_nope'] }] } });
+    expect(badValue.status).toBe(400);
+  });
+
+  it('searches the DDXPlus findings in Chinese and English, with their answer kinds and values', async () => {
+    type Listing = { evidence: { code: string; type: string; label: { en: string; zh: string }; values: { code: string }[] }[] };
+    const zh = await json<Listing>(await server.request(`/api/v1/decision/ddx-evidence?q=${encodeURIComponent('胸痛')}`, { cookie }));
+    expect(zh.evidence.map((e) => e.code)).toContain('E_14');
+    const en = await json<Listing>(await server.request('/api/v1/decision/ddx-evidence?q=fever', { cookie }));
+    expect(en.evidence[0]).toMatchObject({ code: 'E_91', type: 'B', values: [] });
+    const where = await json<Listing>(await server.request('/api/v1/decision/ddx-evidence?q=E_55', { cookie }));
+    expect(where.evidence[0]?.values.length).toBeGreaterThan(10);
+    expect((await server.request('/api/v1/decision/ddx-evidence?q=', { cookie })).status).toBe(200);
+  });
+
+  it('audits each differential request through the clinician', async () => {
+    await server.request(`/api/v1/patients/${blank}/decision/differential`, {
+      cookie,
+      body: { widen: false, findings: [{ code: 'E_91', present: true }] },
+    });
+    await server.services.audit.flush();
+    const entries = await server.services.store.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'decision.differential')
+      .where('patient_id', '=', blank)
+      .execute();
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every((entry) => entry.actor_id !== null)).toBe(true);
   });
 });
 

@@ -2,6 +2,8 @@ import { idParamsSchema } from '../../api/common.js';
 import {
   askCaseBodySchema,
   askCaseResultSchema,
+  ddxEvidenceListSchema,
+  ddxEvidenceQuerySchema,
   diagnosisListSchema,
   differentialBodySchema,
   differentialQuerySchema,
@@ -10,7 +12,7 @@ import {
   treatmentComparisonSchema,
 } from '../../api/decision.js';
 import { askAboutCase } from '../../workflows/decision/ask-case.js';
-import { buildDifferential } from '../../workflows/decision/differential.js';
+import { buildDifferential, listDifferentialFindings } from '../../workflows/decision/differential.js';
 import { compareTreatmentOptions, listTreatmentDiagnoses } from '../../workflows/decision/treatment-options.js';
 import { defineRoute } from '../route.js';
 
@@ -59,7 +61,7 @@ export const decisionRoutes = [
     method: 'post',
     path: '/patients/:id/decision/differential',
     summary:
-      'The differential, widened by the model (when connected and widen is not false) with candidates outside DDXPlus, each citing record or intake sources (unsupported ones marked)',
+      'The differential from the intake (finished, or stopped early on a red flag: partial), the chart and the findings the clinician enters; widened by the model (when connected and widen is not false) with candidates outside DDXPlus, each citing record, intake or clinician sources (unsupported ones marked)',
     tag: 'decision',
     permission: 'knowledge.check',
     params: idParamsSchema,
@@ -72,9 +74,21 @@ export const decisionRoutes = [
           language: languageOf(c, body.language),
           widen: body.widen ?? true,
           ...(body.intakeId ? { intakeId: body.intakeId } : {}),
+          ...(body.findings ? { findings: body.findings } : {}),
           actor,
         }),
       ),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/decision/ddx-evidence',
+    summary:
+      'The DDXPlus findings (symptoms, signs, antecedents) a clinician can enter for the differential, searched in Chinese and English, each with its answer kind (B yes/no, C one value, M values) and values',
+    tag: 'decision',
+    permission: 'knowledge.check',
+    query: ddxEvidenceQuerySchema,
+    response: ddxEvidenceListSchema,
+    handler: (c, { query }) => c.json({ evidence: listDifferentialFindings(query.q, query.limit) }),
   }),
   defineRoute({
     method: 'get',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ArtifactService } from '../../audit/artifacts.js';
 import type { Actor } from '../../auth/actor.js';
 import {
+  type ClinicianFinding,
   type DdxModel,
   type DifferentialEntry,
   type EvidenceFinding,
@@ -10,6 +11,7 @@ import {
   type RankedTest,
   rankDifferential,
   rankNextTests,
+  searchEvidence,
 } from '../../engines/ddx/index.js';
 import { suggestNextTests } from '../../engines/intake/index.js';
 import type { Bilingual, Citation } from '../../knowledge/index.js';
@@ -68,7 +70,8 @@ export interface ModelSuggestion {
 export interface DifferentialResult {
   status: 'ranked' | 'no-intake';
   message: Bilingual | null;
-  intake: { id: string; finishedAt: string | null } | null;
+  /** The intake used; `partial` when it stopped early on a red flag (status `emergency`). */
+  intake: { id: string; finishedAt: string | null; status: 'finished' | 'emergency'; partial: boolean } | null;
   patient: { age: number; sex: 'M' | 'F' };
   method: Bilingual;
   candidates: DifferentialCandidate[];
@@ -97,16 +100,20 @@ export interface DifferentialDeps {
 const CANDIDATES_SHOWN = 8;
 
 const METHOD: Bilingual = {
-  en: 'Bayesian (naive Bayes) over the 49 DDXPlus conditions, from the patient’s intake answers and the antecedents in the chart. Conditions outside DDXPlus are not ranked.',
-  zh: '基于 DDXPlus 49 种疾病的贝叶斯（朴素贝叶斯）计算，证据来自患者诊前问诊回答及病历中的既往史。DDXPlus 以外的疾病不参与排序。',
+  en: 'Bayesian (naive Bayes) over the 49 DDXPlus conditions, from the patient’s intake answers, the antecedents in the chart and the findings the clinician enters. Conditions outside DDXPlus are not ranked.',
+  zh: '基于 DDXPlus 49 种疾病的贝叶斯（朴素贝叶斯）计算，证据来自患者诊前问诊回答、病历中的既往史及医生录入的症状体征。DDXPlus 以外的疾病不参与排序。',
 };
 const DISCLAIMER: Bilingual = {
   en: 'Decision support for the clinician — a draft, not a diagnosis.',
   zh: '供临床医生参考的决策支持草稿，不构成诊断。',
 };
 const NO_INTAKE: Bilingual = {
-  en: 'No finished pre-visit intake for this patient, so there are no presenting symptoms to rank a differential from. Send the patient an intake link from the chart.',
-  zh: '该患者尚无已完成的诊前问诊，没有可用于鉴别诊断的症状。请在病历页向患者发送问诊链接。',
+  en: 'No presenting symptoms yet: this patient has no finished pre-visit intake and no findings have been entered. Enter the findings below, or send the patient an intake link from the chart.',
+  zh: '尚无可用于鉴别诊断的症状：该患者没有已完成的诊前问诊，也未录入症状体征。请在下方录入症状体征，或在病历页向患者发送问诊链接。',
+};
+const PARTIAL_INTAKE: Bilingual = {
+  en: 'The intake stopped early on a red flag (emergency), so its answers are partial: questions it never reached count neither for nor against. Add what you find below.',
+  zh: '问诊因危急情况（红旗征）提前终止，回答不完整：未问到的问题既不支持也不排除任何诊断。请在下方补充您的检查所见。',
 };
 const NO_MODEL: Bilingual = {
   en: 'Bayesian differential only: no language model is connected to suggest diagnoses outside DDXPlus.',
@@ -126,13 +133,16 @@ export async function buildDifferential(
     language: 'zh' | 'en';
     widen: boolean;
     intakeId?: string;
+    /** Findings the clinician enters; they overrule the intake and the chart on the same evidence. */
+    findings?: ClinicianFinding[];
     actor: Actor;
   },
 ): Promise<DifferentialResult> {
   const chart = await deps.access.chart(input.actor, input.patientId, 'decision.differential');
   const model = deps.ddx ?? loadDdxModel();
   const intake = await findFinishedIntake(deps.store, input.patientId, input.intakeId);
-  const gathered = gatherDifferentialEvidence(chart, intake, input.language);
+  const findings = input.findings ?? [];
+  const gathered = gatherDifferentialEvidence(chart, intake, input.language, { model, findings });
   const tests = loadDiagnosticTests(model.conditions.map((c) => c.name));
   const cite = (finding: EvidenceFinding): CitedFinding => ({
     ...finding,
@@ -141,7 +151,7 @@ export async function buildDifferential(
   const base: DifferentialResult = {
     status: 'no-intake',
     message: NO_INTAKE,
-    intake: intake ? { id: intake.id, finishedAt: intake.finishedAt } : null,
+    intake: intake ? { id: intake.id, finishedAt: intake.finishedAt, status: intake.status, partial: intake.status === 'emergency' } : null,
     patient: { age: gathered.age, sex: gathered.sex },
     method: METHOD,
     candidates: [],
@@ -160,8 +170,8 @@ export async function buildDifferential(
     modelMessage: null,
     disclaimer: DISCLAIMER,
   };
-  // Without an intake there is no presenting problem: antecedents alone would rank by prior.
-  if (!intake || gathered.intakeEvidenceCount === 0) return base;
+  // Without symptoms from an intake or the clinician there is no presenting problem: antecedents alone would rank by prior.
+  if (gathered.intakeEvidenceCount === 0) return base;
 
   const { differential } = rankDifferential(model, {
     age: gathered.age,
@@ -173,13 +183,18 @@ export async function buildDifferential(
   const ranked: DifferentialResult = {
     ...base,
     status: 'ranked',
-    message: null,
+    message: intake?.status === 'emergency' ? PARTIAL_INTAKE : null,
     candidates,
     nextTests: rankNextTests(tests.tests, differential, { names: new Map(model.conditions.map((c) => [c.name, c.label])) }),
   };
   if (!input.widen) return ranked;
   if (!deps.models.configured) return { ...ranked, modelMessage: NO_MODEL };
   return widenWithModel(deps, input, ranked);
+}
+
+/** The DDXPlus findings a clinician can enter, matching `query` in Chinese or English (no patient data). */
+export function listDifferentialFindings(query: string, limit: number, ddx: DdxModel = loadDdxModel()) {
+  return searchEvidence(ddx, query, { limit });
 }
 
 function candidateOf(
@@ -241,7 +256,7 @@ async function widenWithModel(
       patientId: input.patientId,
       model: { id: modelId },
       prompt: { id: prompt.templateId, version: prompt.version, hash: prompt.hash },
-      input: { intake: ranked.intake?.id ?? null, sources: listing, candidates },
+      input: { intake: ranked.intake?.id ?? null, findings: input.findings ?? [], sources: listing, candidates },
       content: {
         title: input.language === 'zh' ? '鉴别诊断（草稿）' : 'Differential diagnosis (draft)',
         text: renderMarkdown(ranked, suggestions, input.language),

@@ -18,6 +18,10 @@ export interface IntakeFixture {
   /** Evidence answered no, one answer each. */
   denied?: string[];
   finishedAt?: string;
+  /** `emergency`: the interview stopped early on a red flag (its answers are partial). */
+  status?: 'finished' | 'emergency';
+  /** Red-flag rule ids recorded with an emergency stop. */
+  redFlags?: string[];
 }
 
 /** One recorded DDXPlus answer, shaped as the interview stores it. */
@@ -35,7 +39,7 @@ function answerOf(code: string, present: boolean, atom: string): RecordedAnswer 
   };
 }
 
-/** Writes a finished intake for the patient and returns its id. */
+/** Writes a finished (or red-flag-stopped) intake for the patient and returns its id. */
 export async function insertFinishedIntake(store: Store, patientId: string, fixture: IntakeFixture): Promise<string> {
   const answers = [
     ...fixture.present.map((atom) => answerOf(atom.split('_@_')[0] ?? atom, true, atom)),
@@ -61,10 +65,10 @@ export async function insertFinishedIntake(store: Store, patientId: string, fixt
     created_by: null,
     language: 'en',
     mode: 'form',
-    status: 'finished',
-    state: JSON.stringify(state),
-    red_flags: '[]',
-    triage: null,
+    status: fixture.status ?? 'finished',
+    state: JSON.stringify(fixture.status === 'emergency' ? { ...state, phase: 'ddx' } : state),
+    red_flags: JSON.stringify((fixture.redFlags ?? []).map((id) => ({ id, label: { en: id, zh: id } }))),
+    triage: fixture.status === 'emergency' ? JSON.stringify({ level: 'emergency' }) : null,
     artifact_id: null,
     version: 1,
     expires_at: '2026-01-11T09:00:00.000Z',
