@@ -173,6 +173,7 @@ const parsedDoseSchema = z.object({ amount: z.number(), unit: z.enum(['mg', 'mcg
 
 export const findingKindSchema = z.enum([
   'interaction',
+  'combination',
   'duplicate-therapy',
   'dose-above-single',
   'dose-above-daily',
@@ -196,7 +197,7 @@ export const medicationFindingSchema = z.object({
   management: z.string().optional(),
   source: citationSchema,
   /** The knowledge-base entry the finding rests on. */
-  ref: z.object({ type: z.enum(['interaction-rule', 'drug', 'cross-reactivity', 'input']), id: z.string() }),
+  ref: z.object({ type: z.enum(['interaction-rule', 'combination-rule', 'drug', 'cross-reactivity', 'input']), id: z.string() }),
 });
 
 export const medicationCheckResultSchema = z.object({
@@ -209,6 +210,9 @@ export const medicationCheckResultSchema = z.object({
       matchedBy: z.enum(['curated', 'interaction-vocabulary', 'fuzzy']).optional(),
       route: routeSchema.optional(),
       dose: parsedDoseSchema.optional(),
+      /** The dose as the drug's ranges count it, when written for a salt (naproxen sodium 220 mg → 200 mg). */
+      baseDose: parsedDoseSchema.optional(),
+      salt: bilingualSchema.optional(),
       dosesPerDay: z.number().optional(),
       dailyDose: parsedDoseSchema.optional(),
       suggestions: z.array(z.string()).optional(),
@@ -304,6 +308,7 @@ export const labInterpretationSchema = z.object({
   patterns: z.array(
     z.object({
       id: z.enum([
+        'myocardial-injury',
         'iron-deficiency',
         'acute-kidney-injury',
         'diabetic-ketoacidosis',

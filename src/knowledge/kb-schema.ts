@@ -81,6 +81,23 @@ export const hepaticRuleSchema = z
 
 export const noteWithSourceSchema = z.object({ text: bilingualSchema, source: citationSchema }).strict();
 
+/**
+ * A salt whose labelled strength is not what the drug's dose ranges count: naproxen ranges count
+ * naproxen, while an Aleve tablet says "naproxen sodium 220 mg (naproxen 200 mg)". A dose written
+ * for the salt is converted before it is judged.
+ */
+export const saltFormSchema = z
+  .object({
+    /** The salt as written on labels and orders, both languages (brand names of salt-only products too). */
+    names: z.array(z.string().min(1)).min(1),
+    label: bilingualSchema,
+    /** mg counted by the dose ranges per mg of salt, as the label states it (naproxen sodium: 200/220). */
+    basePerSalt: z.number().positive().max(1),
+    source: citationSchema,
+  })
+  .strict();
+export type SaltForm = z.infer<typeof saltFormSchema>;
+
 /** A curated drug entry (authored, with a citation for every number). */
 export const curatedDrugSchema = z
   .object({
@@ -101,6 +118,8 @@ export const curatedDrugSchema = z
     /** Allergy groups the drug belongs to, for cross-reactivity (e.g. "penicillin", "cephalosporin", "sulfonamide-antibiotic", "nsaid"). */
     allergyGroups: z.array(z.string().regex(/^[a-z0-9-]+$/)),
     doses: z.array(doseRangeSchema).min(1),
+    /** Salts whose doses are converted to what `doses` counts before they are judged (optional). */
+    saltForms: z.array(saltFormSchema).optional(),
     renal: z.array(renalRuleSchema),
     hepatic: z.array(hepaticRuleSchema),
     pregnancy: noteWithSourceSchema,
@@ -154,7 +173,14 @@ export const curatedLabSchema = z
     conventionalUnit: z.string().min(1).optional(),
     conventionalToSi: z.number().positive().optional(),
     ranges: z.array(labRangeSchema).min(1),
-    critical: z.object({ low: z.number().optional(), high: z.number().optional(), source: citationSchema }).strict().optional(),
+    /**
+     * Critical (panic) limits in the SI unit: a value beyond one needs prompt clinician review. Beyond means
+     * strictly below/above, or at-or-beyond when `inclusive` (the source writes ≤ / ≥).
+     */
+    critical: z
+      .object({ low: z.number().optional(), high: z.number().optional(), inclusive: z.boolean().optional(), source: citationSchema })
+      .strict()
+      .optional(),
     category: z.string().min(1),
   })
   .strict();

@@ -1,3 +1,4 @@
+import { detectMyocardialInjury } from './cardiac-patterns.js';
 import { detectAki, detectDka, detectHyperkalaemia, detectHypoglycaemia, detectHyponatraemia } from './chemistry-patterns.js';
 import type { LabPattern } from './lab-types.js';
 import { detectAnaemia, detectIronDeficiency, detectLiverPattern, detectThrombocytopenia, detectThyroidPattern } from './organ-patterns.js';
@@ -5,6 +6,7 @@ import { buildPatternContext, type PatternContext, type PatternInput } from './p
 
 /** Every pattern rule, in report order (most time-critical first). Each cites its own source. */
 const RULES: readonly ((ctx: PatternContext) => LabPattern | null)[] = [
+  detectMyocardialInjury,
   detectDka,
   detectHyperkalaemia,
   detectHyponatraemia,

@@ -57,13 +57,14 @@ function rangeBounds(r: CuratedLab['ranges'][number]): Omit<AppliedRange, 'unit'
 }
 
 /**
- * Flags an SI value: critical limits first (strictly beyond the limit), then the range
- * (strictly below low / above high). 'unknown' when neither applies.
+ * Flags an SI value: critical limits first (strictly beyond the limit, or at it when the source
+ * writes ≤ / ≥), then the range (strictly below low / above high). 'unknown' when neither applies.
  */
 export function flagValue(lab: CuratedLab, siValue: number, range: AppliedRange | undefined): LabFlag {
   const critical = lab.critical;
-  if (critical?.low !== undefined && siValue < critical.low) return 'critical-low';
-  if (critical?.high !== undefined && siValue > critical.high) return 'critical-high';
+  const atOrBeyond = critical?.inclusive === true;
+  if (critical?.low !== undefined && (siValue < critical.low || (atOrBeyond && siValue === critical.low))) return 'critical-low';
+  if (critical?.high !== undefined && (siValue > critical.high || (atOrBeyond && siValue === critical.high))) return 'critical-high';
   if (!range) return 'unknown';
   if (range.low !== undefined && siValue < range.low) return 'low';
   if (range.high !== undefined && siValue > range.high) return 'high';

@@ -92,6 +92,7 @@ export interface PatternEvidence {
 /** A multi-result finding with the rule it came from. Decision support for a clinician, not a diagnosis. */
 export interface LabPattern {
   id:
+    | 'myocardial-injury'
     | 'iron-deficiency'
     | 'acute-kidney-injury'
     | 'diabetic-ketoacidosis'

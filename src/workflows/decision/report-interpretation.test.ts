@@ -71,6 +71,21 @@ describe('interpretReport', () => {
     expect(report.patientSummary).toMatch(/Potassium is far outside the usual range: please seek medical care urgently/);
   });
 
+  it('marks pasted troponins of 450 and 500 ng/L critical, with the myocardial-injury pattern and its cited URL (issue 23 item 4)', () => {
+    const report = interpretReport(labs, { text: '高敏肌钙蛋白I 450 ng/L\nhs-cTnT 500 ng/L', sex: 'M', language: 'en' });
+    expect(report.interpretation.results.map((r) => [r.labId, r.flag])).toEqual([
+      ['troponin-i-hs', 'critical-high'],
+      ['troponin-t-hs', 'critical-high'],
+    ]);
+    expect(report.clinicianSummary).toMatch(/Troponin I \(high-sensitivity\) 450 ng\/L: CRITICAL high \(critical limit ≥300 ng\/L; /);
+    expect(report.clinicianSummary).toMatch(/myocardial injury pattern — consider acute MI.*12-lead ECG.*serial troponin/);
+    expect(report.clinicianSummary).toContain('https://doi.org/10.1161/CIR.0000000000000617');
+    expect(report.patientSummary).toMatch(/please seek medical care urgently/);
+    const zh = interpretReport(labs, { text: '高敏肌钙蛋白I 450 ng/L', sex: 'M', language: 'zh' });
+    expect(zh.clinicianSummary).toMatch(/危急值\(高\)/);
+    expect(zh.clinicianSummary).toMatch(/提示心肌损伤——需考虑急性心肌梗死/);
+  });
+
   it('says all results are in range when they are, and that it could read nothing from junk', () => {
     expect(interpretReport(labs, { text: 'Sodium 140 mmol/L', language: 'en' }).patientSummary).toMatch(/all within the usual range/);
     const junk = interpretReport(labs, { text: 'lorem ipsum 42', language: 'zh' });

@@ -77,7 +77,7 @@ function labName(r: InterpretedLabResult, language: 'zh' | 'en'): string {
 
 function cite(c: Citation | undefined): string {
   if (!c) return '';
-  return ` [${c.title}${c.section ? `, ${c.section}` : ''}]`;
+  return ` [${c.title}${c.section ? `, ${c.section}` : ''}${c.url ? ` — ${c.url}` : ''}]`;
 }
 
 function formatNumber(n: number): string {
@@ -98,7 +98,8 @@ function criticalText(labs: LabIndex, r: InterpretedLabResult, language: 'zh' | 
   const critical = r.labId ? labs.byId.get(r.labId)?.critical : undefined;
   const limit = r.flag === 'critical-high' ? critical?.high : critical?.low;
   if (limit === undefined || !r.siUnit) return '';
-  const sign = r.flag === 'critical-high' ? '>' : '<';
+  const high = r.flag === 'critical-high';
+  const sign = critical?.inclusive ? (high ? '≥' : '≤') : high ? '>' : '<';
   return language === 'zh'
     ? `危急界限 ${sign}${formatNumber(limit)} ${r.siUnit};`
     : `critical limit ${sign}${formatNumber(limit)} ${r.siUnit}; `;

@@ -51,7 +51,9 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
               data-severity={pattern.severity}
             >
               <div className="item-title">
-                <Badge tone="warning">{t(`labs.patternNames.${pattern.id}`, { defaultValue: pattern.id })}</Badge>
+                <Badge tone={pattern.severity === 'critical' ? 'critical' : 'warning'}>
+                  {t(`labs.patternNames.${pattern.id}`, { defaultValue: pattern.id })}
+                </Badge>
               </div>
               <p>{pick(pattern.message)}</p>
               <p className="small muted">{pattern.evidence.map((e) => `${e.labId} ${formatNumber(e.value)} ${e.unit}`).join(' · ')}</p>

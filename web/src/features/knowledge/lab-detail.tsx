@@ -92,7 +92,7 @@ function LabBody({ lab }: { lab: CuratedLab }) {
               <>
                 <dt>{t('lab.criticalLow')}</dt>
                 <dd>
-                  &lt; {formatNumber(lab.critical.low)} {lab.siUnit}
+                  {lab.critical.inclusive ? '≤' : '<'} {formatNumber(lab.critical.low)} {lab.siUnit}
                 </dd>
               </>
             )}
@@ -100,7 +100,7 @@ function LabBody({ lab }: { lab: CuratedLab }) {
               <>
                 <dt>{t('lab.criticalHigh')}</dt>
                 <dd>
-                  &gt; {formatNumber(lab.critical.high)} {lab.siUnit}
+                  {lab.critical.inclusive ? '≥' : '>'} {formatNumber(lab.critical.high)} {lab.siUnit}
                 </dd>
               </>
             )}
