@@ -175,3 +175,95 @@ describe('checkMedications — input', () => {
     expect(() => check({ egfr: -3, medications: meds('warfarin') })).toThrow();
   });
 });
+
+describe('checkMedications — salt forms (issue 23: naproxen sodium 220 mg was called a low dose)', () => {
+  const doseFindings = (name: string, dose: string, frequency?: string) =>
+    check({ medications: [{ name, dose, ...(frequency ? { frequency } : {}) }] }).findings.filter((finding) =>
+      finding.kind.startsWith('dose-'),
+    );
+
+  it('reads naproxen sodium 220 mg (the OTC tablet, = naproxen 200 mg) as a usual dose, in English and Chinese', () => {
+    expect(doseFindings('naproxen sodium', '220 mg', 'q12h')).toEqual([]);
+    expect(doseFindings('Naproxen sodium 220 MG Oral Tablet', '220 mg')).toEqual([]);
+    expect(doseFindings('萘普生钠片', '220 mg', 'bid')).toEqual([]);
+    expect(doseFindings('Aleve', '220 mg', 'q8h')).toEqual([]);
+  });
+
+  it('says which base dose the salt dose was judged as', () => {
+    const result = check({ medications: [{ name: 'naproxen sodium', dose: '550 mg', frequency: 'bid' }] });
+    expect(result.medications[0]?.baseDose).toEqual({ amount: 500, unit: 'mg' });
+    expect(result.findings.filter((finding) => finding.kind.startsWith('dose-'))).toEqual([]);
+  });
+
+  it('still flags a salt dose above the maximum, stated as the base it equals', () => {
+    const high = doseFindings('naproxen sodium', '1100 mg', 'bid');
+    expect(high.map((finding) => finding.kind)).toContain('dose-above-single');
+    expect(high[0]?.detail.en).toMatch(/naproxen sodium 1100 mg ≈ 1000 mg naproxen/);
+    expect(high[0]?.detail.zh).toMatch(/萘普生钠/);
+  });
+
+  it('keeps judging plain naproxen as the base', () => {
+    expect(doseFindings('naproxen', '500 mg', 'bid')).toEqual([]);
+    expect(doseFindings('naproxen', '100 mg', 'bid').map((finding) => finding.kind)).toEqual(['dose-below-usual']);
+  });
+});
+
+describe('checkMedications — the "triple whammy" (issue 23: ACE inhibitor + diuretic + NSAID gave 7 pairwise alerts)', () => {
+  const interactionLike = (findings: MedicationFinding[]) =>
+    findings.filter((finding) => finding.kind === 'interaction' || finding.kind === 'combination');
+
+  it('gives one acute-kidney-injury alert naming the three drugs instead of seven pairwise ones', () => {
+    const result = check({ medications: meds('lisinopril', 'hydrochlorothiazide', 'ibuprofen') });
+    const alerts = interactionLike(result.findings);
+    expect(alerts).toHaveLength(1);
+    const [triple] = alerts;
+    expect(triple?.kind).toBe('combination');
+    expect(triple?.severity).toBe('major');
+    expect(triple?.medications).toEqual([0, 1, 2]);
+    expect(triple?.title.en).toMatch(/lisinopril/i);
+    expect(triple?.title.en).toMatch(/hydrochlorothiazide/i);
+    expect(triple?.title.en).toMatch(/ibuprofen/i);
+    expect(triple?.title.en).toMatch(/acute kidney injury/i);
+    expect(triple?.title.zh).toMatch(/急性肾损伤/);
+    expect(triple?.management).toBeUndefined();
+    expect(triple?.detail.en).toMatch(/creatinine/);
+    expect(triple?.detail.zh).toMatch(/肌酐/);
+    // The pairwise rules it replaces are named, so nothing is lost.
+    expect(triple?.detail.en).toMatch(/ansm-440/);
+    expect(triple?.source.url).toMatch(/^https:\/\//);
+  });
+
+  it('works with an ARB, a loop diuretic and naproxen sodium, in Chinese names', () => {
+    const result = check({ medications: meds('氯沙坦', '呋塞米', '萘普生钠') });
+    const alerts = interactionLike(result.findings);
+    expect(alerts.map((finding) => finding.kind)).toEqual(['combination']);
+  });
+
+  it('names every member when two diuretics take part, and keeps the stronger or unrelated pairwise alerts', () => {
+    const result = check({ medications: meds('ramipril', 'furosemide', 'spironolactone', 'diclofenac') });
+    const triple = result.findings.filter((finding) => finding.kind === 'combination');
+    expect(triple).toHaveLength(1);
+    expect(triple[0]?.medications).toEqual([0, 1, 2, 3]);
+    const pairwise = result.findings.filter((finding) => finding.kind === 'interaction');
+    // Ramipril + spironolactone hyperkalaemia is rated major by ANSM: kept.
+    expect(pairwise.some((finding) => finding.ref.id === 'ansm-435')).toBe(true);
+    // The two diuretics with each other are not part of the triple: kept.
+    expect(pairwise.some((finding) => finding.medications.join('+') === '1+2')).toBe(true);
+    // The moderate renal pairs it explains are gone.
+    expect(pairwise.some((finding) => finding.ref.id === 'ansm-839' || finding.ref.id === 'ansm-426')).toBe(false);
+  });
+
+  it('does not fire for two of the three, nor for low-dose aspirin as the NSAID', () => {
+    const double = check({ medications: meds('lisinopril', 'ibuprofen') });
+    expect(kinds(double.findings)).not.toContain('combination');
+    expect(interactionLike(double.findings).length).toBeGreaterThan(0);
+    const aspirin = check({
+      medications: [{ name: 'lisinopril' }, { name: 'hydrochlorothiazide' }, { name: 'aspirin', dose: '100 mg', frequency: 'daily' }],
+    });
+    expect(kinds(aspirin.findings)).not.toContain('combination');
+    const antiInflammatory = check({
+      medications: [{ name: 'lisinopril' }, { name: 'hydrochlorothiazide' }, { name: 'aspirin', dose: '1 g', frequency: 'tid' }],
+    });
+    expect(kinds(antiInflammatory.findings)).toContain('combination');
+  });
+});

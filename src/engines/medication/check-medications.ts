@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import type { Bilingual, Citation, DoseRange, InteractionRule, KbDrug, Route } from '../../knowledge/index.js';
+import {
+  type Bilingual,
+  type Citation,
+  type DoseRange,
+  type InteractionRule,
+  type KbDrug,
+  normalizeTerm,
+  type Route,
+} from '../../knowledge/index.js';
+import { explainsPair, findCombinationMatches, singleDoseMg } from './combination-rules.js';
 import type { MedicationIndex, ResolvedDrug } from './medication-index.js';
 import { convertDose, type ParsedDose, parseDose, parseFrequency } from './parse-dose.js';
 import { parseRoute } from './parse-route.js';
@@ -36,6 +45,7 @@ export type MedicationCheckInput = z.input<typeof medicationCheckInputSchema>;
 export type FindingSeverity = 'contraindicated' | 'major' | 'moderate' | 'minor' | 'info';
 export type FindingKind =
   | 'interaction'
+  | 'combination'
   | 'duplicate-therapy'
   | 'dose-above-single'
   | 'dose-above-daily'
@@ -58,7 +68,7 @@ export interface MedicationFinding {
   management?: string;
   source: Citation;
   /** The knowledge-base entry the finding rests on. */
-  ref: { type: 'interaction-rule' | 'drug' | 'cross-reactivity' | 'input'; id: string };
+  ref: { type: 'interaction-rule' | 'combination-rule' | 'drug' | 'cross-reactivity' | 'input'; id: string };
 }
 
 export interface CheckedMedication {
@@ -68,6 +78,10 @@ export interface CheckedMedication {
   matchedBy?: ResolvedDrug['matchedBy'];
   route?: Route;
   dose?: ParsedDose;
+  /** The dose as the drug's ranges count it, when it was written for a salt (naproxen sodium 220 mg → 200 mg naproxen). */
+  baseDose?: ParsedDose;
+  /** The salt the name says, when its doses are converted. */
+  salt?: Bilingual;
   dosesPerDay?: number;
   dailyDose?: ParsedDose;
   suggestions?: string[];
@@ -83,9 +97,21 @@ export interface MedicationCheckResult {
 const SEVERITY_ORDER: FindingSeverity[] = ['contraindicated', 'major', 'moderate', 'minor', 'info'];
 const RISK_SEVERITY = { high: 'contraindicated', moderate: 'major', low: 'moderate' } as const;
 
-interface Prepared {
+export interface Prepared {
   checked: CheckedMedication;
   resolved?: ResolvedDrug;
+}
+
+/** The salt form a name says ("Naproxen sodium 220 MG Oral Tablet", "萘普生钠片", "Aleve"), when the drug lists one. */
+function saltFormOf(drug: KbDrug | undefined, name: string): NonNullable<KbDrug['saltForms']>[number] | undefined {
+  if (!drug?.saltForms) return undefined;
+  const normalized = ` ${normalizeTerm(name)} `;
+  return drug.saltForms.find((salt) =>
+    salt.names.some((saltName) => {
+      const key = normalizeTerm(saltName);
+      return /^[a-z0-9 ]+$/.test(key) ? normalized.includes(` ${key} `) : normalized.includes(key);
+    }),
+  );
 }
 
 function prepare(index: MedicationIndex, input: MedicationCheckInput['medications'][number]): Prepared {
@@ -93,6 +119,8 @@ function prepare(index: MedicationIndex, input: MedicationCheckInput['medication
   const route = input.route ? parseRoute(input.route) : undefined;
   const dose = input.dose ? parseDose(input.dose) : undefined;
   const dosesPerDay = input.frequency ? parseFrequency(input.frequency) : undefined;
+  const salt = saltFormOf(resolved?.drug, input.name);
+  const baseDose = salt && dose ? { amount: Number((dose.amount * salt.basePerSalt).toPrecision(6)), unit: dose.unit } : undefined;
   const checked: CheckedMedication = {
     input,
     ...(resolved
@@ -104,6 +132,7 @@ function prepare(index: MedicationIndex, input: MedicationCheckInput['medication
       : { suggestions: index.suggest(input.name) }),
     ...(route ? { route } : {}),
     ...(dose ? { dose } : {}),
+    ...(baseDose && salt ? { baseDose, salt: salt.label } : {}),
     ...(dosesPerDay !== undefined ? { dosesPerDay } : {}),
     ...(dose && dosesPerDay !== undefined
       ? { dailyDose: { amount: Number((dose.amount * dosesPerDay).toPrecision(12)), unit: dose.unit } }
@@ -126,6 +155,7 @@ export function checkMedications(index: MedicationIndex, rawInput: MedicationChe
     if (!entry.resolved) findings.push(unrecognised(entry.checked, i));
   });
   findInteractions(index, prepared, findings);
+  findCombinations(index, prepared, findings);
   findDuplicates(prepared, findings);
   prepared.forEach((entry, i) => {
     const drug = entry.resolved?.drug;
@@ -193,6 +223,54 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
         }
       }
     }
+  }
+}
+
+/**
+ * Combination rules (the "triple whammy"): one finding naming every member, in place of the
+ * lesser pairwise alerts between members that play different roles in it. A pairwise alert rated
+ * at least as severe as the combination stays (e.g. ACE inhibitor + spironolactone hyperkalaemia).
+ */
+function findCombinations(index: MedicationIndex, prepared: Prepared[], findings: MedicationFinding[]): void {
+  const members = prepared.map((entry) => ({
+    id: entry.resolved?.id,
+    names: entry.checked.name,
+    route: entry.checked.route,
+    singleMg: singleDoseMg(entry.checked.dose),
+    dosesPerDay: entry.checked.dosesPerDay,
+  }));
+  for (const match of findCombinationMatches(index, members)) {
+    const { rule } = match;
+    const folded: string[] = [];
+    for (let k = findings.length - 1; k >= 0; k--) {
+      const finding = findings[k];
+      if (finding?.kind !== 'interaction' || finding.medications.length !== 2) continue;
+      const [i = -1, j = -1] = finding.medications;
+      if (!explainsPair(match, i, j)) continue;
+      if (SEVERITY_ORDER.indexOf(finding.severity) <= SEVERITY_ORDER.indexOf(rule.severity)) continue;
+      folded.unshift(finding.ref.id);
+      findings.splice(k, 1);
+    }
+    const names = {
+      en: match.members.map((i) => prepared[i]?.checked.name?.en ?? prepared[i]?.checked.input.name).join(' + '),
+      zh: match.members.map((i) => prepared[i]?.checked.name?.zh ?? prepared[i]?.checked.input.name).join(' + '),
+    };
+    const ids = [...new Set(folded)].join(', ');
+    findings.push({
+      kind: 'combination',
+      severity: rule.severity,
+      medications: match.members,
+      title: rule.title(names),
+      detail:
+        folded.length > 0
+          ? {
+              en: `${rule.detail.en} This alert replaces ${folded.length} pairwise alerts between these drugs (${ids}).`,
+              zh: `${rule.detail.zh}本提示合并了这些药物之间的${folded.length}条两两相互作用提示（${ids}）。`,
+            }
+          : rule.detail,
+      source: rule.source,
+      ref: { type: 'combination-rule', id: rule.id },
+    });
   }
 }
 
@@ -278,17 +356,41 @@ function findDuplicates(prepared: Prepared[], findings: MedicationFinding[]): vo
   }
 }
 
-/** Picks the dose range for the stated route (oral when none is given and one exists). */
-function pickRange(drug: KbDrug, route: Route | undefined, unit: ParsedDose['unit']): DoseRange | undefined {
+/** The dose ranges for the stated route (oral when none is given and one exists) in a unit the dose converts to. */
+function candidateRanges(drug: KbDrug, route: Route | undefined, unit: ParsedDose['unit']): DoseRange[] {
   const candidates = drug.doses.filter((range) => (route ? range.route === route : true));
   const pool = candidates.length > 0 ? candidates : route ? [] : drug.doses;
   const preferred = route ? pool : pool.filter((range) => range.route === 'po');
-  const ordered = (preferred.length > 0 ? preferred : pool).filter((range) => convertDose(1, unit, range.unit) !== undefined);
-  // Several indication-specific ranges: judge against the most permissive one, so a dose is only
-  // called excessive when it exceeds every labelled use.
-  return ordered.sort(
+  return (preferred.length > 0 ? preferred : pool).filter((range) => convertDose(1, unit, range.unit) !== undefined);
+}
+
+/**
+ * Several indication-specific ranges: a dose is called excessive only when it exceeds the most
+ * permissive one, and low only when it is below the lowest usual dose of every one (naproxen
+ * 200 mg is the OTC dose though the prescription range starts at 250 mg).
+ */
+function pickRange(ranges: DoseRange[]): DoseRange | undefined {
+  return [...ranges].sort(
     (a, b) => (convertDose(b.maxDaily, b.unit, 'mg') ?? b.maxDaily) - (convertDose(a.maxDaily, a.unit, 'mg') ?? a.maxDaily),
   )[0];
+}
+
+function lowestUsualRange(ranges: DoseRange[]): DoseRange | undefined {
+  const withMin = ranges.filter((range) => range.singleMin !== undefined);
+  if (withMin.length < ranges.length) return undefined; // one range has no lower bound: nothing is "low"
+  return [...withMin].sort(
+    (a, b) => (convertDose(a.singleMin ?? 0, a.unit, 'mg') ?? 0) - (convertDose(b.singleMin ?? 0, b.unit, 'mg') ?? 0),
+  )[0];
+}
+
+/** "naproxen sodium 1100 mg ≈ 1000 mg naproxen: " before a dose finding judged on the converted dose. */
+function saltPrefix(drug: KbDrug, checked: CheckedMedication): Bilingual {
+  if (!checked.salt || !checked.dose || !checked.baseDose) return { en: '', zh: '' };
+  const { dose, baseDose, salt } = checked;
+  return {
+    en: `${salt.en} ${fmt(dose.amount)} ${dose.unit} ≈ ${fmt(baseDose.amount)} ${baseDose.unit} ${drug.names.en}: `,
+    zh: `${salt.zh} ${fmt(dose.amount)} ${dose.unit} ≈ ${drug.names.zh} ${fmt(baseDose.amount)} ${baseDose.unit}：`,
+  };
 }
 
 function findDoseProblems(
@@ -299,9 +401,14 @@ function findDoseProblems(
   crcl: number | undefined,
   findings: MedicationFinding[],
 ): void {
-  const range = checked.dose ? pickRange(drug, checked.route, checked.dose.unit) : undefined;
-  const single = range && checked.dose ? convertDose(checked.dose.amount, checked.dose.unit, range.unit) : undefined;
-  const daily = range && checked.dailyDose ? convertDose(checked.dailyDose.amount, checked.dailyDose.unit, range.unit) : undefined;
+  const counted = checked.baseDose ?? checked.dose;
+  const ranges = counted ? candidateRanges(drug, checked.route, counted.unit) : [];
+  const range = pickRange(ranges);
+  const single = range && counted ? convertDose(counted.amount, counted.unit, range.unit) : undefined;
+  const daily = single !== undefined && checked.dosesPerDay !== undefined ? single * checked.dosesPerDay : undefined;
+  const lowest = lowestUsualRange(ranges);
+  const lowestMin = lowest?.singleMin !== undefined && range ? convertDose(lowest.singleMin, lowest.unit, range.unit) : undefined;
+  const salt = saltPrefix(drug, checked);
   const names = drug.names;
   if (checked.input.dose && (!checked.dose || !range)) {
     findings.push({
@@ -324,15 +431,15 @@ function findDoseProblems(
     if (single > range.singleMax * 1.0001) {
       findings.push(
         doseFinding('dose-above-single', 'major', drug, i, range, {
-          en: `Single dose ${fmt(single)} ${unit} is above the usual adult maximum of ${range.singleMax} ${unit} (${range.route}).`,
-          zh: `单次剂量 ${fmt(single)} ${unit} 超过成人常用最大单次剂量 ${range.singleMax} ${unit}（${range.route}）。`,
+          en: `${salt.en}Single dose ${fmt(single)} ${unit} is above the usual adult maximum of ${range.singleMax} ${unit} (${range.route}).`,
+          zh: `${salt.zh}单次剂量 ${fmt(single)} ${unit} 超过成人常用最大单次剂量 ${range.singleMax} ${unit}（${range.route}）。`,
         }),
       );
-    } else if (range.singleMin !== undefined && single < range.singleMin * 0.9999) {
+    } else if (lowest && lowestMin !== undefined && single < lowestMin * 0.9999) {
       findings.push(
-        doseFinding('dose-below-usual', 'info', drug, i, range, {
-          en: `Single dose ${fmt(single)} ${unit} is below the usual adult range (${range.singleMin}–${range.singleMax} ${unit}).`,
-          zh: `单次剂量 ${fmt(single)} ${unit} 低于成人常用范围（${range.singleMin}–${range.singleMax} ${unit}）。`,
+        doseFinding('dose-below-usual', 'info', drug, i, lowest, {
+          en: `${salt.en}Single dose ${fmt(single)} ${unit} is below the usual adult range (${fmt(lowestMin)}–${range.singleMax} ${unit}).`,
+          zh: `${salt.zh}单次剂量 ${fmt(single)} ${unit} 低于成人常用范围（${fmt(lowestMin)}–${range.singleMax} ${unit}）。`,
         }),
       );
     }
@@ -340,8 +447,8 @@ function findDoseProblems(
   if (range && daily !== undefined && daily > range.maxDaily * 1.0001) {
     findings.push(
       doseFinding('dose-above-daily', 'major', drug, i, range, {
-        en: `Daily dose ${fmt(daily)} ${range.unit} is above the adult maximum of ${range.maxDaily} ${range.unit}/day.`,
-        zh: `日剂量 ${fmt(daily)} ${range.unit} 超过成人每日最大剂量 ${range.maxDaily} ${range.unit}。`,
+        en: `${salt.en}Daily dose ${fmt(daily)} ${range.unit} is above the adult maximum of ${range.maxDaily} ${range.unit}/day.`,
+        zh: `${salt.zh}日剂量 ${fmt(daily)} ${range.unit} 超过成人每日最大剂量 ${range.maxDaily} ${range.unit}。`,
       }),
     );
   }
