@@ -1,6 +1,8 @@
 /** The shipped knowledge base: its schema and types, the loader, and name normalisation. The build (npm run build:kb) stays behind this face. */
+export { type ClinicalNames, type ConditionRef, createClinicalNames, getClinicalNames } from './clinical-names.js';
 export { normaliseDrugName } from './drug-name-normalise.js';
 export { editDistance } from './edit-distance.js';
+export { getInteractionTranslations, type InteractionTranslations } from './interaction-translations.js';
 export {
   type Bilingual,
   bilingualSchema,

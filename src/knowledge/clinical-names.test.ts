@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getClinicalNames, NAMES_DIR } from './clinical-names.js';
+
+const names = getClinicalNames();
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('Chinese names for record codes', () => {
+  it('names every condition code of the demo record in Chinese, keeping the English display', () => {
+    const lines = readFileSync(path.resolve(NAMES_DIR, '../../demo/synthea-10/Condition.000.ndjson'), 'utf8').trim().split('\n');
+    const missing: string[] = [];
+    for (const line of lines) {
+      const coding = (JSON.parse(line) as { code: { coding: { system: string; code: string; display: string }[] } }).code.coding[0];
+      if (!coding) continue;
+      const found = names.condition(coding);
+      if (!found || !CJK.test(found.zh)) missing.push(`${coding.code} ${coding.display}`);
+      else expect(found.en).toBe(coding.display);
+    }
+    expect(missing).toEqual([]);
+    expect(names.condition({ system: 'http://snomed.info/sct', code: '59621000', display: 'Essential hypertension (disorder)' })).toEqual({
+      en: 'Essential hypertension (disorder)',
+      zh: '原发性高血压',
+    });
+  });
+
+  it('names ICD-10 codes by the curated condition, then by category, and gives the chapter', () => {
+    expect(names.condition({ code: 'E11.9', display: 'Type 2 diabetes mellitus without complications' })?.zh).toBe('2型糖尿病');
+    expect(names.condition({ code: 'I10', display: 'Essential (primary) hypertension' })?.zh).toMatch(/高血压/);
+    expect(names.icd10Chapter('I10')).toEqual({ en: 'Diseases of the circulatory system', zh: '循环系统疾病' });
+    expect(names.icd10Chapter('Z85.3')?.zh).toBe('影响健康状态和与保健机构接触的因素');
+    // Unknown codes stay English only: no invented name.
+    expect(names.condition({ code: '999999999', display: 'Something rare' })).toBeUndefined();
+  });
+
+  it('names the demo labs and vital signs by LOINC code', () => {
+    for (const [code, zh] of [
+      ['4548-4', '糖化血红蛋白'],
+      ['2160-0', '肌酐'],
+      ['718-7', '血红蛋白'],
+      ['8480-6', '收缩压'],
+      ['29463-7', '体重'],
+      ['8867-4', '心率'],
+    ] as const) {
+      expect(names.observation(code, 'x')).toEqual({ en: 'x', zh });
+    }
+    expect(names.observation('0000-0', 'Unknown test')).toBeUndefined();
+  });
+
+  it('writes a medication line with ingredient, salt, strength and form in Chinese', () => {
+    expect(names.medication('lisinopril 10 MG Oral Tablet')?.zh).toBe('赖诺普利 10 mg 口服片');
+    expect(names.medication('Nitroglycerin 0.4 MG/ACTUAT Mucosal Spray')?.zh).toBe('硝酸甘油 0.4 mg/揿 黏膜喷雾剂');
+    expect(names.medication('Fexofenadine hydrochloride 30 MG Oral Tablet')?.zh).toBe('盐酸非索非那定 30 mg 口服片');
+    expect(names.medication('Acetaminophen 325 MG Oral Tablet [Tylenol]')?.zh).toBe('对乙酰氨基酚 325 mg 口服片（Tylenol）');
+    expect(
+      names.medication('insulin isophane, human 70 UNT/ML / insulin, regular, human 30 UNT/ML Injectable Suspension [Humulin]')?.zh,
+    ).toBe('低精蛋白人胰岛素 70 单位/mL / 常规人胰岛素 30 单位/mL 注射用混悬液（Humulin）');
+    expect(names.medication('Unheardofumab 5 MG Injectable Solution')).toBeUndefined();
+  });
+});

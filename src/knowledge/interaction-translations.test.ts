@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { getInteractionTranslations } from './interaction-translations.js';
+import { getKnowledgeBase } from './load-knowledge-base.js';
+
+const translations = getInteractionTranslations();
+const kb = getKnowledgeBase();
+const CJK = /[\u4e00-\u9fff]/;
+
+/** Rules reached by pairs of two curated drugs (the drugs the product knows best). */
+function curatedPairRules() {
+  const curated = new Set(kb.drugs.map((d) => d.id));
+  const known = kb.interactions.vocabulary.map((v) => curated.has(v.id));
+  const rules = new Set<number>();
+  for (const [a, b, r] of kb.interactions.pairs) if (known[a] && known[b]) rules.add(r);
+  return [...rules].map((r) => kb.interactions.rules[r]).filter((r) => r !== undefined);
+}
+
+describe('Chinese interaction texts', () => {
+  it('translates every rule the demo patients’ medicines meet (lisinopril, hydrochlorothiazide, naproxen, insulin, metoprolol, nitroglycerin)', () => {
+    const demoRules = [
+      'ansm-440',
+      'ansm-839',
+      'ansm-426',
+      'onc-ni-5',
+      'ansm-734',
+      'onc-ni-33',
+      'onc-ni-8',
+      'ansm-934',
+      'ansm-935',
+      'ansm-840',
+      'ansm-334',
+      'ansm-1041',
+      'ansm-1050',
+    ];
+    for (const id of demoRules) {
+      const rule = kb.interactions.rules.find((r) => r.id === id);
+      if (!rule) throw new Error(`No rule ${id}`);
+      const text = translations.rule(rule);
+      expect(text.translated, id).toBe(true);
+      expect(text.mechanism.zh).toMatch(CJK);
+      expect(text.mechanism.en).toBe(rule.mechanism);
+      if (rule.management) expect(text.management?.zh).toMatch(CJK);
+    }
+  });
+
+  it('translates every ONC rule, the non-interruptive ones through the template and class-name table', () => {
+    const onc = kb.interactions.rules.filter((r) => r.id.startsWith('onc-'));
+    expect(onc.length).toBeGreaterThan(40);
+    for (const rule of onc) expect(translations.rule(rule).translated, rule.id).toBe(true);
+    expect(
+      translations.zh(
+        'Listed by the ONC expert panel as a clinically relevant interaction (ACE inhibitors – NSAID) that does not warrant an interruptive alert.',
+      ),
+    ).toBe('ONC 专家组列为有临床意义、但无需中断性提醒的相互作用（ACE抑制剂 – 非甾体抗炎药）。');
+    // A class missing from the term table leaves the text untranslated rather than half-English.
+    expect(
+      translations.zh(
+        'Listed by the ONC expert panel as a clinically relevant interaction (Unknown – NSAID) that does not warrant an interruptive alert.',
+      ),
+    ).toBeUndefined();
+  });
+
+  it('translates all contraindicated and major rules between curated drugs', () => {
+    const untranslated = curatedPairRules()
+      .filter((r) => r.severity === 'contraindicated' || r.severity === 'major')
+      .filter((r) => !translations.rule(r).translated)
+      .map((r) => r.id);
+    expect(untranslated).toEqual([]);
+  });
+
+  it('keeps the English when no translation is on file, and says where the Chinese comes from', () => {
+    expect(translations.rule({ mechanism: 'A text nobody translated', management: '' })).toEqual({
+      mechanism: { en: 'A text nobody translated', zh: 'A text nobody translated' },
+      translated: false,
+    });
+    expect(translations.provenance.en).toBe('Translated by Suwen, not an official ANSM text');
+  });
+});
