@@ -195,6 +195,10 @@ export const medicationFindingSchema = z.object({
   title: bilingualSchema,
   detail: bilingualSchema,
   management: z.string().optional(),
+  /** The management advice in both languages (the Chinese is Suwen's translation where one is on file). */
+  managementText: bilingualSchema.optional(),
+  /** Where the Chinese of a translated source text comes from ("translated by Suwen, not an official ANSM text"). */
+  translation: bilingualSchema.optional(),
   source: citationSchema,
   /** The knowledge-base entry the finding rests on. */
   ref: z.object({ type: z.enum(['interaction-rule', 'combination-rule', 'drug', 'cross-reactivity', 'input']), id: z.string() }),

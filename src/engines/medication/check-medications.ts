@@ -3,6 +3,7 @@ import {
   type Bilingual,
   type Citation,
   type DoseRange,
+  getInteractionTranslations,
   type InteractionRule,
   type KbDrug,
   normalizeTerm,
@@ -66,6 +67,10 @@ export interface MedicationFinding {
   title: Bilingual;
   detail: Bilingual;
   management?: string;
+  /** The management advice in both languages (the Chinese is Suwen's translation where one is on file). */
+  managementText?: Bilingual;
+  /** Where the Chinese of a translated source text comes from ("translated by Suwen, not an official ANSM text"). */
+  translation?: Bilingual;
   source: Citation;
   /** The knowledge-base entry the finding rests on. */
   ref: { type: 'interaction-rule' | 'combination-rule' | 'drug' | 'cross-reactivity' | 'input'; id: string };
@@ -191,6 +196,7 @@ function unrecognised(checked: CheckedMedication, i: number): MedicationFinding 
 const NO_INGREDIENTS: readonly number[] = [];
 
 function findInteractions(index: MedicationIndex, prepared: Prepared[], findings: MedicationFinding[]): void {
+  const translations = getInteractionTranslations();
   const ingredients = prepared.map((entry) => (entry.resolved ? index.ingredientIndices(entry.resolved.id) : NO_INGREDIENTS));
   for (let i = 0; i < prepared.length; i++) {
     for (let j = i + 1; j < prepared.length; j++) {
@@ -207,15 +213,16 @@ function findInteractions(index: MedicationIndex, prepared: Prepared[], findings
             const names = `${prepared[i]?.checked.name?.en} + ${prepared[j]?.checked.name?.en}`;
             const namesZh = `${prepared[i]?.checked.name?.zh} + ${prepared[j]?.checked.name?.zh}`;
             const dose = aspirinDoseQualifier(rule, [prepared[i], prepared[j]]);
+            const text = translations.rule(rule);
             findings.push({
               kind: 'interaction',
               severity: dose?.severity ?? rule.severity,
               medications: [i, j],
               title: { en: `Interaction: ${names}`, zh: `相互作用：${namesZh}` },
-              detail: dose
-                ? { en: `${rule.mechanism} ${dose.note.en}`, zh: `${rule.mechanism} ${dose.note.zh}` }
-                : { en: rule.mechanism, zh: rule.mechanism },
+              detail: dose ? { en: `${rule.mechanism} ${dose.note.en}`, zh: `${text.mechanism.zh} ${dose.note.zh}` } : text.mechanism,
               ...(rule.management ? { management: rule.management } : {}),
+              ...(text.management ? { managementText: text.management } : {}),
+              ...(text.translated ? { translation: translations.provenance } : {}),
               source: rule.source,
               ref: { type: 'interaction-rule', id: rule.id },
             });
