@@ -307,6 +307,8 @@ export const labInterpretationSchema = z.object({
       percentChange: z.number().nullable(),
       direction: z.enum(['rising', 'falling', 'stable']),
     }),
+      /** `reported`: the laboratory's own range (printed on the report, or in the record); `knowledge-base`: the cited curated range. */
+      origin: z.enum(['reported', 'knowledge-base']),
   ),
   /** Multi-result findings (AKI, DKA, iron deficiency …), each with the rule it came from. */
   patterns: z.array(

@@ -87,6 +87,8 @@ export const parsedLabReportSchema = z.object({
       /** The source line, trimmed. */
       line: z.string(),
       reportedRange: z.string().optional(),
+      /** The printed range as numbers, in the result's unit; it is the range the flag is computed against. */
+      reportedBounds: z.object({ low: z.number().optional(), high: z.number().optional() }).optional(),
       reportedFlag: z.enum(['high', 'low', 'abnormal']).optional(),
     }),
   ),

@@ -1,7 +1,7 @@
 import type { CuratedLab } from '../../knowledge/index.js';
 import { findLab, type LabIndex } from './lab-index.js';
 import { detectLabPatterns } from './lab-patterns.js';
-import { FLAG_MESSAGES, flagValue, selectRange } from './lab-range.js';
+import { FLAG_MESSAGES, flagValue, reportedRangeOf, selectRange } from './lab-range.js';
 import type { InterpretedLabResult, InterpretLabsInput, LabInterpretation, LabResultInput, LabTrend, TrendPoint } from './lab-types.js';
 import { toSiValue } from './lab-units.js';
 
@@ -60,7 +60,9 @@ function interpretOne(
     base.problem = { code: 'invalid-value', message: { en: 'The value is not a finite number', zh: '结果不是有效数值' } };
     return base;
   }
-  const siValue = input.unit === undefined || input.unit.trim() === '' ? input.value : toSiValue(lab, input.value, input.unit);
+  const unit = input.unit === undefined || input.unit.trim() === '' ? undefined : input.unit;
+  const toSi = (value: number): number | undefined => (unit === undefined ? value : toSiValue(lab, value, unit));
+  const siValue = toSi(input.value);
   if (siValue === undefined) {
     base.problem = {
       code: 'unknown-unit',
@@ -72,10 +74,13 @@ function interpretOne(
     return base;
   }
   base.siValue = siValue;
-  const range = selectRange(lab, sex, age);
+  // The laboratory's own range, when the result carries one, takes precedence over the knowledge base's.
+  const reported = reportedRangeOf(lab, input.reportedRange, toSi);
+  const range = reported ?? selectRange(lab, sex, age);
   if (range) {
     base.range = range;
-    base.citation = range.sources[0];
+    const [source] = range.sources;
+    if (source) base.citation = source;
   } else {
     base.problem = {
       code: 'no-range',

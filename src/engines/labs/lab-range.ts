@@ -33,21 +33,42 @@ function computeRange(lab: CuratedLab, sex?: 'M' | 'F', age?: number): AppliedRa
   const [first] = candidates;
   if (!first) return undefined;
   if (candidates.length === 1) {
-    return { ...rangeBounds(first), unit: lab.siUnit, merged: false, sources: [first.source] };
+    return { ...rangeBounds(first), unit: lab.siUnit, merged: false, origin: 'knowledge-base', sources: [first.source] };
   }
   const lows = candidates.map((r) => r.low);
   const highs = candidates.map((r) => r.high);
   const sources: Citation[] = [];
   for (const r of candidates) if (!sources.some((s) => s.title === r.source.title)) sources.push(r.source);
-  const applied: AppliedRange = { unit: lab.siUnit, merged: true, sources };
+  const applied: AppliedRange = { unit: lab.siUnit, merged: true, origin: 'knowledge-base', sources };
   if (lows.every((v) => v !== undefined)) applied.low = Math.min(...lows);
   if (highs.every((v) => v !== undefined)) applied.high = Math.max(...highs);
   if (sex) applied.sex = sex;
   return applied;
 }
 
-function rangeBounds(r: CuratedLab['ranges'][number]): Omit<AppliedRange, 'unit' | 'merged' | 'sources'> {
-  const out: Omit<AppliedRange, 'unit' | 'merged' | 'sources'> = {};
+/**
+ * The laboratory's own range given with a result, converted to the lab's SI unit with `toSi` (the
+ * same conversion as the value). Undefined when it has no bound, a bound is not finite or does not
+ * convert, or low ≥ high — the caller then falls back to the knowledge base.
+ */
+export function reportedRangeOf(
+  lab: CuratedLab,
+  reported: { low?: number; high?: number } | undefined,
+  toSi: (value: number) => number | undefined,
+): AppliedRange | undefined {
+  if (!reported || (reported.low === undefined && reported.high === undefined)) return undefined;
+  const low = reported.low === undefined ? undefined : toSi(reported.low);
+  const high = reported.high === undefined ? undefined : toSi(reported.high);
+  if ((reported.low !== undefined && !Number.isFinite(low)) || (reported.high !== undefined && !Number.isFinite(high))) return undefined;
+  if (low !== undefined && high !== undefined && low >= high) return undefined;
+  const applied: AppliedRange = { unit: lab.siUnit, merged: false, origin: 'reported', sources: [] };
+  if (low !== undefined) applied.low = low;
+  if (high !== undefined) applied.high = high;
+  return applied;
+}
+
+function rangeBounds(r: CuratedLab['ranges'][number]): Omit<AppliedRange, 'unit' | 'merged' | 'origin' | 'sources'> {
+  const out: Omit<AppliedRange, 'unit' | 'merged' | 'origin' | 'sources'> = {};
   if (r.low !== undefined) out.low = r.low;
   if (r.high !== undefined) out.high = r.high;
   if (r.sex) out.sex = r.sex;

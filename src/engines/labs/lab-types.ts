@@ -12,6 +12,11 @@ export interface LabResultInput {
   unit?: string;
   /** ISO 8601 time of collection; needed for trends and KDIGO AKI. */
   time?: string;
+  /**
+   * The laboratory's own reference range for this result (printed on the report, or carried by the
+   * record's Observation), in `unit`. Used for the flag instead of the knowledge base's range.
+   */
+  reportedRange?: { low?: number; high?: number };
 }
 
 export interface InterpretLabsInput {
@@ -31,6 +36,8 @@ export interface AppliedRange {
   unit: string;
   /** True when sex or age was missing and the widest of the candidate ranges was used. */
   merged: boolean;
+  /** `reported`: the laboratory's own range given with the result (no KB source); `knowledge-base`: the cited curated range. */
+  origin: 'reported' | 'knowledge-base';
   sources: Citation[];
 }
 

@@ -1,7 +1,7 @@
 /** Pasted and photographed reports: lab rows, imaging and pathology sections, key terms. */
 export { type KeyTermCategory, type NarrativeKeyTerm, type NarrativeReport, readNarrativeReport } from './narrative-report.js';
 export { type OcrTextBox, ocrBoxesToLines } from './ocr-rows.js';
-export { type ParsedLabReport, parseLabReport } from './parse-lab-report.js';
+export { type ParsedLabReport, type ParsedReportResult, parseLabReport, type ReportedBounds, rangeBounds } from './parse-lab-report.js';
 export {
   MAX_REPORT_IMAGE_BYTES,
   MAX_REPORT_IMAGE_PIXELS,

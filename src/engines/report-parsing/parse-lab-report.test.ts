@@ -72,13 +72,37 @@ describe('parseLabReport', () => {
   it('reads an English chemistry panel with parenthesised ranges, colons, comma decimals and thousands separators', () => {
     const { results, unparsed } = parseLabReport(EN_REPORT, index);
     expect(results.map(({ line: _line, ...r }) => r)).toEqual([
-      { test: 'Sodium', labId: 'sodium', value: 128, unit: 'mmol/L', reportedRange: '135-145', reportedFlag: 'low' },
+      {
+        test: 'Sodium',
+        labId: 'sodium',
+        value: 128,
+        unit: 'mmol/L',
+        reportedRange: '135-145',
+        reportedBounds: { low: 135, high: 145 },
+        reportedFlag: 'low',
+      },
       { test: 'K+', labId: 'potassium', value: 6.1, unit: 'mmol/L', reportedFlag: 'high' },
-      { test: 'Chloride', labId: 'chloride', value: 99, unit: 'mmol/L', reportedRange: '98-107' },
-      { test: 'Creatinine', labId: 'creatinine', value: 1.9, unit: 'mg/dL', reportedRange: '0.7-1.3', reportedFlag: 'high' },
-      { test: 'Glucose', labId: 'glucose', value: 5.2, unit: 'mmol/L', reportedRange: '3.9-7.8' },
+      { test: 'Chloride', labId: 'chloride', value: 99, unit: 'mmol/L', reportedRange: '98-107', reportedBounds: { low: 98, high: 107 } },
+      {
+        test: 'Creatinine',
+        labId: 'creatinine',
+        value: 1.9,
+        unit: 'mg/dL',
+        reportedRange: '0.7-1.3',
+        reportedBounds: { low: 0.7, high: 1.3 },
+        reportedFlag: 'high',
+      },
+      { test: 'Glucose', labId: 'glucose', value: 5.2, unit: 'mmol/L', reportedRange: '3.9-7.8', reportedBounds: { low: 3.9, high: 7.8 } },
       { test: 'ALT', labId: 'alt', value: 88, unit: 'U/L' },
-      { test: 'NT-proBNP', labId: 'nt-probnp', value: 1250, unit: 'pg/mL', reportedRange: '<125', reportedFlag: 'abnormal' },
+      {
+        test: 'NT-proBNP',
+        labId: 'nt-probnp',
+        value: 1250,
+        unit: 'pg/mL',
+        reportedRange: '<125',
+        reportedBounds: { high: 125 },
+        reportedFlag: 'abnormal',
+      },
     ]);
     expect(unparsed).toEqual([
       'CHEMISTRY PANEL                  Collected: 05/06/2024 07:45',
@@ -127,5 +151,30 @@ describe('parseLabReport', () => {
     }
     expect(parseLabReport('hello world 123', index).unparsed).toEqual(['hello world 123']);
     expect(parseLabReport(undefined as unknown as string, index)).toEqual({ results: [], unparsed: [] });
+  });
+});
+
+/** Issue 23 item 4: a report's own printed ranges were kept as text only, so the flag ignored them. */
+describe('parseLabReport printed ranges as numbers', () => {
+  const bounds = (line: string) => parseLabReport(line, index).results[0]?.reportedBounds;
+
+  it('reads "150-400", "(135-145)", "[3.5-5.3]" and "3,5-5,3" into low and high', () => {
+    expect(bounds('血小板计数(PLT)	356	×10⁹/L	150-400')).toEqual({ low: 150, high: 400 });
+    expect(bounds('Sodium 128 mmol/L (135-145) L')).toEqual({ low: 135, high: 145 });
+    expect(bounds('K 4.1 mmol/L [3.5-5.3]')).toEqual({ low: 3.5, high: 5.3 });
+    expect(bounds('K 4,1 mmol/L 3,5-5,3')).toEqual({ low: 3.5, high: 5.3 });
+    expect(bounds('Chloride        99       mmol/L    98 - 107')).toEqual({ low: 98, high: 107 });
+  });
+
+  it('reads one-sided ranges: "<125", "≤5.0" as a high limit, ">90" as a low limit, and a negative lower bound', () => {
+    expect(bounds('NT-proBNP 1,250 pg/mL <125 *')).toEqual({ high: 125 });
+    expect(bounds('CRP 12 mg/L ≤5.0')).toEqual({ high: 5 });
+    expect(bounds('eGFR 95 mL/min/1.73m2 >90')).toEqual({ low: 90 });
+    expect(bounds('BE -4 mmol/L -3-3')).toEqual({ low: -3, high: 3 });
+  });
+
+  it('gives no bounds when no range is printed, or when the printed range is backwards', () => {
+    expect(bounds('ALT 88 U/L')).toBeUndefined();
+    expect(bounds('Sodium 140 mmol/L 145-135')).toBeUndefined();
   });
 });

@@ -18,7 +18,15 @@ export interface ParsedReportResult {
   line: string;
   /** The reference range the laboratory printed ("130-175", "<40"). */
   reportedRange?: string;
+  /** The printed range as numbers, in the result's unit ("<40" → high 40); absent when unreadable or backwards. */
+  reportedBounds?: ReportedBounds;
   reportedFlag?: ReportedFlag;
+}
+
+/** A printed reference range as numbers, in the unit the result was printed in. */
+export interface ReportedBounds {
+  low?: number;
+  high?: number;
 }
 
 export interface ParsedLabReport {
@@ -148,6 +156,8 @@ function parseSegment(
       const range = RANGE_RE.exec(token);
       if (range && result.reportedRange === undefined) {
         result.reportedRange = (range[1] as string).replace(/--/, '-');
+        const bounds = rangeBounds(result.reportedRange);
+        if (bounds) result.reportedBounds = bounds;
         continue;
       }
       // A unit, unless the token is the next test's name ("… 3.5-9.5 PLT 210 …").
@@ -203,4 +213,26 @@ function parseNumber(text: string): number | undefined {
   else if (/^[-+]?\d+,\d+$/.test(t)) t = t.replace(',', '.');
   const value = Number(t);
   return Number.isFinite(value) ? value : undefined;
+}
+
+const TWO_SIDED_RE = /^(-?\d+(?:[.,]\d+)?)-(-?\d+(?:[.,]\d+)?)$/;
+const ONE_SIDED_RE = /^(<=|>=|≤|≥|<|>)(\d+(?:[.,]\d+)?)$/;
+
+/**
+ * "130-175" → {low 130, high 175}; "<40", "≤5.0" → {high}; ">90", "≥60" → {low}; "-3-3" → {low -3, high 3}.
+ * A comma is a decimal comma here (ranges carry no thousands). Undefined when low ≥ high.
+ */
+export function rangeBounds(text: string): ReportedBounds | undefined {
+  const num = (t: string): number => Number(t.replace(',', '.'));
+  const two = TWO_SIDED_RE.exec(text);
+  if (two) {
+    const low = num(two[1] as string);
+    const high = num(two[2] as string);
+    return Number.isFinite(low) && Number.isFinite(high) && low < high ? { low, high } : undefined;
+  }
+  const one = ONE_SIDED_RE.exec(text);
+  if (!one) return undefined;
+  const limit = num(one[2] as string);
+  if (!Number.isFinite(limit)) return undefined;
+  return (one[1] as string).startsWith('<') || one[1] === '≤' ? { high: limit } : { low: limit };
 }

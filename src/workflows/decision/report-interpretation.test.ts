@@ -36,8 +36,10 @@ describe('interpretReport', () => {
 
     // Clinician: critical value first, each abnormal result with its range and source, patterns with their rule.
     const clinician = report.clinicianSummary.split('\n');
-    expect(clinician[1]).toMatch(/^- 钾 6\.8 mmol\/L:危急值\(高\)\(危急界限 >6\.2 mmol\/L;参考区间 3\.5–5\.3 mmol\/L\) \[Kost GJ/);
-    expect(report.clinicianSummary).toMatch(/血红蛋白 98 g\/L:偏低\(参考区间 130–175 g\/L\)/);
+    expect(clinician[1]).toMatch(
+      /^- 钾 6\.8 mmol\/L:危急值\(高\)\(危急界限 >6\.2 mmol\/L;参考区间 3\.5–5\.3 mmol\/L,报告单所印\) \[Kost GJ/,
+    );
+    expect(report.clinicianSummary).toMatch(/血红蛋白 98 g\/L:偏低\(参考区间 130–175 g\/L,报告单所印\)/);
     expect(report.clinicianSummary).not.toMatch(/白细胞计数 6\.52/);
     expect(report.clinicianSummary).toContain('提示模式');
     for (const pattern of report.interpretation.patterns) expect(report.clinicianSummary).toContain(pattern.source.title);
@@ -62,13 +64,25 @@ describe('interpretReport', () => {
     expect(report.patientSummary).toMatch(/^1 of your results is outside the usual range: Sodium \(lower than usual\)/);
     expect(report.patientSummary).toContain('talk to your doctor');
     expect(report.patientSummary).not.toMatch(/urgent/i);
-    expect(report.clinicianSummary).toMatch(/- Sodium 131 mmol\/L: low \(reference 137–147 mmol\/L\) \[/);
+    // The report's own printed range (135-145) is the one applied, and the summary says so.
+    expect(report.clinicianSummary).toMatch(/- Sodium 131 mmol\/L: low \(reference 135–145 mmol\/L, as printed on the report\)$/m);
     expect(report.clinicianSummary).not.toContain('Creatinine');
   });
 
   it('tells the patient to seek care urgently in English when a value is critical', () => {
     const report = interpretReport(labs, { text: 'Potassium 6.8 mmol/L H', language: 'en' });
     expect(report.patientSummary).toMatch(/Potassium is far outside the usual range: please seek medical care urgently/);
+  });
+
+  it("flags against the report's printed range when a line has one: platelets 356 with 150–400 is normal (issue 23 item 4)", () => {
+    const report = interpretReport(labs, { text: '血小板计数(PLT)\t356\t×10⁹/L\t150-400\n血小板计数(PLT) 356 ×10⁹/L', language: 'zh' });
+    const [printed, bare] = report.interpretation.results;
+    expect(printed?.flag).toBe('normal');
+    expect(printed?.range).toMatchObject({ low: 150, high: 400, origin: 'reported' });
+    // The same value with no printed range falls back to the knowledge base (125–350) and is high.
+    expect(bare?.flag).toBe('high');
+    expect(bare?.range?.origin).toBe('knowledge-base');
+    expect(report.clinicianSummary).toMatch(/血小板计数 356 ×10\^9\/L:偏高\(参考区间 125–350 10\^9\/L\) \[/);
   });
 
   it('marks pasted troponins of 450 and 500 ng/L critical, with the myocardial-injury pattern and its cited URL (issue 23 item 4)', () => {

@@ -1,5 +1,11 @@
 import { type InterpretedLabResult, interpretLabs, type LabFlag, type LabIndex, type LabInterpretation } from '../../engines/labs/index.js';
-import { type NarrativeReport, type ParsedLabReport, parseLabReport, readNarrativeReport } from '../../engines/report-parsing/index.js';
+import {
+  type NarrativeReport,
+  type ParsedLabReport,
+  type ParsedReportResult,
+  parseLabReport,
+  readNarrativeReport,
+} from '../../engines/report-parsing/index.js';
 import type { Citation } from '../../knowledge/index.js';
 import { hasNarrativeContent, narrativeClinicianSummary, narrativePatientSummary } from './narrative-summary.js';
 
@@ -31,8 +37,14 @@ export function interpretReport(labs: LabIndex, input: ReportInterpretationInput
   const interpretation = interpretLabs(labs, {
     ...(input.sex ? { sex: input.sex } : {}),
     ...(input.age !== undefined ? { age: input.age } : {}),
-    // The lab id, not the printed name: the parser already matched it.
-    results: parsed.results.map((r) => ({ test: r.labId, value: r.value, ...(r.unit ? { unit: r.unit } : {}) })),
+    // The lab id, not the printed name: the parser already matched it. A printed range is the
+    // laboratory's own and is applied instead of the knowledge base's (issue 23 item 4).
+    results: parsed.results.map((r) => ({
+      test: r.labId,
+      value: r.value,
+      ...(r.unit ? { unit: r.unit } : {}),
+      ...(r.reportedBounds ? { reportedRange: r.reportedBounds } : {}),
+    })),
   });
   const narrative = readNarrativeReport(input.text);
   const withNarrative = hasNarrativeContent(narrative);
@@ -84,12 +96,23 @@ function formatNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(4)));
 }
 
-function rangeText(r: InterpretedLabResult): string {
+/** The applied range: as printed (in the result's own unit) when the report gave one, else the knowledge base's in SI. */
+function rangeText(r: InterpretedLabResult, printed: ParsedReportResult | undefined, language: 'zh' | 'en'): string {
   const range = r.range;
   if (!range) return '';
-  if (range.low !== undefined && range.high !== undefined) return `${formatNumber(range.low)}–${formatNumber(range.high)} ${range.unit}`;
-  if (range.low !== undefined) return `≥${formatNumber(range.low)} ${range.unit}`;
-  if (range.high !== undefined) return `≤${formatNumber(range.high)} ${range.unit}`;
+  const printedRange = range.origin === 'reported' ? printed?.reportedRange : undefined;
+  const own = printedRange !== undefined;
+  const unit = own ? (printed?.unit ?? range.unit) : range.unit;
+  const text = own ? printedRange.replace(/^(-?[\d.,]+)-/, '$1–') : boundsText(range.low, range.high);
+  if (!text) return '';
+  if (!own) return `${text} ${unit}`;
+  return language === 'zh' ? `${text} ${unit},报告单所印` : `${text} ${unit}, as printed on the report`;
+}
+
+function boundsText(low: number | undefined, high: number | undefined): string {
+  if (low !== undefined && high !== undefined) return `${formatNumber(low)}–${formatNumber(high)}`;
+  if (low !== undefined) return `≥${formatNumber(low)}`;
+  if (high !== undefined) return `≤${formatNumber(high)}`;
   return '';
 }
 
@@ -123,7 +146,7 @@ function clinicianSummary(labs: LabIndex, parsed: ParsedLabReport, interpretatio
   for (const r of abnormal) {
     const shown = r.unit ? `${formatNumber(r.value)} ${r.unit}` : formatNumber(r.value);
     const si = r.siValue !== undefined && r.siUnit && r.unit && r.siValue !== r.value ? ` (= ${formatNumber(r.siValue)} ${r.siUnit})` : '';
-    const range = rangeText(r);
+    const range = rangeText(r, parsed.results[r.index], language);
     const critical = isCritical(r.flag) ? criticalText(labs, r, language) : '';
     const source = isCritical(r.flag) ? `${cite(r.criticalCitation)}${cite(r.citation)}` : cite(r.citation);
     lines.push(

@@ -13,6 +13,14 @@ export const labInterpretInputSchema = z
             value: z.number().finite(),
             unit: z.string().trim().max(40).optional(),
             time: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+            /** The laboratory's own reference range for this result, in `unit`; used instead of the knowledge base's. */
+            reportedRange: z
+              .object({ low: z.number().finite().optional(), high: z.number().finite().optional() })
+              .strict()
+              .refine((r) => r.low === undefined || r.high === undefined || r.low < r.high, {
+                message: 'reportedRange.low must be below reportedRange.high',
+              })
+              .optional(),
           })
           .strict(),
       )

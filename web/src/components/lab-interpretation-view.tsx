@@ -116,6 +116,11 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
                   <>
                     {rangeOf(r.range.low, r.range.high)} <span className="unit">{r.range.unit}</span>
                     {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
+                    {r.range.origin === 'reported' && (
+                      <div className="muted" data-testid="lab-range-own">
+                        {t('labs.ownRange')}
+                      </div>
+                    )}
                   </>
                 ) : (
                   t('common.none')
