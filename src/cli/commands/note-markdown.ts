@@ -48,6 +48,8 @@ const OMISSION_WORDS: Record<OmissionKind, Record<NoteLanguage, string>> = {
   allergy: { zh: '过敏', en: 'allergy' },
   symptom: { zh: '症状', en: 'symptom' },
   vital: { zh: '生命体征', en: 'vital sign' },
+  result: { zh: '检查结果', en: 'result' },
+  pregnancy: { zh: '妊娠状态', en: 'pregnancy status' },
   dose: { zh: '剂量', en: 'dose' },
   follow_up: { zh: '随访', en: 'follow-up' },
 };

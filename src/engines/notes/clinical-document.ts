@@ -90,13 +90,13 @@ export const noteSectionSchema = z.object({
 });
 export type NoteSection = z.infer<typeof noteSectionSchema>;
 
-export const OMISSION_KINDS = ['medication', 'allergy', 'symptom', 'vital', 'dose', 'follow_up'] as const;
+export const OMISSION_KINDS = ['medication', 'allergy', 'symptom', 'vital', 'result', 'pregnancy', 'dose', 'follow_up'] as const;
 export type OmissionKind = (typeof OMISSION_KINDS)[number];
 
 /** Something said in the consultation that the note does not mention. */
 export const omissionSchema = z.object({
   kind: z.enum(OMISSION_KINDS),
-  /** The mention as found in the transcript ("metformin 500 mg", "青霉素过敏", "BP 150/90"). */
+  /** The mention as found in the transcript ("metformin 500 mg", "sulfa (hives)", "BP 150/90", "leukocytes 2+"). */
   text: z.string().max(500),
   turnIds: z.array(z.string()).max(50),
 });

@@ -12,7 +12,7 @@ import { splitSentences } from './split-sentences.js';
 import { spokenNumbersToDigits, zhNumber } from './spoken-numbers.js';
 import { hasCjk } from './text-units.js';
 
-export type FactKind = 'medication' | 'dose' | 'allergy' | 'symptom' | 'problem' | 'vital' | 'follow_up';
+export type FactKind = 'medication' | 'dose' | 'allergy' | 'symptom' | 'problem' | 'vital' | 'follow_up' | 'result' | 'pregnancy';
 
 export interface ClinicalFact {
   kind: FactKind;
@@ -29,6 +29,12 @@ export interface ClinicalFact {
    * so an amoxicillin allergy and a penicillin allergy are recognised as the same concern.
    */
   groups?: string[];
+  /** Allergies only: the reactions said with it (symptom keys: "rash", "angioedema", "anaphylaxis"). */
+  reactions?: string[];
+  /** Allergies only: the reactions' words as said ("hives", "lips swelled"). */
+  reactionText?: string[];
+  /** Symptoms only: said as the reaction of an allergy ("it gave me hives"), not a complaint of this visit. */
+  allergyReaction?: boolean;
 }
 
 export type FactExtractor = (text: string) => ClinicalFact[];
@@ -211,6 +217,9 @@ const NO_ALLERGY =
 const ALLERGY_WORD = /allerg|anaphyla|\bnkda\b|\bnka\b|过敏/;
 /** A clause about taking a drug ends an allergy statement: "青霉素过敏，吃华法林" — warfarin is taken. */
 const TAKES_DRUG = /\b(?:take|takes|taking|took|using|uses|use|prescribed|started|on)\b|服用|口服|在吃|吃|在用|使用|服/;
+/** A clause describing what the allergen did ("it gave me hives", "吃了会喘") stays in the allergy statement. */
+const REACTION_CLAUSE =
+  /\b(?:gave me|gives me|give me|caused|causes|made me|makes me|broke out|i get|i got|reaction)\b|(?:吃了|用了|打了|服了|一吃|一用|吃后|用后|服后)[^，,。；;]{0,4}?(?:会|就|以后|之后)?/;
 
 /**
  * Which positions of a sentence lie in an allergy statement: clauses (split at commas and
@@ -223,7 +232,7 @@ function allergyScope(sentence: string): (at: number) => boolean {
   let start = 0;
   for (const clause of sentence.split(/(?<=[,，;；])/)) {
     const end = start + clause.length;
-    inStatement = ALLERGY_WORD.test(clause) || (inStatement && !TAKES_DRUG.test(clause));
+    inStatement = ALLERGY_WORD.test(clause) || (inStatement && (REACTION_CLAUSE.test(clause) || !TAKES_DRUG.test(clause)));
     if (inStatement) ranges.push([start, end]);
     start = end;
   }
@@ -293,6 +302,92 @@ const EN_RETURN_IF =
 const ZH_FOLLOW_UP =
   /(\d+|[一二两三四五六七八九十半]+)\s*(个星期|星期|个月|天|日|周|月|年)(后|以后|之后|左右)?[^。；;]{0,6}(复查|复诊|随访|回来|再来|门诊)/;
 const ZH_RETURN_IF = /(如有|若有|如果|如|若|一旦)[^。；;]{0,20}(及时|立即|马上|尽快)?(就诊|就医|来院|急诊|复诊|看医生)|不适随诊|随时就诊/;
+
+/**
+ * Results said in the consultation — point-of-care tests (urine dipstick, pregnancy test,
+ * fingerstick glucose, peak flow, rapid antigen tests) and a few common laboratory values — each
+ * with its value, so a note that leaves one out is told. Orders ("I'll get a urine culture") name
+ * no value and are not results.
+ */
+const URINE_CONTEXT = /\b(?:urine|urinalysis|dipstick|ua)\b|尿常规|尿检|试纸|尿液分析|尿化验/;
+const URINE_COMPONENT: Record<string, string> = {
+  leukocyte: 'leukocytes',
+  leukocytes: 'leukocytes',
+  'leukocyte esterase': 'leukocytes',
+  nitrite: 'nitrite',
+  nitrites: 'nitrite',
+  blood: 'blood',
+  protein: 'protein',
+  ketone: 'ketones',
+  ketones: 'ketones',
+  glucose: 'glucose',
+  白细胞: 'leukocytes',
+  亚硝酸盐: 'nitrite',
+  潜血: 'blood',
+  隐血: 'blood',
+  尿蛋白: 'protein',
+  蛋白: 'protein',
+  酮体: 'ketones',
+  尿糖: 'glucose',
+  葡萄糖: 'glucose',
+};
+const EN_URINE_VALUE = '(?:trace|small|moderate|large|positive|negative|\\d\\s*\\+|\\+{1,4})';
+const EN_URINE = new RegExp(
+  `(?:\\b${EN_URINE_VALUE}\\s+)?\\b(leukocytes?(?: esterase)?|nitrites?|blood|protein|ketones?|glucose)\\b(?:\\s+(?:is\\s+|are\\s+|was\\s+|were\\s+)?${EN_URINE_VALUE})?`,
+  'g',
+);
+const ZH_URINE =
+  /(白细胞|亚硝酸盐|潜血|隐血|尿蛋白|蛋白|酮体|尿糖|葡萄糖)[^，,。；;\d]{0,3}?(弱阳性|阳性|阴性|\d\s*[+＋]|[+＋]{1,4}|[-－]|\d+(?:\.\d+)?)/g;
+const RESULTS: { pattern: RegExp; key: (m: RegExpExecArray) => string }[] = [
+  {
+    pattern:
+      /\b(?:pregnancy test|hcg|beta[- ]?hcg|b-?hcg)\b(?:\s+(?:is|was|came back|were))?\s+(positive|negative)\b|\b(?:positive|negative)\s+(?:urine\s+|serum\s+|home\s+)?(?:pregnancy test|hcg)\b/g,
+    key: () => 'hcg',
+  },
+  { pattern: /(?:妊娠试验|验孕|hcg|早孕试纸)[^，,。；;]{0,4}?(?:弱阳性|阳性|阴性|[+＋]|[-－])/g, key: () => 'hcg' },
+  {
+    pattern: /\b(?:glucose|blood sugar|sugar)\b(?:\s+(?:is|was|of|at|level|reading|came back|measured))*\s+(\d{2,3}(?:\.\d)?)\b/g,
+    key: () => 'glucose',
+  },
+  { pattern: /血糖[^，,。；;\d]{0,6}(\d+(?:\.\d+)?)/g, key: () => 'glucose' },
+  { pattern: /\bpeak (?:expiratory )?flow\b(?:\s+(?:is|was|of))?\s+(\d{2,3})\b/g, key: () => 'peak-flow' },
+  { pattern: /峰流速[^，,。；;\d]{0,4}(\d+)/g, key: () => 'peak-flow' },
+  {
+    pattern: /\b(rapid strep|strep|rapid flu|flu|influenza|covid|rapid antigen)(?: swab| test)+\b[^.;]{0,15}?\b(positive|negative)\b/g,
+    key: (m) =>
+      `rapid:${/strep/.test(m[1] ?? '') ? 'strep' : /flu|influenza/.test(m[1] ?? '') ? 'flu' : /covid/.test(m[1] ?? '') ? 'covid' : 'antigen'}`,
+  },
+  {
+    pattern: /\b(?:white (?:blood )?(?:cell )?count|wbc)\b(?:\s+(?:is|was|of))?\s+(\d+(?:\.\d+)?)\b/g,
+    key: () => 'cbc:wbc',
+  },
+  { pattern: /血常规[^。；;]{0,10}?白细胞[^，,。；;\d]{0,4}(\d+(?:\.\d+)?)/g, key: () => 'cbc:wbc' },
+];
+
+/** Pregnancy status said in the consultation: pregnant (how far), not pregnant, last period, menopause. */
+const PREGNANCY: { pattern: RegExp; key: string }[] = [
+  {
+    pattern:
+      /\b(?:not|n't|never)\s+(?:be\s+|being\s+)?pregnant\b|\bno (?:chance|way|possibility)\b[^.]{0,25}pregnan\w*|(?:不可能|没有|没|未|否认|不是)(?:怀孕|妊娠|怀上)|(?:怀孕|妊娠)(?:可能)?(?:已)?(?:排除|否认)/g,
+    key: 'not-pregnant',
+  },
+  {
+    pattern:
+      /\b\d+\s*(?:weeks?|months?)\s+pregnant\b|\b(?:i'm|i am|she's|she is|currently|is|now)\s+pregnant\b|(?:怀孕|妊娠|孕)\s*(?:\d+|[一二两三四五六七八九十]+)\s*(?:周|个月)|(?<!没|没有|未|不可能|不是|否认)(?:已经|正在|现在)?怀孕了/g,
+    key: 'pregnant',
+  },
+  {
+    pattern:
+      /\b(?:last (?:menstrual )?period|lmp)\b|\bmy (?:last )?period (?:started|ended|was|came)\b|末次月经|上次月经|月经(?:是|在)?[^，,。；;]{0,6}(?:前|号|日)/g,
+    key: 'lmp',
+  },
+  { pattern: /\b(?:post-?menopausal|menopause)\b|绝经/g, key: 'postmenopausal' },
+  { pattern: /\bbreast-?feeding\b|哺乳/g, key: 'breastfeeding' },
+];
+
+/** Urine that looks pink or red, as patients say it: a symptom the lexicon's "blood in urine" misses. */
+const URINE_COLOUR =
+  /\b(?:urine|pee)\b[^.;,]{0,20}?\b(?:pink|red|bloody|brown|cola)\b|\b(?:pink|red|bloody)\s+(?:urine|pee)\b|尿[^，,。；;]{0,6}(?:发红|红色|粉红|带血|有血)/g;
 
 const VITALS: { kind: string; pattern: RegExp; key: (m: RegExpExecArray) => string }[] = [
   {
@@ -365,12 +460,14 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
       const question = isQuestion(sentence);
       const lower = spokenNumbersToDigits(sentence.normalize('NFKC').toLowerCase());
       const seen = new Set<string>();
-      const push = (kind: FactKind, key: string, surface: string, negated = false) => {
+      const sentenceStart = facts.length;
+      const push = (kind: FactKind, key: string, surface: string, negated = false, reaction = false) => {
         const id = `${kind}|${key}|${negated}`;
         if (seen.has(id)) return;
         seen.add(id);
         const fact: ClinicalFact = { kind, key, text: surface.trim().slice(0, 200), negated, question };
         if (kind === 'allergy' && key !== 'none') fact.groups = allergyTags(key, surface);
+        if (reaction) fact.allergyReaction = true;
         facts.push(fact);
       };
       const hasZh = hasCjk(lower);
@@ -407,7 +504,7 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
           push('medication', key, surface);
           return;
         }
-        push(kind, key, surface, negated);
+        push(kind, key, surface, negated, kind === 'symptom' && !negated && allergyAt(at));
       };
       for (const matcher of drugs ? [drugs, lexicon] : [lexicon]) {
         for (const [start, end, phrase] of matcher.matchWords(wordsOnly)) {
@@ -427,6 +524,43 @@ export function createFactExtractor(medications?: MedicationIndex): FactExtracto
       for (const vital of VITALS) {
         vital.pattern.lastIndex = 0;
         for (let m = vital.pattern.exec(lower); m; m = vital.pattern.exec(lower)) push('vital', vital.key(m), m[0]);
+      }
+      if (URINE_CONTEXT.test(lower)) {
+        for (const pattern of hasZh ? [EN_URINE, ZH_URINE] : [EN_URINE]) {
+          pattern.lastIndex = 0;
+          for (let m = pattern.exec(lower); m; m = pattern.exec(lower)) {
+            const component = URINE_COMPONENT[(m[1] ?? '').trim()];
+            // A component needs its value: "blood pressure" in a urine sentence is not a urine result.
+            if (component && m[0].trim() !== (m[1] ?? '').trim()) push('result', `urine:${component}`, m[0]);
+          }
+        }
+      }
+      for (const result of RESULTS) {
+        result.pattern.lastIndex = 0;
+        for (let m = result.pattern.exec(lower); m; m = result.pattern.exec(lower)) push('result', result.key(m), m[0]);
+      }
+      const notPregnant = PREGNANCY[0]?.pattern;
+      for (const status of PREGNANCY) {
+        status.pattern.lastIndex = 0;
+        if (status.key === 'pregnant' && notPregnant) {
+          notPregnant.lastIndex = 0;
+          if (notPregnant.test(lower)) continue;
+        }
+        for (let m = status.pattern.exec(lower); m; m = status.pattern.exec(lower)) push('pregnancy', status.key, m[0]);
+      }
+      URINE_COLOUR.lastIndex = 0;
+      for (let m = URINE_COLOUR.exec(lower); m; m = URINE_COLOUR.exec(lower)) {
+        const negated = hasCjk(m[0]) ? negatedZh(lower, m.index) : /\b(no|not|n't|never)\b[^.;,]{0,12}$/.test(lower.slice(0, m.index + 12));
+        push('symptom', 'hematuria', m[0], negated);
+      }
+      // An allergy carries the reactions said with it; those symptoms are the allergy's, not the visit's.
+      const reactions = facts.slice(sentenceStart).filter((fact) => fact.allergyReaction);
+      if (reactions.length > 0) {
+        for (const fact of facts.slice(sentenceStart)) {
+          if (fact.kind !== 'allergy' || fact.key === 'none') continue;
+          fact.reactions = [...new Set(reactions.map((r) => r.key))];
+          fact.reactionText = [...new Set(reactions.map((r) => r.text))];
+        }
       }
       const followUp = EN_FOLLOW_UP.exec(lower);
       if (followUp?.[4] && followUp[5]) push('follow_up', periodKey(followUp[4], PERIOD_EN[followUp[5]] ?? followUp[5]), followUp[0]);

@@ -41,7 +41,7 @@ export const SYMPTOMS: LexiconEntry[] = [
     en: ['shortness of breath', 'short of breath', 'breathless', 'breathlessness', 'dyspnea', 'trouble breathing', 'difficulty breathing'],
     zh: ['呼吸困难', '气短', '气促', '憋气', '喘不上气', '气喘'],
   },
-  { key: 'wheezing', en: ['wheezing', 'wheeze', 'wheezes'], zh: ['喘鸣', '哮鸣'] },
+  { key: 'wheezing', en: ['wheezing', 'wheeze', 'wheezes'], zh: ['喘鸣', '哮鸣', '喘'] },
   { key: 'palpitations', en: ['palpitations', 'palpitation', 'racing heart', 'heart racing', 'heart pounding'], zh: ['心悸', '心慌'] },
   { key: 'syncope', en: ['fainting', 'fainted', 'passed out', 'syncope', 'blacked out'], zh: ['晕厥', '晕倒', '昏倒'] },
   {
@@ -81,11 +81,30 @@ export const SYMPTOMS: LexiconEntry[] = [
   { key: 'rash', en: ['rash', 'rashes', 'hives', 'skin eruption'], zh: ['皮疹', '疹子', '荨麻疹', '红疹'] },
   { key: 'itching', en: ['itching', 'itchy', 'itch', 'pruritus'], zh: ['瘙痒', '发痒', '痒'] },
   { key: 'swelling', en: ['swelling', 'swollen', 'edema', 'oedema'], zh: ['肿胀', '水肿', '浮肿', '肿'] },
+  // Allergic reactions people describe (angioedema, anaphylaxis), so an allergy's reaction is kept with it.
+  {
+    key: 'angioedema',
+    en: [
+      'angioedema',
+      'lip swelling',
+      'lips swelled',
+      'lips swell',
+      'swollen lips',
+      'swelling of the lips',
+      'facial swelling',
+      'face swelled',
+      'tongue swelled',
+      'throat swelled',
+      'throat closing',
+    ],
+    zh: ['血管性水肿', '嘴唇肿', '唇肿', '嘴肿', '面部肿胀', '喉头水肿'],
+  },
+  { key: 'anaphylaxis', en: ['anaphylaxis', 'anaphylactic', 'anaphylactic reaction', 'anaphylactic shock'], zh: ['过敏性休克'] },
   { key: 'numbness', en: ['numbness', 'numb', 'tingling', 'pins and needles', 'paresthesia'], zh: ['麻木', '发麻', '刺痛感'] },
   { key: 'bleeding', en: ['bleeding', 'bleeds'], zh: ['出血'] },
   {
     key: 'dysuria',
-    en: ['painful urination', 'burning with urination', 'burning when i pee', 'dysuria'],
+    en: ['painful urination', 'burning with urination', 'burning on urination', 'burning urination', 'burning when i pee', 'dysuria'],
     zh: ['尿痛', '排尿疼痛', '尿道灼热'],
   },
   {

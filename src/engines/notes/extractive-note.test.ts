@@ -29,8 +29,9 @@ describe('buildExtractiveNote', () => {
     );
     const doc = buildExtractiveNote(transcript);
     const section = (key: string) => doc.sections.find((s) => s.key === key)?.sentences.map((x) => x.text) ?? [];
-    // The patient's home temperature is history, not the examination.
-    expect(section('chief_complaint')).toEqual(['咳嗽三天了，有点发烧，昨天量体温38.2度。']);
+    // 主诉 is symptom + duration; the patient's words, home temperature included, are history, not the examination.
+    expect(section('chief_complaint')).toEqual(['咳嗽、发热3天。']);
+    expect(section('present_illness')).toEqual(['咳嗽三天了，有点发烧，昨天量体温38.2度。']);
     expect(section('past_history')).toEqual(['平时吃二甲双胍，每次500毫克，一天两次。']);
     expect(section('physical_exam')).toEqual(['听诊双肺呼吸音粗，血压130/80。']);
     expect(section('preliminary_diagnosis')).toEqual(['考虑急性支气管炎。']);
@@ -55,7 +56,8 @@ describe('buildExtractiveNote', () => {
       '处理意见',
     ]);
     const text = (key: string) => doc.sections.find((s) => s.key === key)?.sentences.map((s) => s.text) ?? [];
-    expect(text('chief_complaint')).toEqual(['我咳嗽发烧三天了，有黄痰。']);
+    expect(text('chief_complaint')).toEqual(['咳嗽、发热3天。']);
+    expect(text('present_illness')).toEqual(['我咳嗽发烧三天了，有黄痰。']);
     expect(text('past_history')).toEqual(['有高血压病史五年，一直吃氨氯地平。']);
     expect(text('allergy_history')).toEqual(['我对青霉素过敏。']);
     expect(text('physical_exam')).toContain('体温38.5℃，血压130/80mmHg，右下肺可闻及湿啰音。');
@@ -77,7 +79,8 @@ describe('buildExtractiveNote', () => {
     const outpatientEn = buildExtractiveNote(transcript, { format: 'zh-outpatient', language: 'en' });
     expect(outpatientEn.title).toBe(EXTRACTIVE_TITLES.en);
     expect(outpatientEn.sections[0]?.title).toBe('Chief complaint');
-    expect(outpatientEn.sections[0]?.sentences[0]?.text).toBe('我咳嗽发烧三天了，有黄痰。');
+    expect(outpatientEn.sections[0]?.sentences[0]?.text).toBe('咳嗽、发热3天。');
+    expect(outpatientEn.sections[1]?.sentences[0]?.text).toBe('我咳嗽发烧三天了，有黄痰。');
   });
 
   it('keeps every section, empty, when nothing clinical was said', () => {

@@ -100,7 +100,8 @@ describe('findOmissions', () => {
       ['metformin 500 mg', ['T6']],
       ['aspirin', ['T6']],
     ]);
-    expect(byKind('allergy').map((o) => [o.text, o.turnIds])).toEqual([['penicillin', ['T4']]]);
+    // The allergy comes with the reaction said with it.
+    expect(byKind('allergy').map((o) => [o.text, o.turnIds])).toEqual([['penicillin (hives)', ['T4']]]);
     expect(byKind('symptom').map((o) => o.text)).toEqual(expect.arrayContaining(['fever']));
     expect(byKind('vital').map((o) => o.turnIds)).toEqual([['T7'], ['T7'], ['T7']]);
     expect(byKind('follow_up').length).toBe(2);

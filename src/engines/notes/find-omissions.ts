@@ -1,6 +1,8 @@
 /**
- * Possible omissions: medications, doses, allergies, symptoms, vitals and follow-up instructions
- * said in the consultation that the note does not mention. Facts are compared by key (see
+ * Possible omissions: medications, doses, allergies (with the reaction said with them), symptoms,
+ * vitals, results (point-of-care tests such as a urine dipstick, pregnancy test or fingerstick
+ * glucose, and common laboratory values), pregnancy status and follow-up instructions said in the
+ * consultation that the note does not mention. Facts are compared by key (see
  * clinical-facts.ts), so "two weeks" in the transcript is covered by "2 weeks" in the note and
  * 阿司匹林 by aspirin. Something said as absent ("denies chest pain", "无过敏") is never reported
  * as a missing positive finding; a stated "no known allergies" is reported only when the note
@@ -25,6 +27,8 @@ export function documentFacts(doc: ClinicalDocument, extract: FactExtractor): Cl
 /** Whether a transcript fact is a statement the note should carry. */
 function reportable(fact: ClinicalFact): boolean {
   if (fact.kind === 'problem') return false;
+  // A reaction is reported with its allergy ("sulfa (hives)"), not as a complaint of the visit.
+  if (fact.allergyReaction) return false;
   // A medication asked about was still discussed; a symptom asked about was not reported.
   if (fact.question && fact.kind !== 'medication' && fact.kind !== 'dose') return false;
   if (fact.kind === 'allergy') return true;
@@ -36,14 +40,28 @@ export function omissionsFromFacts(said: readonly { turnId: string; fact: Clinic
   const mentioned = new Set(written.map((fact) => `${fact.kind}|${fact.key}`));
   const noteMentionsAllergy = written.some((fact) => fact.kind === 'allergy');
   const writtenAllergyTags = new Set(written.flatMap((fact) => fact.groups ?? []));
+  // A reaction is covered when the note names it anywhere (with the allergy or as a symptom).
+  const writtenSymptoms = new Set(written.flatMap((fact) => (fact.kind === 'symptom' ? [fact.key] : (fact.reactions ?? []))));
+  const withReactions = (fact: ClinicalFact) => (fact.reactionText?.length ? `${fact.text} (${fact.reactionText.join(', ')})` : fact.text);
   const omittedMedications = new Set<string>();
   const byKey = new Map<string, Omission>();
   for (const { turnId, fact } of said) {
     if (!reportable(fact)) continue;
     const id = `${fact.kind}|${fact.key}`;
+    const allergyWritten =
+      fact.kind === 'allergy' && (mentioned.has(id) || Boolean(fact.groups?.some((tag) => writtenAllergyTags.has(tag))));
+    if (allergyWritten) {
+      // The allergen is in the note; its reaction must be too ("sulfa" alone drops "hives, lips swelled").
+      const missing = (fact.reactions ?? []).filter((reaction) => !writtenSymptoms.has(reaction));
+      if (missing.length === 0) continue;
+      const existing = byKey.get(id);
+      if (existing) {
+        if (!existing.turnIds.includes(turnId) && existing.turnIds.length < 50) existing.turnIds.push(turnId);
+      } else byKey.set(id, { kind: 'allergy', text: withReactions(fact), turnIds: [turnId] });
+      continue;
+    }
     if (mentioned.has(id)) continue;
     if (fact.kind === 'allergy' && fact.key === 'none' && noteMentionsAllergy) continue;
-    if (fact.kind === 'allergy' && fact.groups?.some((tag) => writtenAllergyTags.has(tag))) continue;
     // Symptoms and problems share words ("depression", "anxiety"): a note naming it either way covers it.
     if (fact.kind === 'symptom' && mentioned.has(`problem|${fact.key}`)) continue;
     if (fact.kind === 'medication') omittedMedications.add(fact.key);
@@ -52,7 +70,7 @@ export function omissionsFromFacts(said: readonly { turnId: string; fact: Clinic
       if (!existing.turnIds.includes(turnId) && existing.turnIds.length < 50) existing.turnIds.push(turnId);
       continue;
     }
-    byKey.set(id, { kind: fact.kind as OmissionKind, text: fact.text, turnIds: [turnId] });
+    byKey.set(id, { kind: fact.kind as OmissionKind, text: fact.kind === 'allergy' ? withReactions(fact) : fact.text, turnIds: [turnId] });
   }
   const omissions: Omission[] = [];
   for (const [id, omission] of byKey) {
