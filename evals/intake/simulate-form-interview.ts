@@ -1,8 +1,12 @@
 /**
- * A simulated form-mode interview on a DDXPlus patient record: the chief complaint is the
- * record's INITIAL_EVIDENCE (or "something else" when the form does not list it), DDXPlus
- * questions are answered from the record (absent → no / the default), frame questions are
- * skipped. Checks that the whole interview, frame included, still reaches a useful differential.
+ * A simulated form-mode interview on a DDXPlus patient record, answered as a patient on the phone
+ * would: the chief complaint is the listed complaint that says the record's INITIAL_EVIDENCE (for
+ * pain, the one whose body region holds the record's pain site: chest pain, headache…; a complaint
+ * is picked only when everything it establishes holds in the record), or "something else" when
+ * none does; body-location questions are answered with the pain-map areas holding the record's
+ * values (not the raw DDXPlus values); other DDXPlus questions from the record (absent → no / the
+ * default); frame questions skipped. Checks that the whole interview still reaches a useful
+ * differential.
  */
 
 import {
@@ -20,7 +24,11 @@ import {
 } from '../../src/engines/ddx/index.js';
 import {
   answerQuestion,
+  areaOfValue,
+  type ChiefComplaint,
   DDX_PREFIX,
+  isLocationCode,
+  loadHistoryFrame,
   factsOf,
   type IntakeAnswerInput,
   type IntakeQuestion,
@@ -30,11 +38,20 @@ import {
   startInterview,
 } from '../../src/engines/intake/index.js';
 
+/** The complaint this patient would pick, or "something else". */
+export function complaintFor(patient: DdxplusPatient, complaints: ChiefComplaint[] = loadHistoryFrame().chiefComplaints): string {
+  const present = new Set(patient.evidence.map((atom) => atom.split('_@_')[0]));
+  const regions = new Set(
+    patient.evidence.filter((atom) => atom.startsWith('E_55_@_')).map((atom) => areaOfValue(atom.split('_@_')[1] ?? '')?.region),
+  );
+  const fits = (c: ChiefComplaint) =>
+    c.evidence.includes(patient.initialEvidence) && c.evidence.every((code) => present.has(code) || code === patient.initialEvidence);
+  const withRegion = complaints.find((c) => fits(c) && c.region && regions.has(c.region));
+  return (withRegion ?? complaints.find((c) => fits(c) && !c.region))?.value ?? OTHER_COMPLAINT;
+}
+
 function inputFor(model: DdxModel, record: PatientAnswers, patient: DdxplusPatient, q: IntakeQuestion): IntakeAnswerInput {
-  if (q.id === 'frame:chief-complaint') {
-    const listed = q.options?.some((o) => o.value === patient.initialEvidence);
-    return { questionId: q.id, value: listed ? patient.initialEvidence : OTHER_COMPLAINT };
-  }
+  if (q.id === 'frame:chief-complaint') return { questionId: q.id, value: complaintFor(patient) };
   if (!q.id.startsWith(DDX_PREFIX)) return { questionId: q.id, skipped: true };
   const code = q.id.slice(DDX_PREFIX.length);
   const answer = answerFromRecord(model, record, code);
@@ -42,7 +59,12 @@ function inputFor(model: DdxModel, record: PatientAnswers, patient: DdxplusPatie
   const ev = model.byCode.get(code);
   if (q.kind === 'scale') return { questionId: q.id, value: Number(answer.values[0] ?? ev?.defaultValue ?? 0) };
   if (q.kind === 'choice') return { questionId: q.id, value: answer.values[0] ?? ev?.defaultValue ?? '' };
-  return { questionId: q.id, value: answer.values.filter((v) => v !== ev?.defaultValue) };
+  const ticked = answer.values.filter((v) => v !== ev?.defaultValue);
+  if (isLocationCode(code)) {
+    // The patient ticks the areas on the pain map that hold the record's sites.
+    return { questionId: q.id, value: [...new Set(ticked.map((v) => areaOfValue(v)?.id ?? v))] };
+  }
+  return { questionId: q.id, value: ticked };
 }
 
 export interface SimulatedInterview {

@@ -94,7 +94,12 @@ export const intakeQuestionSchema = z.object({
   kind: z.enum(['text', 'yes-no', 'choice', 'multi', 'scale']),
   text: z.string(),
   help: z.string().optional(),
-  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** `group`: the body region or "more symptoms" heading an option sits under (shown as an opening section). */
+  options: z
+    .array(z.object({ value: z.string(), label: z.string(), group: z.string().optional(), groupId: z.string().optional() }))
+    .optional(),
+  /** Group ids to show opened. */
+  openGroups: z.array(z.string()).optional(),
   min: z.number().optional(),
   max: z.number().optional(),
   optional: z.boolean(),

@@ -1,6 +1,7 @@
 /**
- * Loads data/ddxplus/model.json with the question texts (English from DDXPlus, Chinese from
- * questions-zh.json) and precomputes the logs and entropies the posterior and planner need.
+ * Loads data/ddxplus/model.json with the question texts (English from DDXPlus with the plain
+ * wording of plain-en.json over it, Chinese from questions-zh.json), the short finding names of
+ * findings.json (what a history says: "发热" / "fever"), and precomputes the logs and entropies the posterior and planner need.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +34,12 @@ export interface CompiledEvidence {
   defaultValue: string;
   label: BilingualText;
   valueLabels: BilingualText[];
+  /** The finding as a history names it ("发热" / "fever"); the question text where none is listed. */
+  finding: BilingualText;
+  /** Values as a history names them ("压榨样/紧缩感"), where they differ from the option labels. */
+  valueTerms: Map<string, BilingualText>;
+  /** The order to offer the values in, where it is not the file order (pain words). */
+  optionOrder?: string[];
   /** [value][condition]; B evidence has one column, P(yes). */
   p: Float64Array[];
   logYes: Float64Array[];
@@ -60,6 +67,30 @@ export function loadQuestionsZh(dir: string = DEFAULT_DDXPLUS_DIR): QuestionsZh 
   return QuestionsZhSchema.parse(JSON.parse(readFileSync(join(dir, 'questions-zh.json'), 'utf8')));
 }
 
+const PlainEnSchema = z.object({
+  questions: z.record(z.string(), z.string()),
+  values: z.record(z.string(), z.string()),
+  valueOrder: z.record(z.string(), z.array(z.string())),
+});
+export type PlainEnglish = z.infer<typeof PlainEnSchema>;
+
+/** Plain English over the DDXPlus wording ("a knife stroke" → "Stabbing, like a knife"). */
+export function loadPlainEnglish(dir: string = DEFAULT_DDXPLUS_DIR): PlainEnglish {
+  return PlainEnSchema.parse(JSON.parse(readFileSync(join(dir, 'plain-en.json'), 'utf8')));
+}
+
+const bilingual = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+const FindingsSchema = z.object({
+  findings: z.record(z.string(), bilingual),
+  valueTerms: z.record(z.string(), z.record(z.string(), bilingual)),
+});
+export type EvidenceFindings = z.infer<typeof FindingsSchema>;
+
+/** Short finding names per evidence code, and value terms, for the written history. */
+export function loadEvidenceFindings(dir: string = DEFAULT_DDXPLUS_DIR): EvidenceFindings {
+  return FindingsSchema.parse(JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')));
+}
+
 /** Chinese condition names keyed by DDXPlus English name. */
 export function loadConditionsZh(dir: string = DEFAULT_DDXPLUS_DIR): Record<string, string> {
   return z.record(z.string(), z.string()).parse(JSON.parse(readFileSync(join(dir, 'conditions-zh.json'), 'utf8')));
@@ -71,6 +102,9 @@ interface Texts {
   data: DdxplusData;
   questionsZh: QuestionsZh;
   conditionsZh: Record<string, string>;
+  /** Optional so older callers keep working; loadDdxModel always passes them. */
+  plainEn?: PlainEnglish;
+  findings?: EvidenceFindings;
 }
 
 function compileEvidence(ev: DdxModelFile['evidences'][number], index: number, texts: Texts): CompiledEvidence {
@@ -87,6 +121,10 @@ function compileEvidence(ev: DdxModelFile['evidences'][number], index: number, t
     }
     condEntropy[c] = h;
   }
+  const label = {
+    en: texts.plainEn?.questions[ev.code] ?? source?.question_en ?? ev.code,
+    zh: texts.questionsZh.evidences[ev.code] ?? source?.question_en ?? ev.code,
+  };
   return {
     index,
     code: ev.code,
@@ -96,14 +134,14 @@ function compileEvidence(ev: DdxModelFile['evidences'][number], index: number, t
     values: ev.values,
     valueIndex: new Map(ev.values.map((v, i) => [v, i])),
     defaultValue: ev.defaultValue,
-    label: {
-      en: source?.question_en ?? ev.code,
-      zh: texts.questionsZh.evidences[ev.code] ?? source?.question_en ?? ev.code,
-    },
+    label,
     valueLabels: ev.values.map((v) => ({
-      en: source?.value_meaning[v]?.en ?? v,
+      en: texts.plainEn?.values[v] ?? source?.value_meaning[v]?.en ?? v,
       zh: texts.questionsZh.values[v] ?? source?.value_meaning[v]?.en ?? v,
     })),
+    finding: texts.findings?.findings[ev.code] ?? label,
+    valueTerms: new Map(Object.entries(texts.findings?.valueTerms[ev.code] ?? {})),
+    ...(texts.plainEn?.valueOrder[ev.code] ? { optionOrder: texts.plainEn.valueOrder[ev.code] } : {}),
     p,
     logYes: p.map((col) => col.map(Math.log)),
     logNo: p.map((col) => col.map((x) => Math.log(1 - x))),
@@ -139,6 +177,8 @@ export function loadDdxModel(dir: string = DEFAULT_DDXPLUS_DIR): DdxModel {
     data: loadDdxplusData(dir),
     questionsZh: loadQuestionsZh(dir),
     conditionsZh: loadConditionsZh(dir),
+    plainEn: loadPlainEnglish(dir),
+    findings: loadEvidenceFindings(dir),
   });
   if (dir === DEFAULT_DDXPLUS_DIR) cached = model;
   return model;

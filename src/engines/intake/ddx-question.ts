@@ -4,6 +4,7 @@
  */
 import type { CompiledEvidence, DdxModel } from '../ddx/index.js';
 import { answerError, joinLabels, NO, type ReadResult, readMulti, readScale, YES } from './answer-reading.js';
+import { areaOptions, bodyArea, isLocationCode } from './body-regions.js';
 import type { IntakeLanguage, IntakeQuestion } from './intake-types.js';
 
 export const DDX_PREFIX = 'ddx:';
@@ -11,7 +12,20 @@ export const DDX_PREFIX = 'ddx:';
 const isNumericScale = (ev: CompiledEvidence) => ev.type === 'C' && ev.values.length > 0 && ev.values.every((v) => /^\d+$/.test(v));
 
 /** "NA" defaults (pain character, rash colour) are not answers a patient would pick. */
-const offeredValues = (ev: CompiledEvidence) => ev.values.filter((v, i) => !(v === ev.defaultValue && ev.valueLabels[i]?.en === 'NA'));
+const offeredValues = (ev: CompiledEvidence) => {
+  const offered = ev.values.filter((v, i) => !(v === ev.defaultValue && ev.valueLabels[i]?.en === 'NA'));
+  const order = ev.optionOrder;
+  if (!order) return offered;
+  const rank = (v: string) => (order.includes(v) ? order.indexOf(v) : order.length);
+  return [...offered].sort((a, b) => rank(a) - rank(b));
+};
+
+export interface DdxQuestionContext {
+  /** Body-location areas for this sex only (genital areas). */
+  sex?: 'M' | 'F';
+  /** Body regions to show opened (the region of the chief complaint). */
+  openGroups?: string[];
+}
 
 /** What the ends of a DDXPlus 0–10 scale mean (release_evidences.json question wording). */
 const SCALE_HELP: Record<string, { en: string; zh: string }> = {
@@ -22,7 +36,12 @@ const SCALE_HELP: Record<string, { en: string; zh: string }> = {
 const GENERIC_SCALE_HELP = { en: '0 = not at all, 10 = extremely.', zh: '0分表示完全没有，10分表示非常严重。' };
 
 /** The interview question for one DDXPlus evidence, in the interview language. */
-export function ddxQuestion(model: DdxModel, code: string, language: IntakeLanguage): IntakeQuestion | undefined {
+export function ddxQuestion(
+  model: DdxModel,
+  code: string,
+  language: IntakeLanguage,
+  context: DdxQuestionContext = {},
+): IntakeQuestion | undefined {
   const ev = model.byCode.get(code);
   if (!ev) return undefined;
   const base = {
@@ -41,6 +60,11 @@ export function ddxQuestion(model: DdxModel, code: string, language: IntakeLangu
       max: Math.max(...numbers),
       help: (SCALE_HELP[code] ?? GENERIC_SCALE_HELP)[language],
     };
+  }
+  if (ev.type === 'M' && isLocationCode(code)) {
+    const options = areaOptions(language, context.sex);
+    const open = (context.openGroups ?? []).filter((g) => options.some((o) => o.groupId === g));
+    return { ...base, kind: 'multi', options, ...(open.length > 0 ? { openGroups: open } : {}) };
   }
   const options = offeredValues(ev).map((v) => ({ value: v, label: ev.valueLabels[ev.valueIndex.get(v) ?? 0]?.[language] ?? v }));
   return { ...base, kind: ev.type === 'M' ? 'multi' : 'choice', options };
@@ -85,6 +109,7 @@ export function readDdxAnswer(ev: CompiledEvidence, value: unknown): ReadResult 
       },
     };
   }
+  if (isLocationCode(ev.code)) return readLocation(ev, value);
   const read = readMulti(id, value, new Set(ev.values));
   if (!read.ok) return read;
   const present = read.ticked.filter((v) => v !== ev.defaultValue);
@@ -96,6 +121,39 @@ export function readDdxAnswer(ev: CompiledEvidence, value: unknown): ReadResult 
         read.ticked.map((v) => labelOf(ev, v)),
         { en: 'None', zh: '无' },
       ),
+      evidence: present.map((v) => `${ev.code}_@_${v}`),
+      denied: present.length === 0 ? [ev.code] : [],
+    },
+  };
+}
+
+/** A body-location answer: areas (or raw DDXPlus values) read into every DDXPlus value they cover. */
+function readLocation(ev: CompiledEvidence, value: unknown): ReadResult {
+  const id = `${DDX_PREFIX}${ev.code}`;
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    return answerError('wrong-kind', id, 'Expected a list of body areas', '请选择身体部位（可多选）');
+  }
+  const ticked = [...new Set(value as string[])];
+  const values: string[] = [];
+  const labels = [];
+  for (const v of ticked) {
+    const area = bodyArea(v);
+    if (area) {
+      values.push(...area.values.filter((x) => ev.valueIndex.has(x)));
+      labels.push(area.label);
+    } else if (ev.valueIndex.has(v)) {
+      values.push(v);
+      labels.push(labelOf(ev, v));
+    } else {
+      return answerError('invalid-option', id, `'${v}' is not one of the body areas`, `“${v}”不是可选的身体部位`);
+    }
+  }
+  const present = [...new Set(values)].filter((v) => v !== ev.defaultValue);
+  return {
+    ok: true,
+    reading: {
+      value: ticked,
+      display: joinLabels(present.length > 0 ? labels : [], { en: 'None', zh: '无' }),
       evidence: present.map((v) => `${ev.code}_@_${v}`),
       denied: present.length === 0 ? [ev.code] : [],
     },

@@ -1,6 +1,7 @@
 /** Frame questions as the patient sees them, and a patient's answer read against one. */
 import type { Bilingual } from '../../knowledge/index.js';
 import { answerError, joinLabels, NO, type ReadResult, readMulti, readScale, YES } from './answer-reading.js';
+import { readComplaintText } from './complaint-text.js';
 import { type FrameOption, type FrameQuestion, type HistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
 import type { IntakeLanguage, IntakeQuestion } from './intake-types.js';
 import { FRAME_PREFIX } from './recorded-facts.js';
@@ -9,19 +10,36 @@ export type InterviewMode = 'form' | 'model';
 
 const OTHER_LABEL: Bilingual = { en: 'Something else (describe it in words)', zh: '其他（请用文字描述）' };
 const NONE_VALUE = 'none';
+const MORE_GROUP = { id: 'more', label: { en: 'More symptoms', zh: '更多症状' } };
+
+type OfferedOption = FrameOption & { more?: boolean };
 
 /**
- * The options offered now. The chief complaint lists the common DDXPlus presenting evidence;
- * a checklist leaves out boxes whose DDXPlus question was already answered.
+ * The options offered now. The chief complaint lists the curated complaints, "something else",
+ * then the rarer DDXPlus presenting symptoms under "more symptoms"; a checklist leaves out boxes
+ * whose DDXPlus question was already answered.
  */
-export function frameOptions(frame: HistoryFrame, q: FrameQuestion, askedCodes: ReadonlySet<string>): FrameOption[] {
+export function frameOptions(frame: HistoryFrame, q: FrameQuestion, askedCodes: ReadonlySet<string>): OfferedOption[] {
   if (q.id === 'chief-complaint') {
+    const option = (c: HistoryFrame['chiefComplaints'][number]): OfferedOption => ({
+      value: c.value,
+      label: c.label,
+      evidence: c.evidence,
+      ...(c.more ? { more: true } : {}),
+    });
     return [
-      ...frame.chiefComplaints.map((c) => ({ value: c.code, label: c.label, evidence: [c.code] })),
+      ...frame.chiefComplaints.filter((c) => !c.more).map(option),
       { value: OTHER_COMPLAINT, label: OTHER_LABEL },
+      ...frame.chiefComplaints.filter((c) => c.more).map(option),
     ];
   }
   return (q.options ?? []).filter((o) => !(o.code && askedCodes.has(o.code)));
+}
+
+/** Evidence a typed complaint establishes: pain (E_53) and, when named plainly, its character (E_54). */
+function typedComplaintEvidence(text: string | undefined): string[] {
+  const read = readComplaintText(text);
+  return read.pain ? ['E_53', ...read.character.map((v) => `E_54_@_${v}`)] : [];
 }
 
 export function frameIntakeQuestion(
@@ -35,7 +53,11 @@ export function frameIntakeQuestion(
   const out: IntakeQuestion = { id: `${FRAME_PREFIX}${q.id}`, section: q.section, kind, text: q.text[language], optional: q.optional };
   if (q.help) out.help = q.help[language];
   if (kind === 'choice' || kind === 'multi')
-    out.options = frameOptions(frame, q, context.askedCodes).map((o) => ({ value: o.value, label: o.label[language] }));
+    out.options = frameOptions(frame, q, context.askedCodes).map((o) => ({
+      value: o.value,
+      label: o.label[language],
+      ...(o.more ? { group: MORE_GROUP.label[language], groupId: MORE_GROUP.id } : {}),
+    }));
   if (kind === 'scale') {
     out.min = q.min ?? 0;
     out.max = q.max ?? 10;
@@ -79,7 +101,9 @@ export function readFrameAnswer(
   if (q.kind === 'text' || (modelComplaint && (value === undefined || !options.some((o) => o.value === value)))) {
     if (modelComplaint && value !== undefined && typeof value !== 'string')
       return answerError('wrong-kind', id, 'Expected text', '请填写文字');
-    return readText(q, id, modelComplaint && typeof value === 'string' ? value : value, input.text);
+    const read = readText(q, id, modelComplaint && typeof value === 'string' ? value : value, input.text);
+    if (read.ok && modelComplaint) read.reading.evidence = typedComplaintEvidence(String(read.reading.value ?? ''));
+    return read;
   }
   if (value === undefined) return answerError('missing-value', id, 'Please choose an answer', '请选择一个答案');
   switch (q.kind) {
@@ -100,8 +124,10 @@ export function readFrameAnswer(
       if (typeof value !== 'string') return answerError('wrong-kind', id, 'Expected one of the options', '请选择一个选项');
       const option = options.find((o) => o.value === value);
       if (!option) return answerError('invalid-option', id, `'${value}' is not one of the options`, `“${value}”不是可选项`);
-      const label = value === OTHER_COMPLAINT && input.text?.trim() ? { en: input.text.trim(), zh: input.text.trim() } : option.label;
-      return { ok: true, reading: { value, display: label, evidence: option.evidence ?? [], denied: option.denied ?? [] } };
+      const typed = value === OTHER_COMPLAINT ? input.text?.trim() : undefined;
+      const label = typed ? { en: typed, zh: typed } : option.label;
+      const evidence = typed && q.id === 'chief-complaint' ? typedComplaintEvidence(typed) : (option.evidence ?? []);
+      return { ok: true, reading: { value, display: label, evidence, denied: option.denied ?? [] } };
     }
     case 'multi': {
       const read = readMulti(id, value, new Set(options.map((o) => o.value)));

@@ -55,6 +55,13 @@ describe('the history frame', () => {
       .filter((c): c is string => c !== undefined);
     for (const code of codes) expect(model.byCode.has(code), code).toBe(true);
     expect(frame.chiefComplaints.length).toBeGreaterThanOrEqual(25);
-    for (const c of frame.chiefComplaints) expect(model.byCode.get(c.code)?.antecedent, c.code).toBe(false);
+    for (const c of frame.chiefComplaints) {
+      for (const code of c.evidence) expect(model.byCode.get(code)?.antecedent, `${c.value}: ${code}`).toBe(false);
+      for (const id of Object.keys(c.frame ?? {}))
+        expect(
+          frame.questions.some((q) => q.id === id || q.options?.some((o) => o.value === id)),
+          id,
+        ).toBe(true);
+    }
   });
 });

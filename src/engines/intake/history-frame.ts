@@ -87,11 +87,33 @@ const frameQuestionSchema = z
 export type FrameQuestion = z.infer<typeof frameQuestionSchema>;
 export type FrameOption = z.infer<typeof optionSchema>;
 
+/**
+ * A chief complaint on the form: its value (the DDXPlus code where one code says it, a slug where
+ * several complaints share one, e.g. chest pain and headache both establish pain E_53), the
+ * DDXPlus evidence choosing it establishes, the body region its pain sits in (opened first on the
+ * pain map), frame answers it gives (chest pain answers "any chest pain?"), and whether it sits
+ * under "more symptoms".
+ */
+const complaintSchema = z
+  .object({
+    value: z.string().regex(/^(E_\d+|[a-z][a-z-]*)$/),
+    label: bilingualSchema,
+    evidence: codes,
+    region: z.string().optional(),
+    frame: z.record(z.string(), z.boolean()).optional(),
+    /** How the history names it ("胸痛", "chest pain"). */
+    term: bilingualSchema.optional(),
+    more: z.boolean().optional(),
+  })
+  .strict();
+
+export type ChiefComplaint = z.infer<typeof complaintSchema>;
+
 const frameSchema = z
   .object({
     version: z.literal(1),
     source: citationSchema,
-    chiefComplaints: z.array(z.object({ code: z.string().regex(/^E_\d+$/), label: bilingualSchema }).strict()).min(1),
+    chiefComplaints: z.array(complaintSchema).min(1),
     questions: z.array(frameQuestionSchema).min(1),
   })
   .strict();
@@ -115,8 +137,21 @@ export function loadHistoryFrame(path: string = HISTORY_FRAME_PATH): HistoryFram
       throw new Error(`history-frame.json: ${q.id} needs options`);
     }
   }
+  const values = new Set<string>();
+  for (const c of frame.chiefComplaints) {
+    if (values.has(c.value) || c.value === OTHER_COMPLAINT) throw new Error(`history-frame.json: duplicate complaint '${c.value}'`);
+    values.add(c.value);
+  }
   if (path === HISTORY_FRAME_PATH) cached = frame;
   return frame;
+}
+
+/** The listed chief complaint with this value; an older stored value (a DDXPlus code) is its own complaint. */
+export function chiefComplaint(value: unknown, frame: HistoryFrame = loadHistoryFrame()): ChiefComplaint | undefined {
+  if (typeof value !== 'string') return undefined;
+  const listed = frame.chiefComplaints.find((c) => c.value === value);
+  if (listed) return listed;
+  return /^E_\d+$/.test(value) ? { value, label: { en: value, zh: value }, evidence: [value] } : undefined;
 }
 
 /** The frame question with this id (without the `frame:` prefix). */

@@ -1,9 +1,10 @@
 /** The history-taking interview (issue 7): frame + DDXPlus questions, the record draft, next tests. */
 export type { AnswerError, AnswerErrorCode } from './answer-reading.js';
 export { loadConditionTests, type SuggestedTest, suggestNextTests } from './condition-tests.js';
+export { areaOfValue, isLocationCode } from './body-regions.js';
 export { DDX_PREFIX } from './ddx-question.js';
 export type { InterviewMode } from './frame-question.js';
-export { type FrameQuestion, type HistoryFrame, loadHistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
+export { type ChiefComplaint, type FrameQuestion, type HistoryFrame, loadHistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
 export type * from './intake-types.js';
 export {
   type AnswerResult,

@@ -29,7 +29,10 @@ export interface IntakeQuestion {
   kind: QuestionKind;
   text: string;
   help?: string;
-  options?: { value: string; label: string }[];
+  /** `group`/`groupId`: the body region (pain map) or "more symptoms" a choice sits under; a screen shows each group as one opening section. */
+  options?: { value: string; label: string; group?: string; groupId?: string }[];
+  /** Groups to show opened (the region of the chief complaint). */
+  openGroups?: string[];
   /** Scale questions (0–10 severity). */
   min?: number;
   max?: number;

@@ -6,10 +6,11 @@
  */
 import { type DdxModel, type IntakeState, planNextQuestion } from '../ddx/index.js';
 import { type AnswerError, answerError, type ReadResult } from './answer-reading.js';
+import { readComplaintText } from './complaint-text.js';
 import { DDX_PREFIX, ddxQuestion, readDdxAnswer } from './ddx-question.js';
 import { replayDdx } from './ddx-replay.js';
 import { frameIntakeQuestion, type InterviewMode, readFrameAnswer } from './frame-question.js';
-import { type FrameQuestion, type HistoryFrame, loadHistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
+import { chiefComplaint, type FrameQuestion, type HistoryFrame, loadHistoryFrame, OTHER_COMPLAINT } from './history-frame.js';
 import type { HistorySection, IntakeAnswerInput, IntakeFacts, IntakeLanguage, IntakeQuestion, RecordedAnswer } from './intake-types.js';
 import { FRAME_PREFIX, type FrameValue, factsFromAnswers, frameAnswers, summarizeAnswers } from './recorded-facts.js';
 
@@ -76,7 +77,20 @@ function contextOf(state: InterviewState, model: DdxModel): Context {
 function complaintValue(byId: Record<string, FrameValue>): string | undefined {
   const v = byId['chief-complaint'];
   if (v === undefined) return undefined;
-  return typeof v === 'string' && /^E_\d+$/.test(v) ? v : OTHER_COMPLAINT;
+  return chiefComplaint(v) ? (v as string) : OTHER_COMPLAINT;
+}
+
+/** The body region the complaint names: chest pain → chest; a typed "胸口疼" → chest. */
+function complaintRegion(state: InterviewState): string | undefined {
+  const cc = state.answers.find((a) => a.questionId === `${FRAME_PREFIX}chief-complaint` && !a.skipped);
+  if (!cc) return undefined;
+  return chiefComplaint(cc.value)?.region ?? readComplaintText(cc.text ?? (typeof cc.value === 'string' ? cc.value : '')).region;
+}
+
+/** The DDXPlus question with the patient's sex (pain-map areas) and, for the pain site, the complaint's region opened. */
+function askDdx(model: DdxModel, state: InterviewState, code: string): IntakeQuestion | undefined {
+  const region = code === 'E_55' ? complaintRegion(state) : undefined;
+  return ddxQuestion(model, code, state.language, { sex: state.sex, ...(region ? { openGroups: [region] } : {}) });
 }
 
 /** Whether a frame question applies to this patient and the answers so far. */
@@ -111,16 +125,18 @@ function pendingQuestion(state: InterviewState, model: DdxModel, ctx: Context): 
     if (!ddxDone && q.section !== 'chief-complaint' && q.section !== 'present-illness') {
       ddxDone = true;
       const plan = planNextQuestion(model, ctx.ddx, { maxQuestions: state.maxDdxQuestions });
-      const next = plan.question && ddxQuestion(model, plan.question.code, language);
+      const next = plan.question && askDdx(model, state, plan.question.code);
       if (next) return { question: next, phase: 'ddx' };
     }
     const code = slotCode(q, ctx);
     if (code) {
-      const next = ctx.ddx.asked.has(code) ? undefined : ddxQuestion(model, code, language);
+      const next = ctx.ddx.asked.has(code) ? undefined : askDdx(model, state, code);
       if (next) return { question: next, phase: q.section };
       continue;
     }
     if (ctx.answeredIds.has(`${FRAME_PREFIX}${q.id}`) || !applies(q, state, ctx)) continue;
+    // Already answered by the chief complaint (chest pain → "any chest pain?") or a DDXPlus answer.
+    if (q.id !== 'chief-complaint' && q.id in ctx.byId) continue;
     if (q.skipIfAsked?.every((c) => ctx.askedCodes.has(c))) continue;
     const question = frameIntakeQuestion(ctx.frame, q, { language, mode: state.mode, askedCodes: ctx.askedCodes });
     // A checklist whose every box is already answered has nothing left to ask.
@@ -227,7 +243,7 @@ export function answerQuestion(state: InterviewState, model: DdxModel, input: In
 /** A text question's value is what the patient typed (a chief complaint in words included). */
 function isTypedText(ctx: Context, id: string, value: string): boolean {
   const q = ctx.frame.questions.find((f) => `${FRAME_PREFIX}${f.id}` === id);
-  if (q?.id === 'chief-complaint') return value !== OTHER_COMPLAINT && !/^E_\d+$/.test(value);
+  if (q?.id === 'chief-complaint') return value !== OTHER_COMPLAINT && !chiefComplaint(value);
   return q?.kind === 'text';
 }
 

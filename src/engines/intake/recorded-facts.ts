@@ -3,7 +3,7 @@
  * denied, and the frame answers by id — including those read off a DDXPlus answer when the frame
  * question was skipped as redundant (fever from E_91, chest pain from the pain location E_55).
  */
-import { type HistoryFrame, loadHistoryFrame } from './history-frame.js';
+import { chiefComplaint, type HistoryFrame, loadHistoryFrame } from './history-frame.js';
 import type { IntakeFacts, RecordedAnswer } from './intake-types.js';
 
 export const FRAME_PREFIX = 'frame:';
@@ -65,6 +65,8 @@ export function frameAnswers(
     if (!a.questionId.startsWith(FRAME_PREFIX) || a.skipped || a.value === undefined) continue;
     const id = a.questionId.slice(FRAME_PREFIX.length);
     out[id] = a.value;
+    // A complaint answers some frame questions itself: chest pain → "any chest pain?" yes.
+    if (id === 'chief-complaint') Object.assign(out, chiefComplaint(a.value, frame)?.frame ?? {});
     const q = frame.questions.find((f) => f.id === id);
     // Review-of-systems boxes become per-item yes/no facts (fever, weight-loss, …).
     if (q?.kind === 'multi' && q.section === 'review-of-systems' && Array.isArray(a.value)) {

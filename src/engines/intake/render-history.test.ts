@@ -58,7 +58,7 @@ describe('renderHistory', () => {
     expect(text['chief-complaint']).toBe('咳嗽数天');
     expect(text['present-illness']).toContain('患者数天前出现咳嗽');
     expect(text['present-illness']).toContain('伴发热');
-    expect(text['present-illness']).toMatch(/无.*明显的气短或呼吸困难/);
+    expect(text['present-illness']).toMatch(/无.*气短/);
     expect(text['past-history']).toContain('高血压');
     expect(text['past-history']).toContain('氨氯地平');
     expect(text.allergies).toContain('青霉素');

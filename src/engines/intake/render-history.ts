@@ -4,9 +4,10 @@
  * a patient-completed interview for clinician review — never a diagnosis.
  */
 import type { Bilingual } from '../../knowledge/index.js';
-import type { DifferentialEntry } from '../ddx/index.js';
+import { type DdxModel, type DifferentialEntry, loadDdxModel } from '../ddx/index.js';
+import { areaTerm, bodyArea } from './body-regions.js';
 import { suggestNextTests } from './condition-tests.js';
-import { loadHistoryFrame } from './history-frame.js';
+import { chiefComplaint, loadHistoryFrame } from './history-frame.js';
 import type { IntakeLanguage, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from './intake-types.js';
 import type { InterviewState } from './interview.js';
 
@@ -76,6 +77,38 @@ interface View {
   lang: IntakeLanguage;
   frame: Map<string, RecordedAnswer>;
   ddx: RecordedAnswer[];
+  model: DdxModel;
+}
+
+/** DDXPlus answers the opening sentence of the present illness tells (site, character, spread, severity, onset). */
+const PAIN_DETAIL_CODES = new Set(['E_55', 'E_54', 'E_57', 'E_56', 'E_59', 'E_58']);
+
+const codeOf = (a: RecordedAnswer) => a.questionId.slice('ddx:'.length);
+
+/** An evidence atom (`E_91`, `E_54_@_V_183`) as a history names it: "发热", "疼痛性质：压榨样/紧缩感". */
+export function evidenceTerm(model: DdxModel, atom: string, lang: IntakeLanguage): string {
+  const [code = '', value] = atom.split('_@_');
+  const ev = model.byCode.get(code);
+  if (!ev) return atom;
+  const finding = ev.finding[lang];
+  if (value === undefined || ev.type === 'B') return finding;
+  const term = ev.valueTerms.get(value)?.[lang] ?? ev.valueLabels[ev.valueIndex.get(value) ?? -1]?.[lang] ?? value;
+  return `${finding}${lang === 'zh' ? '：' : ': '}${term}`;
+}
+
+/** The values of one recorded DDXPlus answer as history terms: areas ("左上肢"), pain words ("压榨样/紧缩感"). */
+function valueTerms(view: View, a: RecordedAnswer): string[] {
+  const ev = view.model.byCode.get(codeOf(a));
+  const ticked = Array.isArray(a.value) ? a.value : typeof a.value === 'string' ? [a.value] : [];
+  if (!ev) return [];
+  return ticked
+    .filter((v) => v !== ev.defaultValue)
+    .map((v) => {
+      const area = bodyArea(v);
+      if (area) return areaTerm(area.label, view.lang);
+      const term = ev.valueTerms.get(v)?.[view.lang] ?? ev.valueLabels[ev.valueIndex.get(v) ?? -1]?.[view.lang] ?? v;
+      return view.lang === 'en' ? term.charAt(0).toLowerCase() + term.slice(1) : term;
+    });
 }
 
 function answered(view: View, id: string): RecordedAnswer | undefined {
@@ -98,36 +131,89 @@ export function findingOf(question: Bilingual, lang: IntakeLanguage): string {
 function ddxFindings(view: View, section: RecordedAnswer['section'], present: boolean): string[] {
   return view.ddx
     .filter(
-      (a) => !a.skipped && a.section === section && (present ? a.evidence.length > 0 : a.denied.length > 0 && a.evidence.length === 0),
+      (a) =>
+        !a.skipped &&
+        a.section === section &&
+        !(section === 'present-illness' && PAIN_DETAIL_CODES.has(codeOf(a))) &&
+        (present ? a.evidence.length > 0 : a.denied.length > 0 && a.evidence.length === 0),
     )
-    .map((a) =>
-      a.value === true || a.value === false
-        ? findingOf(a.question, view.lang)
-        : `${findingOf(a.question, view.lang)}${view.lang === 'zh' ? '：' : ': '}${a.display[view.lang]}`,
-    );
+    .map((a) => {
+      const ev = view.model.byCode.get(codeOf(a));
+      const finding = ev?.finding[view.lang] ?? findingOf(a.question, view.lang);
+      if (!present || a.value === true || a.value === false) return finding;
+      const terms = valueTerms(view, a);
+      const value = terms.length > 0 ? terms.join(view.lang === 'zh' ? '、' : ', ') : a.display[view.lang];
+      return `${finding}${view.lang === 'zh' ? '：' : ' '}${view.lang === 'en' ? `(${value})` : value}`;
+    });
 }
 
 function sentence(lang: IntakeLanguage, label: Bilingual, items: string[]): string {
   if (items.length === 0) return '';
-  return lang === 'zh' ? `${label.zh}${items.join('；')}。` : `${label.en} ${items.join('; ')}.`;
+  return lang === 'zh' ? `${label.zh}${items.join('、')}。` : `${label.en} ${items.join('; ')}.`;
 }
 
 function complaint(view: View): { symptom: string; duration?: Bilingual; since?: Bilingual } {
   const cc = answered(view, 'chief-complaint');
   const onset = answered(view, 'onset');
   const timing = ONSET[typeof onset?.value === 'string' ? onset.value : ''];
-  let symptom = cc ? (cc.text ?? cc.display[view.lang]) : view.lang === 'zh' ? '不适' : 'symptoms';
+  const listed = cc && !cc.text ? chiefComplaint(cc.value) : undefined;
+  let symptom = cc ? (cc.text ?? listed?.term?.[view.lang] ?? cc.display[view.lang]) : view.lang === 'zh' ? '不适' : 'symptoms';
   const where = view.ddx.find((a) => a.questionId === 'ddx:E_55' && a.evidence.length > 0);
   if (cc?.value === 'E_53' && where) {
-    const first = where.display[view.lang].split(view.lang === 'zh' ? '、' : ', ')[0] ?? '';
+    const first = valueTerms(view, where)[0] ?? '';
     symptom = view.lang === 'zh' ? `${first}疼痛` : `pain (${first})`;
   }
   return { symptom, ...(timing ? { duration: timing.duration, since: timing.since } : {}) };
 }
 
+/** "位于胸口正中偏上，呈压榨样/紧缩感，向左上肢放射，疼痛程度8/10分，起病急，呈持续性" and the English equivalent. */
+function painDetails(view: View): string[] {
+  const { lang } = view;
+  const zh = lang === 'zh';
+  const ddx = (code: string) => view.ddx.find((a) => codeOf(a) === code && !a.skipped);
+  const list = (items: string[]) => (zh || items.length < 2 ? items.join('、') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+  const out: string[] = [];
+  const site = ddx('E_55');
+  const siteTerms = site ? valueTerms(view, site) : [];
+  const location = answered(view, 'location');
+  if (siteTerms.length > 0) out.push(zh ? `位于${list(siteTerms)}` : `located in the ${list(siteTerms)}`);
+  else if (location) out.push(zh ? `部位：${location.display.zh}` : `location: ${location.display.en}`);
+  const character = ddx('E_54');
+  const characterTerms = character ? valueTerms(view, character) : [];
+  const frameCharacter = answered(view, 'character');
+  if (characterTerms.length > 0) out.push(zh ? `呈${characterTerms.join('、')}` : `${list(characterTerms)} in character`);
+  else if (frameCharacter) out.push(zh ? `性质：${frameCharacter.display.zh}` : `${frameCharacter.display.en.toLowerCase()} in character`);
+  const spread = ddx('E_57');
+  const spreadTerms = spread ? valueTerms(view, spread) : [];
+  const radiation = answered(view, 'radiation');
+  if (spreadTerms.length > 0) out.push(zh ? `向${list(spreadTerms)}放射` : `radiating to the ${list(spreadTerms)}`);
+  else if (spread?.denied.length) out.push(zh ? '无放射' : 'not radiating');
+  else if (radiation) out.push(zh ? `放射：${radiation.display.zh}` : `radiating: ${radiation.display.en}`);
+  const score = (code: string) => {
+    const a = ddx(code);
+    return typeof a?.value === 'number' ? a.value : undefined;
+  };
+  const severity =
+    score('E_56') ?? (typeof answered(view, 'severity')?.value === 'number' ? (answered(view, 'severity')?.value as number) : undefined);
+  if (severity !== undefined) out.push(zh ? `${ddx('E_56') ? '疼痛' : ''}程度${severity}/10分` : `severity ${severity}/10`);
+  const speed = score('E_59');
+  if (speed !== undefined && speed >= 7) out.push(zh ? '起病急' : 'sudden onset');
+  if (speed !== undefined && speed <= 3) out.push(zh ? '起病缓' : 'gradual onset');
+  const precise = score('E_58');
+  if (precise !== undefined && precise >= 7) out.push(zh ? '定位明确' : 'well localised');
+  if (precise !== undefined && precise <= 3) out.push(zh ? '定位不清' : 'poorly localised');
+  const timing = answered(view, 'timing');
+  if (timing?.value === 'constant') out.push(zh ? '呈持续性' : 'constant');
+  if (timing?.value === 'comes-and-goes') out.push(zh ? '呈间歇性发作' : 'coming and going');
+  return out;
+}
+
 function chiefComplaintText(view: View): string {
   const { symptom, duration } = complaint(view);
-  if (view.lang === 'en') return duration ? `${symptom} for ${duration.en}.` : `${symptom}.`;
+  if (view.lang === 'en') {
+    const text = symptom.charAt(0).toUpperCase() + symptom.slice(1);
+    return duration ? `${text} for ${duration.en}.` : `${text}.`;
+  }
   // 主诉 ≤ 20 characters where possible: symptom + duration.
   const tail = duration?.zh ?? '';
   const room = Math.max(4, 20 - tail.length);
@@ -137,18 +223,17 @@ function chiefComplaintText(view: View): string {
 function presentIllnessText(view: View): string {
   const { lang } = view;
   const { symptom, since } = complaint(view);
+  const details = painDetails(view);
+  const opening = symptom.replace(/[。.！!；;，,\s]+$/, '');
   const parts: string[] = [
-    lang === 'zh' ? `患者${since?.zh ?? ''}出现${symptom}。` : `The patient reports ${symptom}${since ? `, starting ${since.en}` : ''}.`,
+    lang === 'zh'
+      ? `患者${since?.zh ?? ''}出现${opening}${details.map((d) => `，${d}`).join('')}。`
+      : `The patient reports ${opening}${since ? `, starting ${since.en}` : ''}${details.map((d) => `, ${d}`).join('')}.`,
   ];
   const detail = (id: string, zh: string, en: string) => {
     const a = answered(view, id);
     if (a) parts.push(lang === 'zh' ? `${zh}：${a.display.zh}。` : `${en}: ${a.display.en}.`);
   };
-  detail('character', '性质', 'Character');
-  detail('location', '部位', 'Location');
-  detail('radiation', '放射', 'Radiation');
-  detail('severity', '严重程度（0–10）', 'Severity (0–10)');
-  detail('timing', '时间特点', 'Timing');
   detail('aggravating', '加重因素', 'Aggravated by');
   detail('relieving', '缓解因素', 'Relieved by');
   const rosYes: string[] = [];
@@ -162,10 +247,8 @@ function presentIllnessText(view: View): string {
   if (temp) parts.push(lang === 'zh' ? `自测最高体温${temp.display.zh}°C。` : `Highest measured temperature ${temp.display.en} °C.`);
   const ros = answered(view, 'ros');
   if (ros && Array.isArray(ros.value) && ros.value.length > 0 && !ros.value.includes('none')) rosYes.push(ros.display[lang]);
-  parts.push(sentence(lang, { en: 'Associated (answered yes):', zh: '伴' }, [...ddxFindings(view, 'present-illness', true), ...rosYes]));
-  parts.push(
-    sentence(lang, { en: 'Pertinent negatives (answered no):', zh: '无' }, [...ddxFindings(view, 'present-illness', false), ...rosNo]),
-  );
+  parts.push(sentence(lang, { en: 'Associated:', zh: '伴' }, [...ddxFindings(view, 'present-illness', true), ...rosYes]));
+  parts.push(sentence(lang, { en: 'Denies:', zh: '无' }, [...ddxFindings(view, 'present-illness', false), ...rosNo]));
   return parts.filter(Boolean).join(lang === 'zh' ? '' : ' ');
 }
 
@@ -192,7 +275,7 @@ function triageText(lang: IntakeLanguage, triage?: TriageResult, redFlags: RedFl
   return out.join('\n');
 }
 
-function differentialText(lang: IntakeLanguage, entries: DifferentialEntry[] = [], top = 5): string {
+function differentialText(model: DdxModel, lang: IntakeLanguage, entries: DifferentialEntry[] = [], top = 5): string {
   if (entries.length === 0) return lang === 'zh' ? '无。' : 'None.';
   return entries
     .slice(0, top)
@@ -201,11 +284,11 @@ function differentialText(lang: IntakeLanguage, entries: DifferentialEntry[] = [
       const pct = `${(d.probability * 100).toFixed(1)}%`;
       const forText = d.for
         .slice(0, 3)
-        .map((f) => (lang === 'zh' ? findingOf(f.label, 'zh') : f.label.en))
+        .map((f) => evidenceTerm(model, f.code, lang))
         .join(lang === 'zh' ? '；' : '; ');
       const againstText = d.against
         .slice(0, 3)
-        .map((f) => (lang === 'zh' ? findingOf(f.label, 'zh') : f.label.en))
+        .map((f) => evidenceTerm(model, f.code, lang))
         .join(lang === 'zh' ? '；' : '; ');
       const tests = suggestNextTests(d.condition)
         .map((t) => t.test[lang])
@@ -245,8 +328,9 @@ export function renderHistory(state: InterviewState, options: RenderOptions): { 
         .map((a) => [a.questionId.slice(6), a]),
     ),
     ddx: state.answers.filter((a) => a.questionId.startsWith('ddx:')),
+    model: loadDdxModel(),
   };
-  const antecedentYes = sentence(lang, { en: 'Also reported:', zh: '其他：' }, ddxFindings(view, 'past-history', true));
+  const antecedentYes = sentence(lang, { en: 'Also reported:', zh: '既往有' }, ddxFindings(view, 'past-history', true));
   const antecedentNo = sentence(lang, { en: 'Denied:', zh: '否认' }, ddxFindings(view, 'past-history', false));
   const past = lines(
     view,
@@ -297,7 +381,7 @@ export function renderHistory(state: InterviewState, options: RenderOptions): { 
           section('review-of-systems', rosText(view)),
         ];
   sections.push(section('triage', triageText(lang, options.triage, options.redFlags)));
-  sections.push(section('differential', differentialText(lang, options.differential, options.topConditions)));
+  sections.push(section('differential', differentialText(view.model, lang, options.differential, options.topConditions)));
   const markdown = [`> ${DRAFT_HEADER[lang]}`, '', ...sections.flatMap((s) => [`## ${s.title[lang]}`, '', s.text, ''])].join('\n');
   return { sections, markdown };
 }

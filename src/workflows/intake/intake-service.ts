@@ -36,6 +36,8 @@ import { ageInYears } from '../../record/patient-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Store } from '../../store/database.js';
+import { raiseEmergencyAlert } from '../alerts/emergency-alerts.js';
+import type { AlertDispatcher } from '../alerts/webhook-dispatcher.js';
 import { hashIntakeToken, intakePath, newIntakeToken } from './intake-links.js';
 import { phraseQuestionWithModel, readAnswerWithModel } from './model-reading.js';
 
@@ -101,6 +103,8 @@ export interface IntakeServiceDeps {
   models: ModelGateway;
   /** The DDXPlus model (loaded on first use when not given). */
   ddx?: DdxModel;
+  /** Emergency alerts: a red flag raises one (and its webhook delivery) in the same transaction. */
+  alerts?: Pick<AlertDispatcher, 'settings' | 'notify'>;
   now?: () => Date;
 }
 
@@ -311,31 +315,58 @@ export class IntakeService {
     return this.view(saved, state, next);
   }
 
-  /** Optimistic write: fails with CONFLICT when another request changed the row first. */
-  private async save(row: Row, changes: Partial<Row>): Promise<Row> {
+  /**
+   * Optimistic write: fails with CONFLICT when another request changed the row first. `alsoWrite`
+   * runs in the same transaction (an emergency alert commits with the red flag or not at all).
+   */
+  private async save(row: Row, changes: Partial<Row>, alsoWrite?: (store: Store) => Promise<void>): Promise<Row> {
     const updated: Row = { ...row, ...changes, version: row.version + 1, updated_at: this.now().toISOString() };
-    const written = await updateIntakeSessionAtVersion(this.deps.store, row.id, row.version, {
-      ...changes,
-      version: updated.version,
-      updated_at: updated.updated_at,
-    });
-    if (!written) {
-      throw new SuwenError('CONFLICT', 'The interview moved on in another window', { params: { reason: 'version' } });
-    }
+    const write = async (store: Store) => {
+      const written = await updateIntakeSessionAtVersion(store, row.id, row.version, {
+        ...changes,
+        version: updated.version,
+        updated_at: updated.updated_at,
+      });
+      if (!written) {
+        throw new SuwenError('CONFLICT', 'The interview moved on in another window', { params: { reason: 'version' } });
+      }
+      await alsoWrite?.(store);
+    };
+    if (alsoWrite) await this.deps.store.db.transaction().execute((trx) => write({ ...this.deps.store, db: trx }));
+    else await write(this.deps.store);
     return updated;
   }
 
   private async stopForEmergency(row: Row, state: InterviewState, flags: RedFlagHit[], requestId?: string | null): Promise<IntakeView> {
     const triage = triageIntake({ redFlags: flags, facts: factsOf(state), differential: [] });
     const artifactId = await this.writeDraft(row, state, flags, triage, []);
-    const saved = await this.save(row, {
-      state: JSON.stringify(state),
-      status: 'emergency',
-      red_flags: JSON.stringify(flags),
-      triage: JSON.stringify(triage),
-      artifact_id: artifactId,
-      finished_at: this.now().toISOString(),
-    });
+    const at = this.now().toISOString();
+    const alerts = this.deps.alerts;
+    const saved = await this.save(
+      row,
+      {
+        state: JSON.stringify(state),
+        status: 'emergency',
+        red_flags: JSON.stringify(flags),
+        triage: JSON.stringify(triage),
+        artifact_id: artifactId,
+        finished_at: at,
+      },
+      alerts
+        ? async (store) => {
+            await raiseEmergencyAlert(store, alerts.settings, {
+              kind: 'intake-red-flag',
+              patientId: row.patient_id,
+              intakeId: row.id,
+              artifactId,
+              rules: flags.map((flag) => flag.id),
+              triage: triage.level,
+              at,
+            });
+          }
+        : undefined,
+    );
+    alerts?.notify();
     await this.deps.audit.append(
       auditEvent(linkActor(row, requestId), 'intake.red_flag', {
         entityType: 'intake',
@@ -463,7 +494,7 @@ const CHIEF_COMPLAINT = 'frame:chief-complaint';
 
 /** The form's list of presenting symptoms, for the model to map a told complaint onto. */
 function complaintChoice(question: IntakeQuestion, language: IntakeLanguage): IntakeQuestion {
-  const options = loadHistoryFrame().chiefComplaints.map((complaint) => ({ value: complaint.code, label: complaint.label[language] }));
+  const options = loadHistoryFrame().chiefComplaints.map((complaint) => ({ value: complaint.value, label: complaint.label[language] }));
   return { ...question, kind: 'choice', options };
 }
 
