@@ -75,6 +75,27 @@ const POSITIVES: [string, RedFlagId][] = [
   ['憋得说不出话', 'severe-breathing'],
   ["I can't breathe", 'severe-breathing'],
   ["can't speak in full sentences", 'severe-breathing'],
+  // The emergencies added with the second evaluation set (wording not taken from that set).
+  ['手术后第三天，突然喘不过气', 'pulmonary-embolism'],
+  ['my right calf is swollen and I am short of breath', 'pulmonary-embolism'],
+  ['突发撕裂样胸痛', 'aortic-dissection'],
+  ['ripping pain in my back, came on suddenly', 'aortic-dissection'],
+  ['糖尿病，今天吐了三次', 'diabetic-ketoacidosis'],
+  ['blood ketones 3.4', 'diabetic-ketoacidosis'],
+  ['测血糖2.6', 'severe-hypoglycaemia'],
+  ['blood sugar 50 mg/dL', 'severe-hypoglycaemia'],
+  ['my dad is diabetic and is confused', 'severe-hypoglycaemia'],
+  ['抽搐超过5分钟了', 'status-epilepticus'],
+  ['seizure for 6 minutes now', 'status-epilepticus'],
+  ['发烧，脖子僵硬', 'meningitis-signs'],
+  ["spots that don't fade when pressed with a glass", 'meningitis-signs'],
+  ['肚子疼，两天没排气了', 'acute-abdomen'],
+  ['stomach pain, belly rigid', 'acute-abdomen'],
+  ['头撞了以后一直吐', 'head-injury'],
+  ['hit her head and is on apixaban', 'head-injury'],
+  ['血氧88', 'severe-breathing'],
+  ['short of breath, lips are blue', 'severe-breathing'],
+  ['拉黑便，头晕眼花', 'severe-bleeding'],
 ];
 
 /** Texts that must not raise any red flag: negations, other people's history, decoys. */
@@ -108,6 +129,18 @@ const NEGATIVES: string[] = [
   '头痛两天，不严重',
   '咳嗽有痰，流鼻涕',
   '宝宝3岁，发烧38度',
+  // Negation, history and decoys for the added emergencies.
+  '没有撕裂样胸痛',
+  'no stiff neck, temperature 38.5',
+  'diabetic, denies vomiting',
+  '我爸以前摔倒撞到头，吐过',
+  '5年前癫痫发作持续了半小时',
+  '血糖2小时后测是8.6',
+  '吸烟抽了十几分钟',
+  'blood oxygen 97',
+  '我有糖尿病，来开药',
+  'my mother had a blood clot in her leg years ago',
+  '肚子不痛，没有不排气',
 ];
 
 describe('detectRedFlags on typed text', () => {
@@ -117,6 +150,11 @@ describe('detectRedFlags on typed text', () => {
 
   it.each(NEGATIVES)('raises no red flag for %j', (text) => {
     expect(flagsOf(text)).toEqual([]);
+  });
+
+  it('tells a single seizure from one that is not stopping', () => {
+    expect(flagsOf('seizure 10 minutes ago, now back to normal')).toEqual(['consciousness-seizure']);
+    expect(flagsOf('抽了十分钟还没停')).toContain('status-epilepticus');
   });
 
   it('marks a flag found in text with trigger "text"', () => {
@@ -149,12 +187,13 @@ describe('detectRedFlags on typed text', () => {
     expect(text.length).toBeGreaterThanOrEqual(1996);
     const facts = typed(text);
     for (let i = 0; i < 20; i++) detectRedFlags(facts);
-    // Median of batches, so a busy test machine does not decide the result.
+    // Median of batches of CPU time (not wall time), so a busy test machine does not decide the result.
     const batches: number[] = [];
     for (let b = 0; b < 9; b++) {
-      const t0 = performance.now();
+      const t0 = process.cpuUsage();
       for (let i = 0; i < 50; i++) detectRedFlags(facts);
-      batches.push((performance.now() - t0) / 50);
+      const used = process.cpuUsage(t0);
+      batches.push((used.user + used.system) / 1000 / 50);
     }
     const perRun = batches.sort((x, y) => x - y)[4] ?? Number.POSITIVE_INFINITY;
     expect(detectRedFlags(facts).map((h) => h.id)).toEqual(['cardiac-chest-pain']);

@@ -14,7 +14,10 @@ export const EMERGENCY_MESSAGE: Bilingual = {
 
 /**
  * One line per red flag. Sources: NHS pages cited on each rule (heart attack, stroke, anaphylaxis,
- * sepsis, when to call 999); 12356 is the national psychological assistance hotline set up by
+ * sepsis, when to call 999, pulmonary embolism, aortic dissection, DKA, meningitis, stomach ache,
+ * head injury); NHS "Low blood sugar (hypoglycaemia)" (sugary drink if able to swallow, nothing by
+ * mouth and the recovery position if not); Epilepsy Action seizure first aid (do not restrain,
+ * nothing in the mouth, time it, recovery position afterwards); 12356 is the national psychological assistance hotline set up by
  * China's National Health Commission (国家卫生健康委, 全国统一心理援助热线, in service by 1 May 2025).
  */
 export const RED_FLAG_ADVICE: Record<RedFlagId, Bilingual> = {
@@ -61,6 +64,38 @@ export const RED_FLAG_ADVICE: Record<RedFlagId, Bilingual> = {
   'severe-breathing': {
     zh: '请保持坐直，松开紧身衣物；如有医生开的急救吸入剂，请使用。',
     en: 'Sit upright and loosen tight clothing; use your reliever inhaler if you have one.',
+  },
+  'pulmonary-embolism': {
+    zh: '请坐下休息，尽量少活动，不要自己开车去医院。',
+    en: 'Sit and rest, move as little as possible, and do not drive yourself to hospital.',
+  },
+  'aortic-dissection': {
+    zh: '请保持安静、躺下或坐下，不要自己开车去医院；告诉急救人员疼痛是突然开始的。',
+    en: 'Keep still, lie or sit down, and do not drive yourself; tell the ambulance crew the pain came on suddenly.',
+  },
+  'diabetic-ketoacidosis': {
+    zh: '请带上血糖仪、血酮或尿酮结果以及正在使用的所有药物（包括胰岛素）去急诊。',
+    en: 'Take your glucose meter, your ketone readings and all your medicines (including insulin) with you.',
+  },
+  'severe-hypoglycaemia': {
+    zh: '如果患者清醒且能吞咽，请立即给含糖饮料或糖果；如果昏睡、叫不醒或不能吞咽，不要往嘴里喂任何东西，让其侧卧。',
+    en: 'If the person is awake and can swallow, give a sugary drink or sweets now; if drowsy, unconscious or unable to swallow, give nothing by mouth and lay them on their side.',
+  },
+  'status-epilepticus': {
+    zh: '不要按住抽搐的人，也不要往嘴里塞任何东西；移开周围的危险物品并记录抽搐时长；抽搐停止后让其侧卧。',
+    en: 'Do not hold the person down or put anything in their mouth; move dangerous objects away and time the seizure; once it stops, lay them on their side.',
+  },
+  'meningitis-signs': {
+    zh: '请告诉医护人员您担心是脑膜炎；不要等到出现皮疹才就医。',
+    en: 'Tell the staff you are worried it could be meningitis; do not wait for a rash to appear.',
+  },
+  'acute-abdomen': {
+    zh: '在医生检查之前，请尽量保持不动，先不要吃东西或喝水。',
+    en: 'Keep as still as you can and do not eat or drink until a doctor has seen you.',
+  },
+  'head-injury': {
+    zh: '请不要让患者独处；如正在服用抗凝药（如华法林），请告诉医护人员。',
+    en: 'Do not leave the person alone; tell the staff if they take a blood thinner such as warfarin.',
   },
 };
 

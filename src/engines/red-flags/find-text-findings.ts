@@ -22,6 +22,7 @@ interface CompiledPhrase {
   finding: RedFlagFinding;
   regex: RegExp;
   countsWhenPast: boolean;
+  script: 'zh' | 'en';
 }
 
 interface Span {
@@ -34,13 +35,25 @@ const NEGATION_LOOKBACK = 32;
 /** Most findings chained by "and/or/和" that one negation word may cover. */
 const MAX_CHAIN = 6;
 
+/**
+ * One regex per finding and language: an alternation of Chinese and English fragments together
+ * defeats V8's first-character scan, and a text with no Chinese (or no Latin letters) skips the
+ * other language's regexes entirely.
+ */
 const COMPILED: readonly CompiledPhrase[] = RED_FLAG_FINDINGS.flatMap((finding) => {
   const set = TEXT_PHRASES[finding];
+  const countsWhenPast = set.countsWhenPast === true;
+  const compiled: CompiledPhrase[] = [];
+  if (set.zh.length > 0) compiled.push({ finding, regex: new RegExp(set.zh.join('|'), 'g'), countsWhenPast, script: 'zh' });
   // `\b` rather than a look-behind keeps V8's fast first-character scan for English phrases.
-  const parts = [...set.zh, ...set.en.map((p) => `\\b(?:${p})(?![a-z])`)];
-  if (parts.length === 0) return [];
-  return [{ finding, regex: new RegExp(parts.join('|'), 'g'), countsWhenPast: set.countsWhenPast === true }];
+  if (set.en.length > 0)
+    compiled.push({ finding, regex: new RegExp(set.en.map((p) => `\\b(?:${p})(?![a-z])`).join('|'), 'g'), countsWhenPast, script: 'en' });
+  return compiled;
 });
+
+/** Any character outside ASCII (Chinese, but also "°" from "38.5℃"): the Chinese regexes run. */
+const HAS_CJK = /[^\t\n\r\u0020-\u007e]/;
+const HAS_LATIN = /[a-z]/;
 
 /** NFKC (full-width → half-width, ℃ → °C), lower case, curly apostrophes straightened. */
 export function normalizeText(text: string): string {
@@ -110,7 +123,9 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
   if (raw.trim() === '') return found;
   const text = normalizeText(raw);
   const hits: (Span & { phrase: CompiledPhrase })[] = [];
+  const scripts = { zh: HAS_CJK.test(text), en: HAS_LATIN.test(text) };
   for (const phrase of COMPILED) {
+    if (!scripts[phrase.script]) continue;
     phrase.regex.lastIndex = 0;
     for (let m = phrase.regex.exec(text); m !== null; m = phrase.regex.exec(text)) {
       if (m[0].length === 0) {

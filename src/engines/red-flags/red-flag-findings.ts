@@ -34,6 +34,52 @@ export const RED_FLAG_FINDINGS = [
   'severe-abdominal-pain',
   'young-infant',
   'thunderclap-headache',
+  // Pulmonary embolism
+  'sudden-breathless',
+  'dvt-sign',
+  'clot-risk',
+  'pleuritic-chest-pain',
+  'coughing-blood',
+  // Aortic dissection
+  'tearing-chest-back-pain',
+  'sudden-severe-back-pain',
+  'chest-pain-through-to-back',
+  // Diabetic emergencies
+  'diabetes',
+  'vomiting',
+  'ketones-high',
+  'ketotic-breath',
+  'deep-breathing',
+  'hypoglycaemia',
+  'very-low-glucose',
+  'cannot-swallow',
+  'drowsy',
+  // Status epilepticus
+  'prolonged-seizure',
+  'repeated-seizures-no-recovery',
+  // Meningitis
+  'stiff-neck',
+  'photophobia',
+  'non-blanching-rash',
+  'bulging-fontanelle',
+  // Acute abdomen
+  'abdominal-pain',
+  'sudden-severe-abdominal-pain',
+  'rigid-abdomen',
+  'peritoneal-pain',
+  'no-flatus',
+  'bilious-or-faecal-vomit',
+  'shock-signs',
+  // Head injury
+  'head-injury',
+  'fall-or-knock',
+  'anticoagulant',
+  'amnesia',
+  'worsening-headache',
+  // GI bleeding, respiratory failure
+  'heavy-rectal-bleeding',
+  'low-oxygen',
+  'chest-recession',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];
@@ -42,6 +88,14 @@ export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];
 export const FINDING_IMPLIES: Partial<Record<RedFlagFinding, RedFlagFinding[]>> = {
   'severe-breathless': ['breathless'],
   'acute-confusion': ['confusion'],
+  'sudden-breathless': ['breathless'],
+  'prolonged-seizure': ['seizure'],
+  'repeated-seizures-no-recovery': ['seizure'],
+  'very-low-glucose': ['hypoglycaemia'],
+  'sudden-severe-abdominal-pain': ['abdominal-pain', 'severe-abdominal-pain'],
+  'severe-abdominal-pain': ['abdominal-pain'],
+  'bilious-or-faecal-vomit': ['vomiting'],
+  'vomiting-blood': ['vomiting'],
 };
 
 /** Adds the implied findings in place and returns the same set. */

@@ -18,7 +18,15 @@ export type RedFlagId =
   | 'infant-fever'
   | 'thunderclap-headache'
   | 'consciousness-seizure'
-  | 'severe-breathing';
+  | 'severe-breathing'
+  | 'pulmonary-embolism'
+  | 'aortic-dissection'
+  | 'diabetic-ketoacidosis'
+  | 'severe-hypoglycaemia'
+  | 'status-epilepticus'
+  | 'meningitis-signs'
+  | 'acute-abdomen'
+  | 'head-injury';
 
 export interface RedFlagRule {
   id: RedFlagId;
@@ -86,14 +94,21 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     id: 'severe-bleeding',
     label: { en: 'Severe bleeding', zh: '严重出血' },
     reason: {
-      en: 'Vomiting blood, heavy bleeding that will not stop, or black tarry stool with fainting.',
-      zh: '呕血、出血不止，或黑便（柏油样便）伴晕厥。',
+      en: 'Vomiting blood or coffee-ground material, heavy bleeding that will not stop (also from the bottom), or black tarry stool with fainting, dizziness or paleness.',
+      zh: '呕血或呕吐咖啡渣样物、出血不止（包括便血量大），或黑便（柏油样便）伴晕厥、头晕或面色苍白。',
     },
     source: {
       ...NHS_999,
-      section: 'severe bleeding that cannot be stopped; NICE CG141 acute upper GI bleeding (haematemesis, melaena with shock)',
+      section:
+        'severe bleeding that cannot be stopped; NHS stomach ache (vomit with blood or like coffee grounds, bloody or black sticky stools → 999); NICE CG141 acute upper GI bleeding (haematemesis, melaena with shock)',
     },
-    whenAll: [['vomiting-blood'], ['heavy-bleeding'], ['black-stool', 'fainted']],
+    whenAll: [
+      ['vomiting-blood'],
+      ['heavy-bleeding'],
+      ['heavy-rectal-bleeding'],
+      ['black-stool', 'fainted'],
+      ['black-stool', 'shock-signs'],
+    ],
   },
   {
     id: 'sepsis-signs',
@@ -191,10 +206,175 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     id: 'severe-breathing',
     label: { en: 'Severe difficulty breathing', zh: '严重呼吸困难' },
     reason: {
-      en: 'Severe difficulty breathing: unable to speak in sentences, gasping or choking.',
-      zh: '严重呼吸困难：喘不上气、说不出完整的话、窒息感。',
+      en: 'Severe difficulty breathing: unable to speak in sentences, gasping or choking, blue lips with breathlessness, the skin pulling in between the ribs, or an oxygen reading of 92 % or less.',
+      zh: '严重呼吸困难：喘不上气、说不出完整的话、窒息感，气促伴口唇发紫，肋间凹陷，或血氧饱和度≤92%。',
     },
-    source: { ...NHS_999, section: 'severe difficulty breathing — not being able to get words out, choking or gasping' },
-    whenAll: [['severe-breathless']],
+    source: {
+      ...NHS_999,
+      section:
+        'severe difficulty breathing — not being able to get words out, choking or gasping; NHS England COVID oximetry @home: SpO2 92 % or less or unable to talk in sentences → call 999',
+    },
+    whenAll: [['severe-breathless'], ['breathless', 'mottled-or-blue-skin'], ['breathless', 'chest-recession'], ['low-oxygen']],
+  },
+  {
+    id: 'pulmonary-embolism',
+    label: { en: 'Possible blood clot in the lung (pulmonary embolism)', zh: '疑似肺栓塞' },
+    reason: {
+      en: 'Sudden breathlessness, chest pain on breathing in or coughing blood, with a swollen painful leg or a recent flight, operation, birth or immobilisation.',
+      zh: '突发气促、吸气时胸痛或咯血，伴一侧腿肿痛，或近期长途旅行、手术、分娩、制动。',
+    },
+    source: {
+      title: 'NHS: Pulmonary embolism — symptoms; Asthma + Lung UK: Pulmonary embolism',
+      section:
+        'sudden breathlessness, sharp chest pain worse when breathing in, coughing up blood; DVT: pain, redness, swelling in one leg (calf)',
+      url: 'https://www.nhs.uk/conditions/pulmonary-embolism/',
+    },
+    whenAll: [
+      ['dvt-sign', 'breathless'],
+      ['dvt-sign', 'pleuritic-chest-pain'],
+      ['dvt-sign', 'coughing-blood'],
+      ['clot-risk', 'sudden-breathless'],
+      ['clot-risk', 'pleuritic-chest-pain'],
+      ['clot-risk', 'coughing-blood'],
+      ['sudden-breathless', 'pleuritic-chest-pain'],
+    ],
+  },
+  {
+    id: 'aortic-dissection',
+    label: { en: 'Possible tear in the aorta (aortic dissection)', zh: '疑似主动脉夹层' },
+    reason: {
+      en: 'Sudden severe tearing or ripping pain in the chest or back, or sudden severe chest pain going through to the back.',
+      zh: '突发剧烈的撕裂样胸痛或背痛，或突发剧烈胸痛并穿透至背部。',
+    },
+    source: {
+      title: 'NHS: Aortic dissection',
+      section: 'sudden severe pain in the chest or upper back, described as tearing or ripping, spreading to the neck or down the back',
+      url: 'https://www.nhs.uk/conditions/aortic-dissection/',
+    },
+    whenAll: [['tearing-chest-back-pain'], ['sudden-severe-back-pain'], ['chest-pain-through-to-back']],
+  },
+  {
+    id: 'diabetic-ketoacidosis',
+    label: { en: 'Possible diabetic ketoacidosis (DKA)', zh: '疑似糖尿病酮症酸中毒' },
+    reason: {
+      en: 'Diabetes with vomiting, fruity-smelling breath or deep breathing, or high ketones (blood 3 mmol/L or more, urine more than 2+).',
+      zh: '糖尿病患者出现呕吐、呼气有烂苹果味或深大呼吸，或酮体很高（血酮≥3 mmol/L，尿酮>2+）。',
+    },
+    source: {
+      title: 'NHS: Diabetic ketoacidosis; NHS: Stomach ache ("you have diabetes and you are vomiting" → 999)',
+      section:
+        'blood ketones 3 mmol/L or over, or urine ketones over 2+: call 999 or go to A&E; symptoms: vomiting, tummy pain, deep breathing, fruity breath, sleepy or confused',
+      url: 'https://www.nhs.uk/conditions/diabetic-ketoacidosis/',
+    },
+    whenAll: [
+      ['ketones-high'],
+      ['diabetes', 'vomiting'],
+      ['diabetes', 'ketotic-breath'],
+      ['diabetes', 'deep-breathing'],
+      ['ketotic-breath', 'vomiting'],
+    ],
+  },
+  {
+    id: 'severe-hypoglycaemia',
+    label: { en: 'Dangerously low blood sugar (hypoglycaemia)', zh: '严重低血糖' },
+    reason: {
+      en: 'A blood sugar below 3.0 mmol/L (54 mg/dL), or low blood sugar or diabetes treatment with confusion, drowsiness, fainting, a seizure or being unable to swallow.',
+      zh: '血糖低于3.0 mmol/L（54 mg/dL），或低血糖/使用降糖治疗时出现意识模糊、嗜睡、晕倒、抽搐或无法吞咽。',
+    },
+    source: {
+      title: 'American Diabetes Association, Standards of Care in Diabetes — Glycemic targets, table 6.3 (classification of hypoglycemia)',
+      section: 'level 2: glucose < 54 mg/dL (3.0 mmol/L); level 3 (severe): altered mental or physical status requiring assistance',
+      url: 'https://diabetesjournals.org/care/article/46/Supplement_1/S97/148053/6-Glycemic-Targets-Standards-of-Care-in-Diabetes',
+    },
+    whenAll: [
+      ['very-low-glucose'],
+      ['hypoglycaemia', 'fainted'],
+      ['hypoglycaemia', 'acute-confusion'],
+      ['hypoglycaemia', 'drowsy'],
+      ['hypoglycaemia', 'cannot-swallow'],
+      ['hypoglycaemia', 'seizure'],
+      ['diabetes', 'fainted'],
+      ['diabetes', 'acute-confusion'],
+      ['diabetes', 'drowsy'],
+      ['diabetes', 'seizure'],
+    ],
+  },
+  {
+    id: 'status-epilepticus',
+    label: { en: 'Seizure that is not stopping (status epilepticus)', zh: '持续抽搐（疑似癫痫持续状态）' },
+    reason: {
+      en: 'A seizure lasting 5 minutes or more, or seizures one after another without waking in between.',
+      zh: '抽搐持续5分钟或以上，或反复抽搐、发作间期未恢复意识。',
+    },
+    source: {
+      title: 'Epilepsy Action: Emergency treatment for seizures that last a long time; NHS: Epilepsy — when to call 999',
+      section:
+        'a convulsive seizure lasting more than 5 minutes, or one seizure following another without the person regaining consciousness',
+      url: 'https://www.epilepsy.org.uk/info/firstaid/emergency-treatment-seizures-last-long-time',
+    },
+    whenAll: [['prolonged-seizure'], ['repeated-seizures-no-recovery']],
+  },
+  {
+    id: 'meningitis-signs',
+    label: { en: 'Possible meningitis or meningococcal septicaemia', zh: '疑似脑膜炎或脑膜炎球菌败血症' },
+    reason: {
+      en: 'Fever with a stiff neck or a bulging soft spot in a baby, a stiff neck with dislike of bright light, or a rash that does not fade under a glass.',
+      zh: '发热伴颈项强直或婴儿前囟隆起，颈项强直伴畏光，或皮疹用玻璃杯按压不褪色。',
+    },
+    source: {
+      title: 'NHS: Meningitis — symptoms (the glass test)',
+      section:
+        'fever, stiff neck, dislike of bright lights, a rash that does not fade when a glass is rolled over it; babies: a bulging soft spot',
+      url: 'https://www.nhs.uk/conditions/meningitis/',
+    },
+    whenAll: [['fever', 'stiff-neck'], ['non-blanching-rash'], ['fever', 'bulging-fontanelle'], ['stiff-neck', 'photophobia']],
+  },
+  {
+    id: 'acute-abdomen',
+    label: { en: 'Severe abdominal emergency (acute abdomen)', zh: '急腹症征象' },
+    reason: {
+      en: 'Sudden severe abdominal pain, a rigid belly or pain on touching or moving, no wind with vomiting or pain, green or faeces-like vomit, or severe abdominal pain with fainting or paleness.',
+      zh: '突发剧烈腹痛、腹部板样僵硬或触碰/活动时剧痛、停止排气伴呕吐或腹痛、呕吐绿色或粪样物，或剧烈腹痛伴晕厥、面色苍白。',
+    },
+    source: {
+      title: 'NHS: Stomach ache — when to call 999 or go to A&E',
+      section: 'sudden severe stomach pain; it hurts when you touch your stomach; you cannot poo or fart; vomiting; someone has collapsed',
+      url: 'https://www.nhs.uk/conditions/stomach-ache/',
+    },
+    whenAll: [
+      ['sudden-severe-abdominal-pain'],
+      ['rigid-abdomen'],
+      ['abdominal-pain', 'peritoneal-pain'],
+      ['no-flatus', 'vomiting'],
+      ['no-flatus', 'abdominal-pain'],
+      ['bilious-or-faecal-vomit'],
+      ['severe-abdominal-pain', 'fainted'],
+      ['severe-abdominal-pain', 'shock-signs'],
+    ],
+  },
+  {
+    id: 'head-injury',
+    label: { en: 'Head injury with warning signs', zh: '头部外伤伴危险征象' },
+    reason: {
+      en: 'A blow to the head with vomiting, drowsiness, confusion, memory loss, a worsening headache, a seizure or fainting, or while taking a blood thinner.',
+      zh: '头部受撞击后出现呕吐、嗜睡、意识模糊、记忆缺失、头痛加重、抽搐或晕厥，或正在服用抗凝药。',
+    },
+    source: {
+      title: 'NHS: Head injury and concussion; NICE NG232 Head injury: assessment and early management (2023)',
+      section:
+        'A&E: vomiting since the injury, memory problems, a headache that does not go away, taking blood thinners; 999: difficulty staying awake, a fit',
+      url: 'https://www.nhs.uk/conditions/head-injury-and-concussion/',
+    },
+    whenAll: [
+      ['head-injury', 'anticoagulant'],
+      ['head-injury', 'vomiting'],
+      ['head-injury', 'drowsy'],
+      ['head-injury', 'acute-confusion'],
+      ['head-injury', 'amnesia'],
+      ['head-injury', 'worsening-headache'],
+      ['head-injury', 'fainted'],
+      ['head-injury', 'seizure'],
+      ['fall-or-knock', 'anticoagulant', 'worsening-headache'],
+    ],
   },
 ];

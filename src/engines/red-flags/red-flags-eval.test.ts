@@ -32,8 +32,9 @@ function fired(text: string): string[] {
   return detectRedFlags({ evidence: [], denied: [], answers: {}, texts: [text] }).map((h) => h.id);
 }
 
-const emergencies = load('emergencies.jsonl');
-const lookalikes = load('lookalikes.jsonl');
+/** The first set (the original eleven rules) and the second (the emergencies added after it). */
+const emergencies = [...load('emergencies.jsonl'), ...load('emergencies-2.jsonl')];
+const lookalikes = [...load('lookalikes.jsonl'), ...load('lookalikes-2.jsonl')];
 const ruleIds = new Set<string>(RED_FLAG_RULES.map((r) => r.id));
 
 function pct(n: number, of: number): string {

@@ -1,4 +1,8 @@
+import { EMERGENCY_TEXT_PHRASES } from './emergency-text-phrases.js';
+import { G, GN, type PhraseSet, SUDDEN, W5 } from './phrase-fragments.js';
 import type { RedFlagFinding } from './red-flag-findings.js';
+
+export type { PhraseSet } from './phrase-fragments.js';
 
 /**
  * Typed phrases that establish a red-flag finding, as regular-expression fragments over text that
@@ -11,30 +15,13 @@ import type { RedFlagFinding } from './red-flag-findings.js';
  * AHA/ASA BE FAST, NICE NG51/NG143, WAO 2020 anaphylaxis, WHO/ACOG pregnancy danger signs) and
  * common mainland-China patient phrasing (《急诊预检分诊专家共识》2018 presenting complaints).
  */
-export interface PhraseSet {
-  zh: readonly string[];
-  en: readonly string[];
-  /**
-   * Whether a mention set in the patient's own remote past ("5 years ago I fainted") still counts.
-   * Suicidal ideation does: any mention earns the crisis-line advice (WHO mhGAP SUI module).
-   */
-  countsWhenPast?: boolean;
-}
 
-/** Characters that end a clause inside a Chinese/English phrase fragment (for bounded gaps). */
-const G = '[^,.!?;。]';
-/** A bounded gap that also holds no negation word, so "胸口不痛" is not read as "胸口…痛". */
-const GN = '[^,.!?;。不没无未否]';
-/** Up to five English words within one clause ("pain on one side of my belly"). */
-const W5 = '(?: [^ ,.!?;]+){0,5}';
 /** A body part that is the head, for the Chinese thunderclap patterns. */
 const HEAD = '(?:头|脑袋|后脑勺?|脑壳|太阳穴)';
-/** Sudden onset, Chinese. */
-const SUDDEN = '(?:突然|突发|一下子|猛地|忽然|瞬间)';
 /** What a sudden headache is like when it is a thunderclap: severe, bursting or like a blow. */
 const BLOW = '(?:剧痛|爆痛|剧烈(?:地|的)?(?:疼痛|痛|疼)|炸|撕裂|裂开|雷劈|雷击|锤|砸)';
 
-export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
+const CORE_TEXT_PHRASES = {
   'chest-pain': {
     zh: [
       `(?:胸口|胸部|胸前区?|前胸|胸骨后|心口|心前区|胸)(?:很|非常|特别|有点|有些|好|剧烈|一阵阵|阵阵|隐隐|持续|一直)?(?:地|的)?(?:痛|疼|闷|绞痛|剧痛|刺痛|憋闷|发紧|发闷|压迫感|压榨感|压得慌)`,
@@ -58,7 +45,15 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     en: ['sweat(?:ing|y|s)?', 'cold sweats?', 'clammy', 'perspir(?:ing|ation)', 'drenched'],
   },
   breathless: {
-    zh: ['气(?:短|促|喘)', '呼吸(?:困难|急促|费力|不畅|不过来)', '憋(?:气|得慌|闷)', '喘(?:得厉害|憋)', '胸闷气短', '上气不接下气'],
+    zh: [
+      '气(?:短|促|喘)',
+      '呼吸(?:很|非常|特别)?(?:困难|急促|费力|吃力|不畅|不过来)',
+      '(?:坐着|躺着|休息|不动)(?:都|也)(?:喘|气短|憋)',
+      '憋(?:气|得慌|闷)',
+      '喘(?:得厉害|憋)',
+      '胸闷气短',
+      '上气不接下气',
+    ],
     en: [
       'short(?:ness)? of breath',
       'breathless(?:ness)?',
@@ -67,6 +62,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'hard to breathe',
       'dyspn(?:o)?ea',
       'winded',
+      'working (?:really |so )?hard to breathe',
     ],
   },
   'severe-breathless': {
@@ -85,6 +81,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '说(?:不了|不出)(?:一句)?完整的话',
       '(?:一句|整句|完整的?)话(?:都|也)?说不(?:出来?|完整|全)',
       '说话都(?:很)?(?:费劲|喘|困难|吃力)',
+      '说(?:几|两|一两|三两|两三)个字就(?:要|得)?(?:停(?:下来)?)?' + GN + '{0,2}喘',
+      `憋得${GN}{0,3}(?:脸|嘴唇)${GN}{0,3}(?:发)?(?:紫|青)`,
     ],
     en: [
       "can'?t breathe",
@@ -99,6 +97,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'suffocating',
       `(?:breath|breathless|breathing)${G}{0,20}(?:can'?t|cannot|(?:can|could) (?:barely|hardly)) (?:talk|speak)`,
       '(?:can|could) (?:barely|hardly) breathe',
+      "(?:can'?t|cannot|couldn'?t) finish (?:a |my |his |her )?sentences?",
+      '(?:can|could) only (?:say|speak|manage|get out) (?:a few|one or two|two or three|a couple of|a word or two) words',
     ],
   },
   'crushing-chest-pain': {
@@ -226,6 +226,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '呕吐物?(?:里|中)?(?:有|带|是)?(?:鲜)?血',
       '吐(?:出)?(?:咖啡色|咖啡渣样?|黑色)的?(?:东西|液体|物)',
       '咖啡渣样',
+      // "吐出来像咖啡渣一样" (NHS stomach ache: vomit that looks like coffee grounds → 999)
+      `(?:吐|呕)${GN}{0,6}咖啡(?:渣|色)`,
     ],
     en: [
       'vomit(?:ing|ed|s)? (?:up )?(?:blood|bloody)',
@@ -236,6 +238,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'coffee[- ]grounds?',
       'ha?ematemesis',
       'puk(?:ing|ed) (?:up )?blood',
+      `(?:vomit(?:ing|ed|s)?|threw up|throw(?:ing|n|s)? up|puk(?:ing|ed|e))${W5} (?:bright red |fresh |dark )?blood(?! (?:pressure|sugar|test|tests|work|glucose|count))`,
     ],
   },
   'heavy-bleeding': {
@@ -250,6 +253,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '血(?:哗哗|汩汩|呼呼|嗞嗞)(?:地|的)?(?:流|往外|冒|涌|喷)',
       '(?:按|压|捂)(?:住|着)?(?:了)?(?:都|也|还是)止不住',
       '血(?:一直|不停地?)(?:流|往外冒|冒)',
+      '(?:流|出)血[,\\s]{0,2}(?:都|也|还是)?止不住',
       '出了?(?:很多|好多|一大滩)血',
       '(?:大口|大量)(?:咯|咳)血',
       '咳出(?:很多|大量|一大口)血',
@@ -272,9 +276,11 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '柏油(?:样|状)?(?:便|大便)?',
       `(?:大便|便便|屎)${GN}{0,4}(?:黑|柏油)(?:色|的|乎乎)`,
       '拉(?:了)?黑(?:色)?(?:的)?(?:大便|便|屎)',
+      `(?:大便|便便|屎)${GN}{0,2}黑得像`,
     ],
     en: [
-      'black (?:tarry )?(?:stools?|poo|poop|faeces|feces|bowel movements?)',
+      'black,? (?:(?:tarry|sticky|tar-like|smelly) )*(?:stools?|poo|poop|faeces|feces|bowel movements?)',
+      '(?:stools?|poo|poop) (?:is |are |was |were )?(?:black )?like tar',
       'tarry (?:stools?|poo|poop)',
       '(?:stools?|poo|poop) (?:is |are |was |were )?(?:black|tarry)',
       'mela?ena',
@@ -290,7 +296,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '意识丧失',
       '不省人事',
       '人事不省',
-      '叫不醒',
+      '叫不(?:太)?醒',
+      '(?:还)?没醒过来',
       '没(?:有)?(?:了)?(?:意识|知觉)',
     ],
     en: [
@@ -304,6 +311,8 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       'unresponsive',
       'not (?:responding|responsive)(?! to)',
       "(?:won'?t|can'?t|cannot) (?:wake (?:him|her|them)? ?up|be woken)",
+      "(?:can'?t|cannot|couldn'?t|unable to) (?:wake|rouse) (?:him|her|them)",
+      "(?:hasn'?t|has not|haven'?t|not) come (?:round|around|to)",
       'syncop\\w*',
     ],
   },
@@ -388,11 +397,12 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '(?:嘴唇|口唇|皮肤|脸色?|手指|指甲|舌头)(?:发|变|青)?(?:紫|青紫|发青|发绀)',
       '发绀',
       '紫绀',
+      `(?:嘴唇|口唇|脸|指甲|手指)${GN}{0,6}(?:发紫|发青|青紫|紫了|有点紫|发绀)`,
     ],
     en: [
       'mottled',
       'blotchy',
-      '(?:lips?|skin|tongue|face) (?:is |are |looks? |turning |turned |went )?(?:blue|bluish|grey|gray|ashen)',
+      '(?:lips?|skin|tongue|face|(?:finger)?nails|fingers) (?:(?:is|are|looks?|turning|turned|went|going|gone|a bit|slightly|all) )*(?:blue|bluish|grey|gray|ashen)',
       'blue lips',
       'cyanos\\w*',
       'ashen',
@@ -478,7 +488,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
     ],
     en: [
       '(?:severe|really bad|terrible|excruciating|unbearable|intense) (?:abdominal|stomach|tummy|belly|pelvic|lower abdominal) (?:pain|cramps?|ache)',
-      '(?:abdominal|stomach|tummy|belly) pain (?:is )?(?:severe|unbearable|excruciating)',
+      '(?:abdominal|stomach|tummy|belly) pain (?:is )?(?:severe|unbearable|excruciating|so bad)',
       `(?:severe|really bad|terrible|excruciating|unbearable|intense|awful|horrible|agoni[sz]ing) (?:pain|cramps?|cramping|ache)${W5} (?:abdomen|stomach|tummy|belly|pelvis)`,
     ],
   },
@@ -523,4 +533,7 @@ export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = {
       '(?:severe|terrible|excruciating|explosive|blinding) headache (?:that )?(?:came on|started|began|hit) (?:suddenly|all of a sudden|instantly|out of nowhere)',
     ],
   },
-};
+} satisfies Partial<Record<RedFlagFinding, PhraseSet>>;
+
+/** Every finding's phrases: the core set and the emergencies added with the second evaluation set. */
+export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = { ...CORE_TEXT_PHRASES, ...EMERGENCY_TEXT_PHRASES };
