@@ -9,6 +9,7 @@ import { ChartCache } from '../record/chart-cache.js';
 import { PatientAccess } from '../record/patient-access.js';
 import { openMigratedStore, type Store } from '../store/database.js';
 import { insertMeta, readMeta, updateMeta } from '../store/meta.js';
+import { AlertDispatcher } from '../workflows/alerts/webhook-dispatcher.js';
 import { IntakeService } from '../workflows/intake/intake-service.js';
 import { createGuardedGateway } from './guarded-gateway.js';
 import type { Services } from './services.js';
@@ -63,6 +64,8 @@ export async function createServices(config: SuwenConfig, options: CreateService
   const artifacts = new ArtifactService(store);
   const chartCache = options.chartCache === false ? null : new ChartCache(store);
   const access = new PatientAccess({ store, audit, chartCache });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const alerts = new AlertDispatcher({ store, settings: config.alerts, logger });
   return {
     config,
     store,
@@ -74,19 +77,21 @@ export async function createServices(config: SuwenConfig, options: CreateService
     models,
     speech: new SpeechTranscriber(config.asr, { audit, ...fetchOption }),
     artifacts,
-    intake: new IntakeService({ store, audit, access, artifacts, models }),
+    intake: new IntakeService({ store, audit, access, artifacts, models, alerts }),
+    alerts,
     chartCache,
     // Loaded on first use: most requests never touch the knowledge base.
     get knowledge() {
       return getKnowledgeEngines();
     },
-    logger: options.logger ?? createLogger(config.logLevel),
+    logger,
     demo,
   };
 }
 
 /** Finishes pending audit appends, closes model runtimes and the database. */
 export async function closeServices(services: Services): Promise<void> {
+  await services.alerts.stop();
   await services.audit.flush();
   await services.speech.dispose();
   await services.models.dispose();

@@ -9,6 +9,7 @@ import type { AnalyzerConfig, PseudonymVault } from '../privacy/index.js';
 import type { ChartCache } from '../record/chart-cache.js';
 import type { PatientAccess } from '../record/patient-access.js';
 import type { Store } from '../store/database.js';
+import type { AlertDispatcher } from '../workflows/alerts/webhook-dispatcher.js';
 import type { IntakeService } from '../workflows/intake/intake-service.js';
 
 /**
@@ -35,6 +36,8 @@ export interface Services {
   deidAnalyzer: AnalyzerConfig | undefined;
   /** History-taking interviews (links, answers, drafts). */
   intake: IntakeService;
+  /** Emergency alerts: the settings (config `alerts`) and the paging webhook's outbox dispatcher. */
+  alerts: AlertDispatcher;
   /** The shipped knowledge base and the deterministic engines over it. */
   knowledge: KnowledgeEngines;
   logger: Logger;

@@ -33,6 +33,9 @@ export const AUDIT_ACTIONS = [
   'intake.answer',
   'intake.red_flag',
   'intake.finish',
+  // the emergency worklist (src/workflows/alerts/)
+  'alert.list',
+  'alert.acknowledge',
   // AI artifacts
   'artifact.create',
   'artifact.read',

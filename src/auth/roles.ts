@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'knowledge.check': ['clinician', 'researcher', 'educator', 'admin'],
   /** Create history-taking links for patients and read the finished interviews. */
   'intake.manage': ['clinician'],
+  /** The emergency worklist: red flags pinned in the inbox until acknowledged, and the header badge. */
+  'alert.read': ['clinician'],
+  'alert.acknowledge': ['clinician'],
   /** Free-form questions to the model (answers are stored as drafts). */
   'model.chat': ['clinician', 'researcher', 'educator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;

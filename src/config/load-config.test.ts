@@ -88,4 +88,34 @@ describe('loadConfig', () => {
     ).toMatch(/not both/);
     expect(loadConfig({ SUWEN_ASR_WHISPER_DIR: '/models/whisper-base' }, cwd()).asr.whisperDir).toBe('/models/whisper-base');
   });
+
+  it('reads the paging webhook from SUWEN_ALERTS_* over the config file, and names bad settings', () => {
+    const dir = cwd();
+    expect(loadConfig({}, dir).alerts).toEqual({
+      patientRef: 'pseudonym',
+      timeoutMs: 5_000,
+      retryDelayMs: 5_000,
+      maxRetryDelayMs: 300_000,
+    });
+    writeFileSync(
+      join(dir, 'suwen.config.json'),
+      JSON.stringify({
+        alerts: { webhookUrl: 'https://pager.hospital.example/hook', patientRef: 'id', linkBaseUrl: 'https://suwen.example' },
+      }),
+    );
+    const config = loadConfig({ SUWEN_ALERTS_WEBHOOK_SECRET: 'a-long-enough-secret', SUWEN_ALERTS_TIMEOUT_MS: '2000' }, dir);
+    expect(config.alerts).toMatchObject({
+      webhookUrl: 'https://pager.hospital.example/hook',
+      webhookSecret: 'a-long-enough-secret',
+      patientRef: 'id',
+      linkBaseUrl: 'https://suwen.example',
+      timeoutMs: 2000,
+    });
+    expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'not a url' }, cwd()))[0]).toMatch(/^SUWEN_ALERTS_WEBHOOK_URL/);
+    expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_PATIENT_REF: 'name' }, cwd()))[0]).toMatch(/^SUWEN_ALERTS_PATIENT_REF/);
+    expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_SECRET: 'a-long-enough-secret' }, cwd()))[0]).toMatch(/needs a webhook URL/);
+    expect(
+      problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'https://pager.example/h', SUWEN_ALERTS_WEBHOOK_SECRET: 'short' }, cwd()))[0],
+    ).toMatch(/^SUWEN_ALERTS_WEBHOOK_SECRET: must be at least 16/);
+  });
 });

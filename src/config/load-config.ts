@@ -65,6 +65,24 @@ const asrSchema = z.object({
   maxUploadMb: z.coerce.number().min(1).max(100).default(25),
 });
 
+/**
+ * Emergency alerts to the hospital's paging system: every red flag is POSTed as JSON to
+ * `webhookUrl` (from a database outbox, retried with backoff until delivered, never blocking the
+ * intake), signed with HMAC-SHA256 of the body when `webhookSecret` is set. `patientRef` chooses
+ * what identifies the patient: a pseudonym (HMAC of the record id) or the record id itself.
+ */
+const alertsSchema = z.object({
+  webhookUrl: z.url().optional(),
+  webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+  patientRef: z.enum(['pseudonym', 'id']).default('pseudonym'),
+  /** The address clinicians open Suwen at, for the link in each alert (e.g. https://suwen.hospital.example). */
+  linkBaseUrl: z.url().optional(),
+  timeoutMs: z.coerce.number().int().min(100).max(120_000).default(5_000),
+  /** First retry after this long; each later one waits twice as long, up to `maxRetryDelayMs`. */
+  retryDelayMs: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  maxRetryDelayMs: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+});
+
 const configSchema = z.object({
   dataDir: z.string().min(1).default('./.suwen'),
   port: z.coerce.number().int().min(0).max(65535).default(8787),
@@ -84,6 +102,7 @@ const configSchema = z.object({
   trustProxy: z.boolean().default(false),
   models: z.array(modelSchema).default([]),
   asr: asrSchema.default({ allowExternal: false, timeoutMs: 300_000, concurrency: 1, maxUploadMb: 25 }),
+  alerts: alertsSchema.default({ patientRef: 'pseudonym', timeoutMs: 5_000, retryDelayMs: 5_000, maxRetryDelayMs: 300_000 }),
   /**
    * Until the de-identification layer is in place, calls that carry patient data to an `external`
    * model are refused; an administrator may allow them explicitly (e.g. under a signed agreement).
@@ -106,6 +125,7 @@ const configSchema = z.object({
 export type SuwenConfig = z.infer<typeof configSchema> & { configFile: string | undefined };
 export type ModelConfig = z.infer<typeof modelSchema>;
 export type AsrConfig = z.infer<typeof asrSchema>;
+export type AlertsConfig = z.infer<typeof alertsSchema>;
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -154,6 +174,15 @@ const ASR_ENV_KEYS: Record<string, keyof AsrConfig> = {
   SUWEN_ASR_TIMEOUT_MS: 'timeoutMs',
   SUWEN_ASR_CONCURRENCY: 'concurrency',
   SUWEN_ASR_MAX_UPLOAD_MB: 'maxUploadMb',
+};
+
+const ALERTS_ENV_KEYS: Record<string, keyof AlertsConfig> = {
+  SUWEN_ALERTS_WEBHOOK_URL: 'webhookUrl',
+  SUWEN_ALERTS_WEBHOOK_SECRET: 'webhookSecret',
+  SUWEN_ALERTS_PATIENT_REF: 'patientRef',
+  SUWEN_ALERTS_LINK_BASE_URL: 'linkBaseUrl',
+  SUWEN_ALERTS_TIMEOUT_MS: 'timeoutMs',
+  SUWEN_ALERTS_RETRY_DELAY_MS: 'retryDelayMs',
 };
 
 function parseBool(name: string, raw: string, problems: string[]): boolean | undefined {
@@ -217,6 +246,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     merged.asr = fromFile.asr; // let the schema name the problem
   else if (Object.keys(asr).length > 0) merged.asr = asr;
 
+  // Emergency alerts: environment variables over the config file's `alerts` object, key by key.
+  const fileAlertsIsObject = typeof fromFile.alerts === 'object' && fromFile.alerts !== null && !Array.isArray(fromFile.alerts);
+  const alerts: Record<string, unknown> = fileAlertsIsObject ? { ...(fromFile.alerts as Record<string, unknown>) } : {};
+  for (const [name, key] of Object.entries(ALERTS_ENV_KEYS)) {
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    alerts[key] = raw;
+    origin[`alerts.${key}`] = name;
+  }
+  if (fromFile.alerts !== undefined && !fileAlertsIsObject) merged.alerts = fromFile.alerts;
+  else if (Object.keys(alerts).length > 0) merged.alerts = alerts;
+
   const result = configSchema.safeParse(merged);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -244,6 +285,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (speech.baseUrl && speech.whisperDir)
       problems.push('SUWEN_ASR_WHISPER_DIR: set either a transcription endpoint (SUWEN_ASR_BASE_URL) or a Whisper folder, not both');
   }
+  if (result.success && result.data.alerts.webhookSecret && !result.data.alerts.webhookUrl)
+    problems.push('SUWEN_ALERTS_WEBHOOK_SECRET: a webhook secret needs a webhook URL (SUWEN_ALERTS_WEBHOOK_URL)');
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return { ...result.data, dataDir: resolve(cwd, result.data.dataDir), configFile };
 }

@@ -260,6 +260,25 @@ describe('API response contracts (real server, declared schemas)', () => {
       cookie: clinician,
       body: { language: 'zh' },
     });
+    await call('get', '/decision/ddx-evidence', '/decision/ddx-evidence?q=fever', { cookie: clinician });
+    await call('post', '/patients/:id/decision/differential', `/patients/${subject}/decision/differential`, {
+      cookie: clinician,
+      body: { widen: false, findings: [{ code: 'E_91', present: true }] },
+    });
+  });
+
+  it('the emergency worklist after a red-flag intake', async () => {
+    const link = await call<CreatedIntake>('post', '/intake', '/intake', {
+      cookie: clinician,
+      body: { patientId: server.patientIds[2], language: 'en' },
+    });
+    const view = await call<IntakeView>('get', '/intake/session/:token', `/intake/session/${link.token}`);
+    await call('post', '/intake/session/:token/answers', `/intake/session/${link.token}/answers`, {
+      body: { questionId: view.question?.id, version: view.version, text: 'crushing chest pain and I am sweating a lot' },
+    });
+    await call('get', '/alerts/count', '/alerts/count', { cookie: clinician });
+    const worklist = await call<{ items: { id: string }[] }>('get', '/alerts', '/alerts?acknowledged=true', { cookie: clinician });
+    await call('post', '/alerts/:id/acknowledge', `/alerts/${worklist.items[0]?.id}/acknowledge`, { cookie: clinician, body: {} });
   });
 
   it('clinical writing, review and export', async () => {

@@ -11,6 +11,7 @@ import { authenticate } from './middleware/authenticate.js';
 import { requestId } from './middleware/request-id.js';
 import { buildOpenApi, mountRoutes, type RouteSpec } from './route.js';
 import { adminRoutes } from './routes/admin-routes.js';
+import { alertRoutes } from './routes/alert-routes.js';
 import { artifactRoutes } from './routes/artifact-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { careGapRoutes } from './routes/care-gap-routes.js';
@@ -35,6 +36,7 @@ export const API_ROUTES: RouteSpec[] = [
   ...authRoutes,
   ...patientRoutes,
   ...artifactRoutes,
+  ...alertRoutes,
   ...modelRoutes,
   ...deidRoutes,
   ...knowledgeRoutes,

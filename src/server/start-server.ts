@@ -41,6 +41,8 @@ export async function startServer(config: SuwenConfig, out: (line: string) => vo
   const { knowledge } = services; // the core store is read here, so a missing build fails at start, not at the first check
   logger.info({ version: knowledge.kb.version, ms: Math.round(knowledge.loadMs.read + knowledge.loadMs.index) }, 'knowledge base loaded');
   warmKnowledgeSearch();
+  // The paging webhook's outbox: deliveries left over from before a restart go out now, retries on a timer.
+  services.alerts.start();
   await services.audit.append(
     auditEvent(operatorActor('system', 'server'), 'system.start', { details: { version: SUWEN_VERSION, database: store.dialect } }),
   );

@@ -9,6 +9,7 @@ import * as artifactPromptHash from './migrations/0003-artifact-prompt-hash.js';
 import * as pseudonymVault from './migrations/0004-pseudonym-vault.js';
 import * as patientConsent from './migrations/0005-patient-consent.js';
 import * as intakeSessions from './migrations/0006-intake-sessions.js';
+import * as emergencyAlerts from './migrations/0007-emergency-alerts.js';
 import type { Database } from './schema.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-pseudonym-vault': pseudonymVault,
   '0005-patient-consent': patientConsent,
   '0006-intake-sessions': intakeSessions,
+  '0007-emergency-alerts': emergencyAlerts,
 };
 
 const migrationProvider: MigrationProvider = {

@@ -241,6 +241,41 @@ export interface IntakeSessionTable {
   finished_at: string | null;
 }
 
+/** The emergency worklist: one row per red flag, pinned until acknowledged (`src/workflows/alerts/`). */
+export interface EmergencyAlertTable {
+  id: string;
+  /** intake-red-flag | artifact-red-flag */
+  kind: string;
+  patient_id: string | null;
+  intake_id: string | null;
+  artifact_id: string | null;
+  /** Red-flag rule ids as a JSON array. */
+  rules: string;
+  /** Triage level (emergency, urgent …) when known. */
+  triage: string | null;
+  created_at: string;
+  acknowledged_at: string | null;
+  /** User id of the clinician who acknowledged it. */
+  acknowledged_by: string | null;
+}
+
+/** One webhook POST owed for an alert (the outbox), retried until delivered. */
+export interface AlertDeliveryTable {
+  id: string;
+  alert_id: string;
+  /** The webhook URL at the time the alert was raised. */
+  target: string;
+  /** The JSON body to POST. */
+  payload: string;
+  /** pending | delivered */
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
 export interface MetaTable {
   key: string;
   value: string;
@@ -265,6 +300,8 @@ export interface Database {
   patient_consents: PatientConsentTable;
   patient_consent_history: PatientConsentHistoryTable;
   intake_sessions: IntakeSessionTable;
+  emergency_alerts: EmergencyAlertTable;
+  alert_deliveries: AlertDeliveryTable;
 }
 
 export type PatientRow = Selectable<PatientTable>;

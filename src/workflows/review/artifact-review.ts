@@ -6,6 +6,8 @@ import { mayReadPatient, type PatientAccess } from '../../record/patient-access.
 import { patientExists } from '../../record/patient-lookups.js';
 import { notFound } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
+import { raiseEmergencyAlert } from '../alerts/emergency-alerts.js';
+import type { AlertDispatcher } from '../alerts/webhook-dispatcher.js';
 
 /**
  * AI artifacts and their sign-off: reading one, recording one, and a clinician's review. Every
@@ -18,6 +20,8 @@ export interface ArtifactReviewDeps {
   audit: AuditLog;
   artifacts: ArtifactService;
   access: PatientAccess;
+  /** Emergency alerts: an artifact carrying a critical red-flag finding is pinned in the inbox. */
+  alerts?: Pick<AlertDispatcher, 'settings' | 'notify'>;
 }
 
 /** One artifact for the inbox and the artifact page (clinicians and administrators). */
@@ -60,6 +64,18 @@ export async function recordArtifact(deps: ArtifactReviewDeps, actor: Actor, inp
     patientId: artifact.patientId,
     details: { kind: artifact.kind, workflow: artifact.workflow, model: artifact.model.id },
   });
+  const redFlags = artifact.guardrails.filter((g) => g.severity === 'critical' && g.code.startsWith('red-flag:'));
+  if (deps.alerts && redFlags.length > 0) {
+    await raiseEmergencyAlert(deps.store, deps.alerts.settings, {
+      kind: 'artifact-red-flag',
+      patientId: artifact.patientId,
+      artifactId: artifact.id,
+      rules: redFlags.map((g) => g.code.slice('red-flag:'.length)),
+      triage: 'emergency',
+      at: artifact.createdAt,
+    });
+    deps.alerts.notify();
+  }
   return artifact;
 }
 
