@@ -271,6 +271,8 @@ export const interpretedLabResultSchema = z.object({
   name: bilingualSchema.optional(),
   siValue: z.number().optional(),
   siUnit: z.string().optional(),
+  /** Decimals to display `siValue` and the range with; the values themselves keep full precision. */
+  decimals: z.number().int().optional(),
   range: z
     .object({
       low: z.number().optional(),
@@ -281,6 +283,8 @@ export const interpretedLabResultSchema = z.object({
       unit: z.string(),
       /** True when sex or age was missing and the widest of the candidate ranges was used. */
       merged: z.boolean(),
+      /** `reported`: the laboratory's own range (printed on the report, or in the record); `knowledge-base`: the cited curated range. */
+      origin: z.enum(['reported', 'knowledge-base']),
       sources: z.array(citationSchema),
     })
     .optional(),
@@ -306,9 +310,8 @@ export const labInterpretationSchema = z.object({
       absoluteChange: z.number(),
       percentChange: z.number().nullable(),
       direction: z.enum(['rising', 'falling', 'stable']),
+      decimals: z.number().int(),
     }),
-      /** `reported`: the laboratory's own range (printed on the report, or in the record); `knowledge-base`: the cited curated range. */
-      origin: z.enum(['reported', 'knowledge-base']),
   ),
   /** Multi-result findings (AKI, DKA, iron deficiency …), each with the rule it came from. */
   patterns: z.array(
@@ -328,7 +331,7 @@ export const labInterpretationSchema = z.object({
       ]),
       severity: z.string(),
       message: bilingualSchema,
-      evidence: z.array(z.object({ labId: z.string(), value: z.number(), unit: z.string() })),
+      evidence: z.array(z.object({ labId: z.string(), value: z.number(), unit: z.string(), decimals: z.number().int().optional() })),
       source: citationSchema,
     }),
   ),

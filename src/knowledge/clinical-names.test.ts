@@ -57,4 +57,11 @@ describe('Chinese names for record codes', () => {
     ).toBe('低精蛋白人胰岛素 70 单位/mL / 常规人胰岛素 30 单位/mL 注射用混悬液（Humulin）');
     expect(names.medication('Unheardofumab 5 MG Injectable Solution')).toBeUndefined();
   });
+
+  it('gives Chinese generic names for interaction-vocabulary drugs without a curated entry', () => {
+    expect(names.drugZh('insulin')).toBe('胰岛素');
+    expect(names.drugZh('sotalol')).toBe('索他洛尔');
+    expect(names.drugZh('no-such-drug')).toBeUndefined();
+    expect(names.medication('Sotalol Hydrochloride 80 MG Oral Tablet')?.zh).toBe('盐酸索他洛尔 80 mg 口服片');
+  });
 });

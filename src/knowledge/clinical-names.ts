@@ -25,6 +25,7 @@ const icd10FileSchema = z.object({
 });
 const vitalsFileSchema = z.object({ entries: z.array(z.object({ loinc: z.string(), en: z.string(), zh: z.string().min(1) })) });
 const pairs = z.array(z.tuple([z.string().min(1), z.string().min(1)]));
+const drugNamesFileSchema = z.object({ names: z.record(z.string(), z.string().min(1)) });
 const drugWordsFileSchema = z.object({ ingredients: pairs, doseForms: pairs, saltsBefore: pairs, saltsAfter: pairs, units: pairs });
 
 const SNOMED = 'http://snomed.info/sct';
@@ -48,6 +49,8 @@ export interface ClinicalNames {
   medication(display: string): Bilingual | undefined;
   /** The ICD-10 chapter a code falls in. */
   icd10Chapter(code: string): Bilingual | undefined;
+  /** The Chinese generic name of an interaction-vocabulary drug without a curated entry. */
+  drugZh(id: string): string | undefined;
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -72,12 +75,16 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
   for (const vital of readJson('loinc-vitals-zh.json', vitalsFileSchema).entries) observations.set(vital.loinc, vital.zh);
 
   const words = readJson('drug-display-zh.json', drugWordsFileSchema);
+  const vocabularyZh = new Map(Object.entries(readJson('drug-names-zh.json', drugNamesFileSchema).names));
   // Ingredient names, longest first so "insulin isophane" wins over "insulin".
   const ingredients: { pattern: RegExp; zh: string }[] = [];
   for (const drug of kb.drugs) {
     for (const name of new Set([drug.names.en, ...drug.synonyms].filter((n) => /^[a-z0-9 .,-]+$/i.test(n) && n.length > 3))) {
       ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i'), zh: drug.names.zh });
     }
+  }
+  for (const [id, zh] of vocabularyZh) {
+    ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(id.replaceAll('-', ' '))}\\b`, 'i'), zh });
   }
   for (const [en, zh] of words.ingredients) ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(en)}\\b`, 'i'), zh });
   ingredients.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
@@ -145,6 +152,7 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
       return { en: display, zh: brand ? `${text}（${brand[1]}）` : text };
     },
     icd10Chapter: chapterOf,
+    drugZh: (id) => vocabularyZh.get(id),
   };
 }
 

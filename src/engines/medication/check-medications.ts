@@ -3,6 +3,7 @@ import {
   type Bilingual,
   type Citation,
   type DoseRange,
+  getClinicalNames,
   getInteractionTranslations,
   type InteractionRule,
   type KbDrug,
@@ -131,7 +132,7 @@ function prepare(index: MedicationIndex, input: MedicationCheckInput['medication
     ...(resolved
       ? {
           drugId: resolved.id,
-          name: resolved.drug?.names ?? { en: resolved.name, zh: resolved.name },
+          name: resolved.drug?.names ?? { en: resolved.name, zh: getClinicalNames().drugZh(resolved.id) ?? resolved.name },
           matchedBy: resolved.matchedBy,
         }
       : { suggestions: index.suggest(input.name) }),

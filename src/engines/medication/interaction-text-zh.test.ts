@@ -73,4 +73,11 @@ describe('interaction findings in Chinese (issue 23 item 2)', () => {
     }
     expect(untranslated).toEqual([]);
   });
+
+  it('names a drug known only to the interaction tables by its Chinese generic name', () => {
+    const result = checkMedications(index, { medications: [{ name: 'insulin' }, { name: 'metoprolol' }] });
+    expect(result.medications[0]?.name).toEqual({ en: 'insulin', zh: '胰岛素' });
+    const titles = result.findings.filter((f) => f.kind === 'interaction').map((f) => f.title.zh);
+    expect(titles).toContain('相互作用：胰岛素 + 美托洛尔');
+  });
 });
