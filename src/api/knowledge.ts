@@ -230,7 +230,32 @@ export const medicationCheckResultSchema = z.object({
 export const chartMedicationContextSchema = z.object({
   age: z.number().nullable(),
   sex: sexSchema.nullable(),
-  egfr: z.object({ value: z.number(), at: z.string().nullable(), code: z.string() }).nullable(),
+  /** Reported by the lab, or computed from the latest creatinine (CKD-EPI 2021) with what it was computed from. */
+  egfr: z
+    .object({
+      value: z.number(),
+      at: z.string().nullable(),
+      code: z.string(),
+      method: z.enum(['reported', 'ckd-epi-2021']),
+      creatinine: z.object({ value: z.number(), unit: z.enum(['mg/dL', 'µmol/L']) }).optional(),
+      ageAtTest: z.number().optional(),
+      source: citationSchema.optional(),
+    })
+    .nullable(),
+  /** Cockcroft–Gault creatinine clearance, where a weight is on record. */
+  crcl: z
+    .object({
+      value: z.number(),
+      at: z.string().nullable(),
+      code: z.string(),
+      method: z.literal('cockcroft-gault'),
+      creatinine: z.object({ value: z.number(), unit: z.enum(['mg/dL', 'µmol/L']) }),
+      ageAtTest: z.number(),
+      weightKg: z.number(),
+      weightAt: z.string().nullable(),
+      source: citationSchema,
+    })
+    .nullable(),
   weightKg: z.object({ value: z.number(), at: z.string().nullable() }).nullable(),
   activeMedications: z.number().int(),
   allergies: z.array(z.string()),
@@ -246,6 +271,7 @@ export const patientMedicationCheckSchema = z.object({
       sex: sexSchema.optional(),
       weightKg: z.number().optional(),
       egfr: z.number().optional(),
+      crcl: z.number().optional(),
       allergies: z.array(z.string()),
       medications: z.array(
         z.object({ name: z.string(), dose: z.string().optional(), frequency: z.string().optional(), route: z.string().optional() }),

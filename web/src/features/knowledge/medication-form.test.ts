@@ -32,4 +32,19 @@ describe('medication checker form', () => {
     expect(rows.map((r) => [r.name, r.dose])).toEqual([['Simvastatin 20 MG', '20 mg']]);
     expect(patient).toMatchObject({ age: '70', egfr: '40', sex: '' });
   });
+
+  it('keeps the chart CrCl, frequency and route when the form is filled from a chart and checked again (issue 23)', () => {
+    const filled = fromCheckInput({
+      age: 67,
+      egfr: 15,
+      crcl: 25.2,
+      allergies: [],
+      medications: [{ name: 'lisinopril 10 MG Oral Tablet', dose: '10 mg', frequency: 'daily', route: 'po' }],
+    });
+    expect(filled.patient.crcl).toBe('25.2');
+    expect(filled.rows.map((r) => [r.frequency, r.route])).toEqual([['daily', 'po']]);
+    const { input } = toCheckInput(filled.rows, filled.patient);
+    expect(input).toMatchObject({ egfr: 15, crcl: 25.2 });
+    expect(input.medications[0]).toEqual({ name: 'lisinopril 10 MG Oral Tablet', dose: '10 mg', frequency: 'daily', route: 'po' });
+  });
 });

@@ -15,6 +15,8 @@ export interface PatientFields {
   sex: '' | 'M' | 'F';
   weightKg: string;
   egfr: string;
+  /** Creatinine clearance (mL/min), e.g. Cockcroft–Gault; CrCl-based label rules use it before the eGFR. */
+  crcl: string;
   childPugh: '' | 'A' | 'B' | 'C';
   pregnant: boolean;
   breastfeeding: boolean;
@@ -26,6 +28,7 @@ export const EMPTY_PATIENT: PatientFields = {
   sex: '',
   weightKg: '',
   egfr: '',
+  crcl: '',
   childPugh: '',
   pregnant: false,
   breastfeeding: false,
@@ -54,11 +57,13 @@ export function toCheckInput(rows: MedicationRow[], patient: PatientFields): { i
   const age = numberOf(patient.age);
   const weightKg = numberOf(patient.weightKg);
   const egfr = numberOf(patient.egfr);
+  const crcl = numberOf(patient.crcl);
   const input: MedicationCheckInput = {
     ...(age !== undefined ? { age } : {}),
     ...(patient.sex ? { sex: patient.sex } : {}),
     ...(weightKg !== undefined ? { weightKg } : {}),
     ...(egfr !== undefined ? { egfr } : {}),
+    ...(crcl !== undefined ? { crcl } : {}),
     ...(patient.childPugh ? { childPugh: patient.childPugh } : {}),
     ...(patient.pregnant ? { pregnant: true } : {}),
     ...(patient.breastfeeding ? { breastfeeding: true } : {}),
@@ -83,6 +88,7 @@ export function fromCheckInput(input: MedicationCheckInput): { rows: MedicationR
       sex: input.sex ?? '',
       weightKg: text(input.weightKg),
       egfr: text(input.egfr),
+      crcl: text(input.crcl),
       childPugh: input.childPugh ?? '',
       pregnant: input.pregnant ?? false,
       breastfeeding: input.breastfeeding ?? false,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePick } from '../../bilingual';
+import { BilingualText } from '../../components/bilingual-text';
 import { DataTable } from '../../components/data-table';
 import { Badge, Card, EmptyState } from '../../components/feedback';
 import { SeverityBadge } from '../../components/severity-badge';
@@ -19,14 +20,51 @@ export function ChartContext({ context, empty }: { context: ChartMedicationConte
         <dt>{t('medications.sex')}</dt>
         <dd>{context.sex ? t(`lab.sexes.${context.sex}`) : t('common.unknown')}</dd>
         <dt>eGFR</dt>
-        <dd data-testid="context-egfr">
-          {context.egfr
-            ? t('medications.egfrOn', {
-                value: formatNumber(context.egfr.value, 0),
-                date: formatDate(context.egfr.at),
-                code: context.egfr.code,
-              })
-            : t('medications.noEgfr')}
+        <dd data-testid="context-egfr" data-method={context.egfr?.method}>
+          {context.egfr ? (
+            <>
+              {context.egfr.method === 'ckd-epi-2021' && context.egfr.creatinine
+                ? t('medications.egfrComputed', {
+                    value: formatNumber(context.egfr.value, 0),
+                    creatinine: formatNumber(context.egfr.creatinine.value, context.egfr.creatinine.unit === 'mg/dL' ? 2 : 0),
+                    unit: context.egfr.creatinine.unit,
+                    date: formatDate(context.egfr.at),
+                    code: context.egfr.code,
+                    age: context.egfr.ageAtTest ?? '?',
+                  })
+                : t('medications.egfrReported', {
+                    value: formatNumber(context.egfr.value, 0),
+                    date: formatDate(context.egfr.at),
+                    code: context.egfr.code,
+                  })}
+              {context.egfr.source && (
+                <>
+                  {' '}
+                  <SourceCitation source={context.egfr.source} compact />
+                </>
+              )}
+            </>
+          ) : (
+            t('medications.noEgfr')
+          )}
+        </dd>
+        <dt>{t('medications.crcl')}</dt>
+        <dd data-testid="context-crcl">
+          {context.crcl ? (
+            <>
+              {t('medications.crclComputed', {
+                value: formatNumber(context.crcl.value, 0),
+                weight: formatNumber(context.crcl.weightKg, 1),
+                weightDate: formatDate(context.crcl.weightAt),
+                creatinine: formatNumber(context.crcl.creatinine.value, context.crcl.creatinine.unit === 'mg/dL' ? 2 : 0),
+                unit: context.crcl.creatinine.unit,
+                date: formatDate(context.crcl.at),
+              })}{' '}
+              <SourceCitation source={context.crcl.source} compact />
+            </>
+          ) : (
+            t('medications.noCrcl')
+          )}
         </dd>
         <dt>{t('medications.weight')}</dt>
         <dd>
@@ -145,13 +183,15 @@ function FindingItem({
         <Badge>{t(`medications.kinds.${finding.kind}`, { defaultValue: finding.kind })}</Badge>
         <span className="finding-title">{pick(finding.title)}</span>
       </div>
-      <p className="finding-detail">{pick(finding.detail)}</p>
+      <div className="finding-detail">
+        <BilingualText text={finding.detail} note={finding.translation} block />
+      </div>
       {finding.medications.length > 0 && finding.kind !== 'unrecognised-drug' && (
         <p className="small muted">{t('medications.involves', { names: finding.medications.map(nameOf).join(' + ') })}</p>
       )}
       {finding.management && (
         <p className="finding-management">
-          <strong>{t('medications.management')}:</strong> {finding.management}
+          <strong>{t('medications.management')}:</strong> {finding.managementText ? pick(finding.managementText) : finding.management}
         </p>
       )}
       {suggestions.length > 0 && index !== undefined && (

@@ -40,6 +40,7 @@ export function MedicationsPage({ patientId }: { patientId?: string }) {
         age: chartData.context.age === null ? '' : String(chartData.context.age),
         sex: chartData.context.sex ?? '',
         egfr: chartData.context.egfr ? String(chartData.context.egfr.value) : '',
+        crcl: chartData.context.crcl ? String(chartData.context.crcl.value) : '',
         allergies: chartData.context.allergies,
       }));
     }
@@ -208,6 +209,17 @@ function PatientCard({
             value={patient.egfr}
             onChange={(e) => setField('egfr', e.target.value)}
             data-testid="med-egfr"
+          />
+        </label>
+        <label className="field">
+          <span className="field-label">{t('medications.crclField')}</span>
+          <input
+            type="number"
+            inputMode="decimal"
+            step="any"
+            value={patient.crcl}
+            onChange={(e) => setField('crcl', e.target.value)}
+            data-testid="med-crcl"
           />
         </label>
         <label className="field">
