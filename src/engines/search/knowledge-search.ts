@@ -1,4 +1,6 @@
 import { type Bilingual, editDistance, type KnowledgeBase, type KnowledgeVocabulary, normalizeTerm } from '../../knowledge/index.js';
+import { CjkMatcher, hasHan, maxCost } from './cjk-match.js';
+import { ZH_CLINICAL_ALIASES, type ZhAlias } from './zh-aliases.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
 
@@ -45,9 +47,21 @@ const FUZZY_KINDS = new Set<SearchKind>(['drug', 'lab', 'score', 'condition', 'i
 
 interface IndexedTerm {
   doc: number;
+  /** The name as written in the knowledge base (for an abbreviation, the full name it stands for). */
   raw: string;
   folded: string;
+  /** An abbreviation or alternative name (ranks just below the knowledge base's own name). */
+  alias?: boolean;
 }
+
+interface CjkTerm extends IndexedTerm {
+  chars: Int32Array;
+  /** Characters in the whole name this part comes from (a part of a longer name ranks lower). */
+  whole: number;
+}
+
+/** Score of an exact match on an abbreviation (an exact match on a real name scores 100). */
+const ALIAS_EXACT = 95;
 
 /** Builds the search documents for the knowledge base's own entries. */
 export function knowledgeDocuments(kb: KnowledgeBase, vocabulary: KnowledgeVocabulary): SearchDocument[] {
@@ -109,32 +123,67 @@ export function knowledgeDocuments(kb: KnowledgeBase, vocabulary: KnowledgeVocab
 
 /**
  * Finds drugs, labs, conditions, scores, ICD-10 codes and education topics by English or Chinese
- * name, synonym, abbreviation or code, tolerating one or two typos in Latin-script names.
+ * name, synonym, abbreviation or code, tolerating one or two typos in Latin-script names and
+ * input-method slips in Chinese ones (同音字 and near sounds weighted by pinyin, a wrong character
+ * in longer names), and answering to common Chinese clinical abbreviations (`zh-aliases.ts`).
  */
 export class KnowledgeSearch {
   private readonly docs: SearchDocument[];
   private readonly terms: IndexedTerm[] = [];
-  private readonly exact = new Map<string, number[]>();
+  /** The terms with Chinese characters: the only ones a Chinese query can be part of. */
+  private readonly hanTerms: IndexedTerm[] = [];
+  private readonly exact = new Map<string, IndexedTerm[]>();
   private readonly fuzzyTerms: IndexedTerm[] = [];
+  private readonly cjkTerms: CjkTerm[] = [];
+  private readonly cjk = new CjkMatcher();
 
-  constructor(docs: SearchDocument[]) {
+  constructor(docs: SearchDocument[], aliases: readonly ZhAlias[] = ZH_CLINICAL_ALIASES) {
     this.docs = docs;
+    const foldedAliases = aliases.map((alias) => ({ full: normalizeTerm(alias.full), also: alias.also.map(normalizeTerm) }));
     docs.forEach((doc, index) => {
-      for (const raw of new Set(doc.terms)) {
+      const fuzzy = FUZZY_KINDS.has(doc.kind);
+      const seen = new Set<string>();
+      const chinese: IndexedTerm[] = [];
+      for (const raw of doc.terms) {
         const folded = normalizeTerm(raw);
-        if (!folded) continue;
+        if (!folded || seen.has(folded)) continue;
+        seen.add(folded);
         const term = { doc: index, raw, folded };
-        this.terms.push(term);
-        this.exact.set(folded, [...(this.exact.get(folded) ?? []), index]);
-        if (FUZZY_KINDS.has(doc.kind) && /^[a-z0-9 ]+$/.test(folded)) {
-          this.fuzzyTerms.push(term);
-          // Multi-word names also answer to each long word ("warfarin" in "warfarin sodium").
-          for (const word of folded.split(' ')) {
-            if (word.length >= 5 && word !== folded) this.fuzzyTerms.push({ doc: index, raw, folded: word });
-          }
+        this.add(term, fuzzy);
+        if (hasHan(folded)) chinese.push(term);
+      }
+      for (const alias of chinese.length > 0 ? foldedAliases : []) {
+        const owner = chinese.find((term) => term.folded.includes(alias.full));
+        if (!owner) continue;
+        for (const folded of alias.also) {
+          if (seen.has(folded)) continue;
+          seen.add(folded);
+          this.add({ doc: index, raw: owner.raw, folded, alias: true }, fuzzy);
         }
       }
     });
+  }
+
+  private add(term: IndexedTerm, fuzzy: boolean): void {
+    this.terms.push(term);
+    if (hasHan(term.folded)) this.hanTerms.push(term);
+    const same = this.exact.get(term.folded);
+    if (same) same.push(term);
+    else this.exact.set(term.folded, [term]);
+    if (!fuzzy) return;
+    if (/^[a-z0-9 ]+$/.test(term.folded)) {
+      this.fuzzyTerms.push(term);
+      // Multi-word names also answer to each long word ("warfarin" in "warfarin sodium").
+      for (const word of term.folded.split(' ')) {
+        if (word.length >= 5 && word !== term.folded) this.fuzzyTerms.push({ ...term, folded: word });
+      }
+    } else if (hasHan(term.folded)) {
+      // Chinese names are matched whole and by each space-separated part ("哮喘急性发作" in
+      // "支气管痉挛/哮喘急性发作").
+      const parts = new Set([term.folded, ...term.folded.split(' ').filter((part) => part.length >= 2)]);
+      const whole = [...term.folded].length;
+      for (const part of parts) this.cjkTerms.push({ ...term, folded: part, chars: this.cjk.encode(part), whole });
+    }
   }
 
   get size(): number {
@@ -163,14 +212,14 @@ export class KnowledgeSearch {
         score,
       });
     };
-    for (const index of this.exact.get(folded) ?? []) {
-      const doc = this.docs[index];
-      if (doc) offer({ doc: index, raw: doc.terms.find((t) => normalizeTerm(t) === folded) ?? folded, folded }, 'exact', 100);
-    }
-    const minContains = /[\u4e00-\u9fff]/.test(folded) ? 1 : 3;
+    for (const term of this.exact.get(folded) ?? []) offer(term, 'exact', term.alias ? ALIAS_EXACT : 100);
+    const han = hasHan(folded);
+    const minContains = han ? 1 : 3;
     if (folded.length >= minContains) {
-      for (const term of this.terms) {
+      for (const term of han ? this.hanTerms : this.terms) {
         if (term.folded === folded) continue;
+        // An abbreviation is only ever matched whole or by typo, never by a fragment of it.
+        if (term.alias) continue;
         if (term.folded.startsWith(folded)) offer(term, 'prefix', 80 - Math.min(20, term.folded.length - folded.length));
         else if (term.folded.includes(folded)) offer(term, 'contains', 60 - Math.min(20, term.folded.length - folded.length));
       }
@@ -182,8 +231,29 @@ export class KnowledgeSearch {
         if (distance <= max) offer(term, 'fuzzy', 50 - 10 * distance);
       }
     }
+    if (han && best.size < limit) this.fuzzyChinese(folded, offer);
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.label.en.length - b.label.en.length || a.id.localeCompare(b.id))
       .slice(0, limit);
+  }
+
+  /**
+   * Chinese names one or two input-method slips away (同音字, near sounds, rhymes, then any
+   * character for longer queries); see `cjk-match.ts` for the costs and the length scaling.
+   */
+  private fuzzyChinese(folded: string, offer: (term: IndexedTerm, match: SearchHit['match'], base: number) => void): void {
+    const max = maxCost([...folded].length);
+    if (max < 0) return;
+    const query = this.cjk.prepare(folded);
+    // A query of four or more characters may be part of a longer name (肌钙旦白 in 高敏肌钙蛋白I);
+    // a shorter one must match a whole name, or everyday words would hit fragments (学校 ≈ 血小).
+    const within = query.length >= 4;
+    for (const term of this.cjkTerms) {
+      if (term.folded === folded) continue;
+      const cost = this.cjk.distance(query, term.chars, max, within);
+      if (cost > max) continue;
+      const extra = Math.max(0, term.whole - query.length);
+      offer(term, 'fuzzy', 50 - 12 * cost - Math.min(10, extra));
+    }
   }
 }

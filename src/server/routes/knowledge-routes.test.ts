@@ -45,6 +45,21 @@ describe('/api/v1/knowledge', () => {
     expect((await server.request('/api/v1/knowledge/search?q=x&kind=planet', { cookie: clinician })).status).toBe(400);
   });
 
+  it('finds Chinese typos, homophones and abbreviations over HTTP (issue 23 item 8)', async () => {
+    const search = async (q: string) => {
+      const response = await server.request(`/api/v1/knowledge/search?q=${encodeURIComponent(q)}`, { cookie: clinician });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { hits: SearchHit[] }).hits;
+    };
+    expect((await search('阿斯匹林'))[0]).toMatchObject({ kind: 'drug', id: 'aspirin', matched: '阿司匹林', match: 'fuzzy' });
+    expect((await search('华法令'))[0]).toMatchObject({ kind: 'drug', id: 'warfarin' });
+    expect((await search('二甲双瓜'))[0]).toMatchObject({ kind: 'drug', id: 'metformin' });
+    const [infarction] = await search('心梗');
+    expect(infarction).toMatchObject({ kind: 'condition', id: 'possible-nstemi-stemi' });
+    expect(infarction?.matched).toContain('心肌梗死');
+    expect(await search('学校')).toEqual([]);
+  });
+
   it('checks a typed medication list, and refuses a patient or bad input with a message in the caller language', async () => {
     const response = await server.request('/api/v1/knowledge/medications/check', {
       cookie: clinician,
