@@ -202,6 +202,12 @@ describe('checkMedications — salt forms (issue 23: naproxen sodium 220 mg was 
     expect(high[0]?.detail.zh).toMatch(/萘普生钠/);
   });
 
+  it('converts ibuprofen sodium (256 mg per 200 mg ibuprofen tablet) before judging it', () => {
+    const result = check({ medications: [{ name: 'ibuprofen sodium', dose: '1024 mg', frequency: 'tid' }] });
+    expect(result.medications[0]?.baseDose).toEqual({ amount: 800, unit: 'mg' });
+    expect(result.findings.filter((finding) => finding.kind.startsWith('dose-'))).toEqual([]);
+  });
+
   it('keeps judging plain naproxen as the base', () => {
     expect(doseFindings('naproxen', '500 mg', 'bid')).toEqual([]);
     expect(doseFindings('naproxen', '100 mg', 'bid').map((finding) => finding.kind)).toEqual(['dose-below-usual']);
