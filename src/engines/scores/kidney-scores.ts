@@ -62,7 +62,14 @@ export const egfrCkdEpi2021 = defineScore({
     title: 'Inker LA et al. New creatinine- and cystatin C-based equations to estimate GFR without race. N Engl J Med 2021;385:1737-49',
     section: 'Table 2 (eGFRcr 2021 equation)',
   },
-  references: [KDIGO_2012],
+  references: [
+    KDIGO_2012,
+    {
+      title: 'National Kidney Foundation: CKD-EPI Creatinine Equation (2021)',
+      section: 'the single-equation form and its coefficients (κ, α, 0.9938^age, 1.012 female), as implemented below',
+      url: 'https://kidney.org/ckd-epi-creatinine-equation-2021',
+    },
+  ],
   compute(input, bands) {
     const scr = creatinineMgDl(input.creatinine, input.creatinineUnit);
     const female = input.sex === 'female';
