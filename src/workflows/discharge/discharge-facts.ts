@@ -6,6 +6,7 @@
 
 import { interpretLabs, type LabFlag, type LabIndex } from '../../engines/labs/index.js';
 import type { NoteLanguage } from '../../engines/notes/index.js';
+import { getClinicalNames } from '../../knowledge/index.js';
 import type { StayRecord } from './load-stay.js';
 import { type MedicationReconciliation, reconcileMedications } from './medication-reconciliation.js';
 
@@ -57,6 +58,13 @@ const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—')
 
 export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: NoteLanguage): DischargeFacts {
   const zh = language === 'zh';
+  // Chinese sentences name conditions, results and drugs in Chinese where a name is on file; a
+  // diagnosis keeps the record's English term after it, so the coded original stays on the page.
+  const names = getClinicalNames();
+  const conditionName = (display: string) => {
+    const chinese = zh ? names.condition({ display })?.zh : undefined;
+    return chinese ? `${chinese}（${display.replace(/\s*\((disorder|finding|situation)\)\s*$/i, '')}）` : display;
+  };
   const facts: RecordFact[] = [];
   const add = (section: FactSection, kind: string, text: string, recordIds: string[]) => {
     const fact = { id: `R${facts.length + 1}`, section, kind, text, recordIds };
@@ -69,7 +77,7 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
     'admission_diagnoses',
     'admission',
     zh
-      ? `入院日期 ${day(e.start)}，出院日期 ${day(e.end)}（住院 ${days} 天）；就诊类型：${e.type ?? '未记录'}；入院原因：${e.reason ?? '未记录'}。`
+      ? `入院日期 ${day(e.start)}，出院日期 ${day(e.end)}（住院 ${days} 天）；就诊类型：${e.type ?? '未记录'}；入院原因：${e.reason ? conditionName(e.reason) : '未记录'}。`
       : `Admitted ${day(e.start)}, discharged ${day(e.end)} (${days} days); encounter: ${e.type ?? 'not recorded'}; reason for admission: ${e.reason ?? 'not recorded'}.`,
     [e.id],
   );
@@ -77,9 +85,12 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
   const diagnoses = stay.conditions.filter((c) => !NON_DIAGNOSIS_TAG.test(c.display) && c.status !== 'entered-in-error');
   const activeAt = (c: (typeof diagnoses)[number], t: string) => Boolean(c.onsetAt && c.onsetAt <= t && (!c.abatedAt || c.abatedAt > t));
   for (const c of dedupe(diagnoses.filter((c) => activeAt(c, e.start)))) {
-    add('admission_diagnoses', 'condition', zh ? `${c.display}（起病 ${day(c.onsetAt)}）` : `${c.display} (since ${day(c.onsetAt)})`, [
-      c.id,
-    ]);
+    add(
+      'admission_diagnoses',
+      'condition',
+      zh ? `${conditionName(c.display)}（起病 ${day(c.onsetAt)}）` : `${c.display} (since ${day(c.onsetAt)})`,
+      [c.id],
+    );
   }
   const newInStay = diagnoses.filter((c) => c.encounterId === e.id || (c.onsetAt !== null && c.onsetAt > e.start && c.onsetAt <= e.end));
   for (const c of dedupe(newInStay)) {
@@ -88,7 +99,7 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
       'discharge_diagnoses',
       'condition-new',
       zh
-        ? `${c.display}（本次住院期间新记录，${day(c.onsetAt)}${resolved ? `，已于 ${day(c.abatedAt)} 缓解` : ''}）`
+        ? `${conditionName(c.display)}（本次住院期间新记录，${day(c.onsetAt)}${resolved ? `，已于 ${day(c.abatedAt)} 缓解` : ''}）`
         : `${c.display} (new during this stay, ${day(c.onsetAt)}${resolved ? `; resolved ${day(c.abatedAt)}` : ''})`,
       [c.id],
     );
@@ -101,10 +112,10 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
       resolvedInStay ? 'condition-resolved' : 'condition-ongoing',
       resolvedInStay
         ? zh
-          ? `${c.display}（住院期间于 ${day(c.abatedAt)} 记录为缓解）`
+          ? `${conditionName(c.display)}（住院期间于 ${day(c.abatedAt)} 记录为缓解）`
           : `${c.display} (recorded as resolved during the stay, ${day(c.abatedAt)})`
         : zh
-          ? `${c.display}（出院时仍为活动性）`
+          ? `${conditionName(c.display)}（出院时仍为活动性）`
           : `${c.display} (still active at discharge)`,
       [c.id],
     );
@@ -137,7 +148,12 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
           ? `首次 ${fmt(r.first)}${unit}，末次 ${fmt(r.last)}${unit}，最低 ${fmt(r.min)}，最高 ${fmt(r.max)}（${r.count} 次，${trendLabel(r, zh)}）`
           : `first ${fmt(r.first)}${unit}, last ${fmt(r.last)}${unit}, min ${fmt(r.min)}, max ${fmt(r.max)} (${r.count} results, ${trendLabel(r, zh)})`;
     const flagText = flags ? (zh ? `；异常：${flags}` : `; abnormal: ${flags}`) : '';
-    add('key_results', 'result', zh ? `${r.display}：${values}${flagText}` : `${r.display}: ${values}${flagText}`, r.observationIds);
+    add(
+      'key_results',
+      'result',
+      zh ? `${names.observation(r.code, r.display)?.zh ?? r.display}：${values}${flagText}` : `${r.display}: ${values}${flagText}`,
+      r.observationIds,
+    );
   }
 
   const reconciliation = reconcileMedications(stay.orders, { encounterId: e.id, start: e.start, end: e.end }, stay.inpatientEncounterEnds);
@@ -146,10 +162,10 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
     const after = row.discharge?.dosageText ?? (zh ? '未记录剂量' : 'dose not recorded');
     const text = zh
       ? {
-          started: `新开：${row.display}（${after}）`,
-          stopped: `停用：${row.display}（入院时 ${before}）`,
-          changed: `调整：${row.display}（${before} → ${after}）`,
-          continued: `继续：${row.display}（${after}）`,
+          started: `新开：${names.medication(row.display)?.zh ?? row.display}（${after}）`,
+          stopped: `停用：${names.medication(row.display)?.zh ?? row.display}（入院时 ${before}）`,
+          changed: `调整：${names.medication(row.display)?.zh ?? row.display}（${before} → ${after}）`,
+          continued: `继续：${names.medication(row.display)?.zh ?? row.display}（${after}）`,
         }[row.status]
       : {
           started: `Started: ${row.display} (${after})`,
@@ -165,7 +181,7 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
       'medication_reconciliation',
       'medication-inpatient',
       zh
-        ? `住院期间用药：${m.display}（${m.orderIds.length} 次医嘱，${span}）${m.onDischargeList ? '' : '，出院时未继续'}`
+        ? `住院期间用药：${names.medication(m.display)?.zh ?? m.display}（${m.orderIds.length} 次医嘱，${span}）${m.onDischargeList ? '' : '，出院时未继续'}`
         : `Given during the stay: ${m.display} (${m.orderIds.length} orders, ${span})${m.onDischargeList ? '' : '; not continued at discharge'}`,
       m.orderIds,
     );
