@@ -63,6 +63,7 @@ export const recordFactSchema = z.object({
   id: z.string(),
   section: z.enum([
     'admission_diagnoses',
+    'past_history',
     'discharge_diagnoses',
     'procedures',
     'key_results',

@@ -45,6 +45,7 @@ export const SOAP_SECTIONS = ['subjective', 'objective', 'assessment', 'plan'] a
 /** Discharge summary (出院小结) section keys. */
 export const DISCHARGE_SECTIONS = [
   'admission_diagnoses',
+  'past_history',
   'discharge_diagnoses',
   'procedures',
   'hospital_course',

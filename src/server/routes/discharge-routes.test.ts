@@ -43,6 +43,7 @@ describe('discharge summary and export — without a model', () => {
     expect(result.document.method).toBe('computed');
     expect(result.document.sections.map((s) => s.title)).toEqual([
       '入院情况及入院诊断',
+      '既往史',
       '出院诊断',
       '手术及操作',
       '诊疗经过',

@@ -12,6 +12,8 @@ import { type MedicationReconciliation, reconcileMedications } from './medicatio
 
 export type FactSection =
   | 'admission_diagnoses'
+  /** Resolved, inactive and long-past episodic conditions: history, not a diagnosis of this stay. */
+  | 'past_history'
   | 'discharge_diagnoses'
   | 'procedures'
   | 'key_results'
@@ -56,6 +58,31 @@ const NON_DIAGNOSIS_TAG = /\((finding|person|social concept|life style|occupatio
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
 
+/** FHIR Condition.clinicalStatus codes that mean the condition is no longer present. */
+const PAST_STATUSES = new Set(['resolved', 'inactive', 'remission']);
+/**
+ * Conditions that are events of one episode — pregnancy and its outcomes, injuries and acute
+ * illnesses. Records often leave them `active` with no abatement (the Synthea demo data does:
+ * "Miscarriage in first trimester" from 2011 on a 2022 stay, "Sepsis" from 1971 on a 2018 stay),
+ * yet none is still going on a year after it began: a pregnancy ends by 42 weeks, the puerperium six
+ * weeks after delivery, and an acute illness or injury is by definition not chronic. A year is a
+ * deliberately generous bound, not a clinical threshold.
+ */
+const EPISODIC =
+  /miscarriage|abortion|ectopic|molar pregnancy|hydatidiform|\bpregnan|\bdelivery\b|\bbirth\b|preeclampsia|pre-eclampsia|eclampsia|gestational|antepartum|postpartum|puerper|\bacute\b|sepsis|septic|fracture|laceration|sprain|concussion|\binjury\b|\bburn\b|pneumonia|bronchitis|sinusitis|pharyngitis|tonsillitis|otitis|cystitis|gastroenteritis|cellulitis|influenza|covid|流产|妊娠|分娩|早产|产后|急性|骨折|脓毒症/i;
+const EPISODE_DAYS = 365;
+
+type StayCondition = StayRecord['conditions'][number];
+
+/** Whether a condition is past history at admission rather than an active diagnosis. */
+export function isPastCondition(c: StayCondition, admittedAt: string): boolean {
+  if (c.abatedAt !== null) return c.abatedAt <= admittedAt;
+  if (c.status && PAST_STATUSES.has(c.status)) return true;
+  if (EPISODIC.test(c.display) && !/chronic|慢性/i.test(c.display) && c.onsetAt !== null)
+    return Date.parse(admittedAt) - Date.parse(c.onsetAt) > EPISODE_DAYS * 86_400_000;
+  return false;
+}
+
 export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: NoteLanguage): DischargeFacts {
   const zh = language === 'zh';
   // Chinese sentences name conditions, results and drugs in Chinese where a name is on file; a
@@ -82,7 +109,13 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
     [e.id],
   );
 
-  const diagnoses = stay.conditions.filter((c) => !NON_DIAGNOSIS_TAG.test(c.display) && c.status !== 'entered-in-error');
+  const recorded = stay.conditions.filter((c) => !NON_DIAGNOSIS_TAG.test(c.display) && c.status !== 'entered-in-error');
+  const newInStay = recorded.filter((c) => c.encounterId === e.id || (c.onsetAt !== null && c.onsetAt > e.start && c.onsetAt <= e.end));
+  const newIds = new Set(newInStay.map((c) => c.id));
+  // Resolved, inactive and long-past episodic conditions are history, not diagnoses of this stay.
+  const past = recorded.filter((c) => !newIds.has(c.id) && c.onsetAt !== null && c.onsetAt <= e.start && isPastCondition(c, e.start));
+  const pastIds = new Set(past.map((c) => c.id));
+  const diagnoses = recorded.filter((c) => !pastIds.has(c.id));
   const activeAt = (c: (typeof diagnoses)[number], t: string) => Boolean(c.onsetAt && c.onsetAt <= t && (!c.abatedAt || c.abatedAt > t));
   for (const c of dedupe(diagnoses.filter((c) => activeAt(c, e.start)))) {
     add(
@@ -92,7 +125,6 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
       [c.id],
     );
   }
-  const newInStay = diagnoses.filter((c) => c.encounterId === e.id || (c.onsetAt !== null && c.onsetAt > e.start && c.onsetAt <= e.end));
   for (const c of dedupe(newInStay)) {
     const resolved = c.abatedAt !== null && c.abatedAt <= e.end;
     add(
@@ -104,7 +136,6 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
       [c.id],
     );
   }
-  const newIds = new Set(newInStay.map((c) => c.id));
   for (const c of dedupe(diagnoses.filter((c) => activeAt(c, e.start) && !newIds.has(c.id)))) {
     const resolvedInStay = c.abatedAt !== null && c.abatedAt <= e.end;
     add(
@@ -210,6 +241,25 @@ export function buildDischargeFacts(stay: StayRecord, labs: LabIndex, language: 
         ? `病历中记录的后续就诊：${day(f.start)}，${f.type ?? '就诊'}${f.reason ? `（${f.reason}）` : ''}`
         : `Follow-up visit in the record: ${day(f.start)}, ${f.type ?? 'encounter'}${f.reason ? ` (${f.reason})` : ''}`,
       [f.id],
+    );
+  }
+  // Past history last, so the other facts keep their numbers whatever the history holds.
+  for (const c of dedupe([...past].reverse()).reverse()) {
+    const status = c.status && PAST_STATUSES.has(c.status) ? c.status : null;
+    const statusText = status ? (zh ? { resolved: '已缓解', inactive: '非活动', remission: '缓解期' }[status] : status) : null;
+    const details = [
+      zh ? `起病 ${day(c.onsetAt)}` : `onset ${day(c.onsetAt)}`,
+      ...(c.abatedAt
+        ? [zh ? `${day(c.abatedAt)} 缓解` : `resolved ${day(c.abatedAt)}`]
+        : statusText
+          ? [zh ? `记录为${statusText}` : `recorded as ${statusText}`]
+          : []),
+    ];
+    add(
+      'past_history',
+      'condition-past',
+      zh ? `${conditionName(c.display)}（${details.join('，')}）` : `${c.display} (${details.join('; ')})`,
+      [c.id],
     );
   }
   for (const d of stay.documents) {

@@ -219,3 +219,88 @@ describe('medication reconciliation over the demo data', () => {
     expect(inpatient.map((m) => [m.display, m.orderIds.length])).toEqual([['1 ML tacrolimus 5 MG/ML Injection', 13]]);
   });
 });
+
+describe('past conditions are past history, not diagnoses (issue 23 item 7)', () => {
+  const P = 'history-patient';
+  const S = 'history-stay';
+  const condition = (id: string, display: string, code: string, extra: Record<string, unknown>) => ({
+    resourceType: 'Condition',
+    id,
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
+    verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'confirmed' }] },
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'encounter-diagnosis' }] }],
+    code: { coding: [{ system: 'http://snomed.info/sct', code, display }], text: display },
+    subject: { reference: `Patient/${P}` },
+    ...extra,
+  });
+  const status = (code: string) => ({
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code }] },
+  });
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore('sqlite');
+    const bundle = {
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resourceType: 'Patient', id: P, name: [{ family: 'History', given: ['Hana'] }], gender: 'female', birthDate: '1980-02-02' },
+        {
+          resourceType: 'Encounter',
+          id: S,
+          status: 'finished',
+          class: { system: 'http://terminology.hl7.org/CodeSystem/v3-ActCode', code: 'IMP' },
+          subject: { reference: `Patient/${P}` },
+          period: { start: '2024-05-01T08:00:00Z', end: '2024-05-04T12:00:00Z' },
+        },
+        // As the Synthea demo data records it: clinicalStatus still active, no abatement, 11 years before the stay.
+        condition('miscarriage', 'Miscarriage in first trimester', '19169002', { onsetDateTime: '2013-03-10T10:00:00Z' }),
+        condition('sinusitis', 'Acute viral sinusitis (disorder)', '444814009', {
+          ...status('resolved'),
+          onsetDateTime: '2023-01-05T10:00:00Z',
+        }),
+        condition('otitis', 'Otitis media (disorder)', '65363002', { ...status('inactive'), onsetDateTime: '2019-06-01T10:00:00Z' }),
+        condition('fracture', 'Fracture of forearm (disorder)', '65966004', {
+          onsetDateTime: '2020-02-01T10:00:00Z',
+          abatementDateTime: '2020-04-01T10:00:00Z',
+        }),
+        condition('sepsis', 'Sepsis (disorder)', '91302008', { onsetDateTime: '1995-09-04T10:00:00Z' }),
+        condition('hypertension', 'Essential hypertension (disorder)', '59621000', { onsetDateTime: '2015-01-01T10:00:00Z' }),
+        condition('ckd', 'Chronic kidney disease stage 3 (disorder)', '433144002', { onsetDateTime: '2016-01-01T10:00:00Z' }),
+        condition('pneumonia', 'Pneumonia (disorder)', '233604007', {
+          onsetDateTime: '2024-05-01T09:00:00Z',
+          encounter: { reference: `Encounter/${S}` },
+        }),
+      ].map((resource) => ({ resource })),
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'suwen-discharge-history-'));
+    writeFileSync(join(dir, 'bundle.json'), JSON.stringify(bundle));
+    await importFhir(store, [join(dir, 'bundle.json')]);
+  });
+  afterAll(async () => {
+    await store?.dispose();
+  });
+
+  it('lists an 11-year-old miscarriage and resolved or inactive conditions under past history, in both languages', async () => {
+    const services = await createTestServices(store);
+    for (const language of ['en', 'zh'] as const) {
+      const { document } = await generateDischargeSummary(services, {
+        patientId: P,
+        encounterId: S,
+        language,
+        actor: operatorActor('worker', 'test'),
+      });
+      const section = (key: string) => (document.sections.find((s) => s.key === key)?.sentences ?? []).map((s) => s.text).join('\n');
+      const active = `${section('admission_diagnoses')}\n${section('discharge_diagnoses')}`;
+      for (const past of ['Miscarriage', 'sinusitis', 'Otitis', 'Fracture', 'Sepsis'])
+        expect(active, `${language}: ${past}`).not.toContain(past);
+      expect(active).toContain('Essential hypertension');
+      expect(active).toContain('Chronic kidney disease');
+      expect(section('discharge_diagnoses')).toContain('Pneumonia');
+      const history = section('past_history');
+      for (const past of ['Miscarriage in first trimester', 'Acute viral sinusitis', 'Otitis media', 'Fracture of forearm', 'Sepsis'])
+        expect(history, `${language}: ${past}`).toContain(past);
+      expect(history).toContain('2013-03-10');
+      expect(document.sections.find((s) => s.key === 'past_history')?.title).toBe(language === 'zh' ? '既往史' : 'Past history');
+    }
+  });
+});

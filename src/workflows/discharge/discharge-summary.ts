@@ -31,6 +31,7 @@ export type DischargeSectionKey = (typeof DISCHARGE_SECTIONS)[number];
 /** Section headings: 出院小结 headings as used in Chinese hospitals, and their English equivalents. */
 export const DISCHARGE_HEADINGS: Record<DischargeSectionKey, Record<NoteLanguage, string>> = {
   admission_diagnoses: { zh: '入院情况及入院诊断', en: 'Admission and admission diagnoses' },
+  past_history: { zh: '既往史', en: 'Past history' },
   discharge_diagnoses: { zh: '出院诊断', en: 'Discharge diagnoses' },
   procedures: { zh: '手术及操作', en: 'Procedures' },
   hospital_course: { zh: '诊疗经过', en: 'Hospital course' },
@@ -43,6 +44,7 @@ export const DISCHARGE_HEADINGS: Record<DischargeSectionKey, Record<NoteLanguage
 
 const EMPTY: Partial<Record<DischargeSectionKey, Record<NoteLanguage, string>>> = {
   admission_diagnoses: { zh: '病历中未记录入院时的活动性诊断。', en: 'No active diagnoses are recorded at admission.' },
+  past_history: { zh: '病历中未记录既往已缓解或已结束的疾病。', en: 'No resolved or past conditions are recorded.' },
   discharge_diagnoses: { zh: '病历中未记录出院时的诊断。', en: 'No diagnoses are recorded for discharge.' },
   procedures: { zh: '本次住院未记录手术或操作。', en: 'No procedures are recorded for this stay.' },
   key_results: { zh: '本次住院未记录数值型检查结果。', en: 'No numeric results are recorded during this stay.' },
