@@ -42,7 +42,15 @@ const artifactSummaryFields = {
   prompt: z.object({ id: nullableText, version: nullableText, hash: nullableText }),
   inputHash: z.string(),
   sources: z.array(z.object({ type: z.enum(['record', 'knowledge', 'paper', 'guideline', 'other']), ref: z.string(), label: z.string() })),
-  guardrails: z.array(z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'critical']), message: z.string() })),
+  guardrails: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['info', 'warning', 'critical']),
+      message: z.string(),
+      /** The same finding in both interface languages, when the workflow wrote both. */
+      text: z.object({ en: z.string(), zh: z.string() }).optional(),
+    }),
+  ),
   latencyMs: z.number().nullable(),
   tokensIn: z.number().nullable(),
   tokensOut: z.number().nullable(),

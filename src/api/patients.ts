@@ -8,6 +8,7 @@ import type { LabSummary, PatientChart } from '../record/patient-chart.js';
 import type { PatientDetail, PatientSummary } from '../record/patient-queries.js';
 import {
   type Agrees,
+  bilingualSchema,
   type ContentResponse,
   type Expect,
   FHIR_JSON,
@@ -85,6 +86,8 @@ export type ClinicalRecordDocument = z.infer<typeof clinicalRecordDocumentSchema
 export const labSummarySchema = z.object({
   code: z.string(),
   display: z.string(),
+  /** The display and its Chinese name, when the code has one. */
+  names: bilingualSchema.optional(),
   unit: text,
   latestValue: z.number().nullable(),
   latestText: text,
@@ -103,6 +106,8 @@ export const patientChartSchema = z.object({
       id: z.string(),
       code: text,
       display: z.string(),
+      /** The record's display and its Chinese name (SNOMED CT, ICD-10), when one is known. */
+      names: bilingualSchema.optional(),
       clinicalStatus: text,
       onsetAt: text,
       abatedAt: text,
@@ -114,6 +119,8 @@ export const patientChartSchema = z.object({
     z.object({
       id: z.string(),
       display: z.string(),
+      /** The medication line in both languages, when its ingredient is known. */
+      names: bilingualSchema.optional(),
       status: z.string(),
       authoredAt: text,
       dosageText: text,

@@ -23,7 +23,10 @@ export const sourceSchema = z.object({
 export const guardrailSchema = z.object({
   code: z.string().min(1).max(100),
   severity: z.enum(['info', 'warning', 'critical']),
+  /** The finding in the workflow's language (kept for readers that know only one text). */
   message: z.string().max(1000),
+  /** The same finding in both interface languages, when the workflow wrote both. */
+  text: z.object({ en: z.string().min(1).max(1000), zh: z.string().min(1).max(1000) }).optional(),
 });
 
 export const artifactContentSchema = z.looseObject({

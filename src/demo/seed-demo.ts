@@ -85,7 +85,14 @@ async function seedRecordSummaries(deps: { store: Store; artifacts: ArtifactServ
           ...conditions.map((c) => ({ type: 'record' as const, ref: `Condition/${c.id}`, label: c.display })),
           ...meds.map((m) => ({ type: 'record' as const, ref: `MedicationRequest/${m.id}`, label: m.display })),
         ],
-        guardrails: [{ code: 'demo.sample', severity: 'info', message: 'Demo data: synthetic patient (Synthea). 演示数据：合成患者。' }],
+        guardrails: [
+          {
+            code: 'demo.sample',
+            severity: 'info',
+            message: 'Demo data: synthetic patient (Synthea). 演示数据：合成患者。',
+            text: { en: 'Demo data: synthetic patient (Synthea).', zh: '演示数据：合成患者（Synthea）。' },
+          },
+        ],
         latencyMs: 0,
         tokensIn: 0,
         tokensOut: 0,

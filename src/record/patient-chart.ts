@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { type Bilingual, getClinicalNames } from '../knowledge/index.js';
 import type { Store } from '../store/database.js';
 import { ageInYears, type PatientDetail } from './patient-queries.js';
 
@@ -11,6 +12,8 @@ const OBSERVATION_SCAN_LIMIT = 5000;
 export interface LabSummary {
   code: string;
   display: string;
+  /** The display and its Chinese name, when the code has one (LOINC labs and vital signs). */
+  names?: Bilingual;
   unit: string | null;
   latestValue: number | null;
   latestText: string | null;
@@ -27,11 +30,21 @@ export interface PatientChart {
     id: string;
     code: string | null;
     display: string;
+    /** The display and its Chinese name, when the code has one (SNOMED CT, ICD-10). */
+    names?: Bilingual;
     clinicalStatus: string | null;
     onsetAt: string | null;
     abatedAt: string | null;
   }[];
-  medications: { id: string; display: string; status: string; authoredAt: string | null; dosageText: string | null }[];
+  medications: {
+    id: string;
+    display: string;
+    /** The medication line with ingredient, strength and form in Chinese, when the ingredient is known. */
+    names?: Bilingual;
+    status: string;
+    authoredAt: string | null;
+    dosageText: string | null;
+  }[];
   allergies: {
     id: string;
     display: string;
@@ -108,6 +121,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
     countRecords(store, patientId),
   ]);
 
+  const names = getClinicalNames();
   // Observations arrive newest first, so the first row per code is its latest value.
   const labs = new Map<string, LabSummary>();
   for (const o of observations) {
@@ -117,9 +131,11 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       existing.count += 1;
       continue;
     }
+    const labNames = names.observation(o.code, o.display);
     labs.set(code, {
       code,
       display: o.display,
+      ...(labNames ? { names: labNames } : {}),
       unit: o.unit,
       latestValue: o.value_num,
       latestText: o.value_text,
@@ -150,6 +166,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
         id: c.key,
         code: c.code,
         display: c.display,
+        ...withNames(names.condition({ code: c.code, display: c.display })),
         clinicalStatus: Number(c.any_active) ? 'active' : c.some_status,
         onsetAt: c.onset_at,
         abatedAt: Number(c.any_active) ? null : c.abated_at,
@@ -160,6 +177,7 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
       .map((m) => ({
         id: m.display,
         display: m.display,
+        ...withNames(names.medication(m.display)),
         status: Number(m.any_active) ? 'active' : m.some_status,
         authoredAt: m.authored_at,
         dosageText: m.dosage_text,
@@ -310,4 +328,9 @@ export async function listDocuments(store: Store, patientId: string, limit: numb
     items: rows.map((d) => ({ id: d.id, title: d.title, type: d.type_text, date: d.date, author: d.author_text })),
     total: Number(total.n),
   };
+}
+
+/** `{ names }` when a Chinese name is known; nothing otherwise (the chart stays as the record says). */
+function withNames(names: Bilingual | undefined): { names?: Bilingual } {
+  return names ? { names } : {};
 }

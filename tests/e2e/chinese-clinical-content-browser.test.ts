@@ -13,6 +13,8 @@ const h = harnessForFile();
 
 /** The demo patient on lisinopril + hydrochlorothiazide + naproxen, with essential hypertension and one inpatient stay. */
 const PATIENT_GIVEN_NAME = 'Yvone';
+/** The demo patient on insulin, metoprolol, lisinopril, nitroglycerin, tacrolimus (pairwise ANSM interactions). */
+const INTERACTIONS_GIVEN_NAME = 'Marine';
 
 const CJK = /[\u4e00-\u9fff]/g;
 /** Share of the letters that are Chinese characters (drug names in Latin script are allowed, prose is not). */
@@ -22,12 +24,12 @@ function chineseShare(text: string): number {
   return (text.match(CJK)?.length ?? 0) / letters.length;
 }
 
-async function patientId(page: Page): Promise<string> {
+async function patientId(page: Page, given = PATIENT_GIVEN_NAME): Promise<string> {
   const list = (await (await page.request.get(`${h().baseUrl}/api/v1/patients?limit=50`)).json()) as {
     items: { id: string; name: string }[];
   };
-  const found = list.items.find((p) => p.name.includes(PATIENT_GIVEN_NAME));
-  if (!found) throw new Error(`No demo patient named ${PATIENT_GIVEN_NAME}`);
+  const found = list.items.find((p) => p.name.includes(given));
+  if (!found) throw new Error(`No demo patient named ${given}`);
   return found.id;
 }
 
@@ -38,9 +40,9 @@ async function shoot(page: Page, name: string) {
 
 /** A bilingual text shows Chinese; its "original" button reveals the English it was translated from. */
 async function expectOriginalOneClickAway(scope: Locator, chinese: RegExp, english: RegExp) {
-  const text = scope.getByTestId('bilingual-text').filter({ hasText: chinese }).first();
-  await text.waitFor();
-  const holder = scope.getByTestId('bilingual').filter({ has: text }).first();
+  const holder = scope.getByTestId('bilingual').filter({ hasText: chinese }).first();
+  await holder.waitFor();
+  expect(await holder.getByTestId('bilingual-text').textContent()).toMatch(chinese);
   expect(await holder.getByTestId('bilingual-original').count()).toBe(0);
   await holder.getByTestId('bilingual-toggle').click();
   expect(await holder.getByTestId('bilingual-original').textContent()).toMatch(english);
@@ -70,13 +72,25 @@ describe('Chinese clinical content', () => {
       expect(labText).not.toContain('Hemoglobin A1c');
       await shoot(page, 'chinese-chart-zh.png');
 
-      // Medication check from the chart: interaction titles and advice in Chinese.
+      // Medication check from the chart: the ACE inhibitor + diuretic + NSAID alert names the drugs in Chinese.
+      await page.getByTestId('check-medications').click();
+      await page.getByTestId('medications-page').waitFor();
+      const combination = page.locator('[data-testid="med-finding"][data-kind="combination"]');
+      await combination.first().waitFor();
+      const combinationTitle = (await combination.locator('.finding-title').first().textContent()) ?? '';
+      for (const name of ['赖诺普利', '氢氯噻嗪', '萘普生']) expect(combinationTitle).toContain(name);
+      await shoot(page, 'chinese-medication-check-zh.png');
+
+      // Another patient's pairwise interactions: titles, mechanisms and advice in Chinese.
+      const other = await patientId(page, INTERACTIONS_GIVEN_NAME);
+      await page.goto(`${h().baseUrl}/#/patients/${encodeURIComponent(other)}`);
       await page.getByTestId('check-medications').click();
       await page.getByTestId('medications-page').waitFor();
       const interactions = page.locator('[data-testid="med-finding"][data-kind="interaction"]');
       await interactions.first().waitFor();
       const titles = await interactions.locator('.finding-title').allTextContents();
-      expect(titles.some((title) => title.includes('赖诺普利') && title.includes('萘普生'))).toBe(true);
+      expect(titles.some((title) => title.includes('美托洛尔'))).toBe(true);
+      for (const title of titles) expect(chineseShare(title), title).toBeGreaterThan(0.6);
       for (const detail of await interactions.locator('.finding-detail').allTextContents()) {
         expect(chineseShare(detail), detail).toBeGreaterThan(0.6);
       }
@@ -85,7 +99,7 @@ describe('Chinese clinical content', () => {
       }
       await expectOriginalOneClickAway(interactions.first(), CJK, /[A-Za-z]{4,}/);
       expect(await page.getByTestId('med-context').textContent()).toMatch(/\d+ 岁/);
-      await shoot(page, 'chinese-medication-check-zh.png');
+      await shoot(page, 'chinese-medication-interactions-zh.png');
 
       // Review inbox: the safety-check text in Chinese only.
       await page.goto(`${h().baseUrl}/#/inbox`);
@@ -112,7 +126,7 @@ describe('Chinese clinical content', () => {
       const diagnosisText = (await diagnoses.allTextContents()).join('\n');
       expect(diagnosisText).toMatch(CJK);
       expect(diagnosisText).not.toContain('(disorder)');
-      expect(diagnosisText).not.toMatch(/Miscarriage|hypertension|Stress/);
+      expect(diagnosisText).toContain('原发性高血压（Essential hypertension）');
       await shoot(page, 'chinese-discharge-zh.png');
     } finally {
       await context.close();

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { GuardrailFinding } from '../features/artifacts/artifacts-api';
+import { BilingualText } from './bilingual-text';
 
 const SEVERITY_ORDER = { critical: 0, warning: 1, info: 2 } as const;
 
@@ -12,7 +13,9 @@ export function GuardrailList({ findings, compact = false }: { findings: Guardra
       {sorted.map((f) => (
         <li key={`${f.code}:${f.message}`} className={`guardrail guardrail-${f.severity}`}>
           <span className={`badge badge-${f.severity}`}>{t(`severity.${f.severity}`)}</span>
-          <span className="guardrail-message">{f.message}</span>
+          <span className="guardrail-message">
+            <BilingualText text={f.text} fallback={f.message} />
+          </span>
         </li>
       ))}
     </ul>

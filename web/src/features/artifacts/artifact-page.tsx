@@ -45,7 +45,8 @@ function ArtifactView({ artifact, onReviewed }: { artifact: Artifact; onReviewed
           <Badge tone={STATUS_TONE[artifact.status] ?? 'neutral'}>{t(`artifactStatus.${artifact.status}`)}</Badge>
         </h1>
         <p className="muted">
-          {artifact.kind} · {artifact.workflow}
+          {t(`artifactKinds.${artifact.kind.replaceAll('.', '_')}`, { defaultValue: artifact.kind })} ·{' '}
+          {t(`workflows.${artifact.workflow.replaceAll('.', '_')}`, { defaultValue: artifact.workflow })}
           {artifact.patientName && (
             <>
               {' · '}

@@ -9,6 +9,8 @@ export interface GuardrailFinding {
   code: string;
   severity: Severity;
   message: string;
+  /** The same finding in both interface languages, when the workflow wrote both. */
+  text?: { en: string; zh: string };
 }
 
 export interface ArtifactContent {

@@ -7,6 +7,7 @@ import { SegmentedChoice } from '../../components/segmented-group';
 import { formatDateTime } from '../../format';
 import { href, navigate } from '../../router';
 import { useApi } from '../../use-api';
+import { EmergencyWorklist } from '../alerts/emergency-worklist';
 import { type ArtifactFilter, type ArtifactSummary, artifactsApi } from './artifacts-api';
 
 const FILTERS: ArtifactFilter[] = ['draft', 'accepted', 'edited', 'rejected', 'all'];
@@ -30,6 +31,7 @@ export function InboxPage() {
         <h1>{t('inbox.title')}</h1>
         <p className="muted">{t('inbox.intro')}</p>
       </div>
+      <EmergencyWorklist />
       <div className="toolbar">
         <SegmentedChoice
           label={t('inbox.filter')}
@@ -60,8 +62,15 @@ export function InboxPage() {
 function ArtifactTable({ items }: { items: ArtifactSummary[] }) {
   const { t } = useTranslation();
   const columns: DataColumn<ArtifactSummary>[] = [
-    { labelKey: 'inbox.kind', cell: (a) => <a href={href(`/inbox/${a.id}`)}>{a.kind}</a> },
-    { labelKey: 'inbox.workflow', cell: (a) => a.workflow },
+    {
+      labelKey: 'inbox.kind',
+      cell: (a) => (
+        <a href={href(`/inbox/${a.id}`)} title={a.kind}>
+          {t(`artifactKinds.${a.kind.replaceAll('.', '_')}`, { defaultValue: a.kind })}
+        </a>
+      ),
+    },
+    { labelKey: 'inbox.workflow', cell: (a) => t(`workflows.${a.workflow.replaceAll('.', '_')}`, { defaultValue: a.workflow }) },
     { labelKey: 'inbox.patient', cell: (a) => a.patientName ?? t('common.none') },
     {
       labelKey: 'inbox.model',

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { BilingualText } from '../../components/bilingual-text';
 import { Badge, Card, EmptyState } from '../../components/feedback';
 import { formatDate, label } from '../../format';
 import { type Allergy, type Condition, type Encounter, type Medication, patientsApi } from './patients-api';
@@ -94,9 +95,9 @@ export function ProblemsCard({ conditions }: { conditions: Condition[] }) {
       ) : (
         <ul className="item-list">
           {shown.map((c) => (
-            <li key={c.id} className={isActive(c) ? undefined : 'is-inactive'}>
+            <li key={c.id} className={isActive(c) ? undefined : 'is-inactive'} data-code={c.code ?? undefined}>
               <div className="item-title">
-                {c.display}
+                <BilingualText text={c.names} fallback={c.display} />
                 <Badge tone={isActive(c) ? 'accent' : 'neutral'}>{label('status', c.clinicalStatus)}</Badge>
               </div>
               <div className="item-meta">
@@ -134,7 +135,7 @@ export function MedicationsCard({ medications }: { medications: Medication[] }) 
           {shown.map((m) => (
             <li key={m.id} className={isActive(m) ? undefined : 'is-inactive'}>
               <div className="item-title">
-                {m.display}
+                <BilingualText text={m.names} fallback={m.display} />
                 <Badge tone={isActive(m) ? 'accent' : 'neutral'}>{label('status', m.status)}</Badge>
               </div>
               <div className="item-meta">

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOtherPick, usePick } from '../../bilingual';
 import { DataTable } from '../../components/data-table';
 import { Card, EmptyState, ErrorMessage, Loading } from '../../components/feedback';
 import { TrendChart } from '../../components/trend-chart';
@@ -9,6 +10,8 @@ import { type LabSummary, patientsApi } from './patients-api';
 
 export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSummary[] }) {
   const { t } = useTranslation();
+  const pick = usePick();
+  const otherPick = useOtherPick();
   const [selected, setSelected] = useState<LabSummary | undefined>(undefined);
 
   return (
@@ -35,8 +38,9 @@ export function LabsCard({ patientId, labs }: { patientId: string; labs: LabSumm
                           e.stopPropagation();
                           setSelected(isSelected ? undefined : lab);
                         }}
+                        title={lab.names ? otherPick(lab.names) : undefined}
                       >
-                        {lab.display}
+                        {lab.names ? pick(lab.names) : lab.display}
                       </button>
                     );
                   },

@@ -16,6 +16,8 @@ export interface Condition {
   id: string;
   code: string | null;
   display: string;
+  /** The record's display and its Chinese name, when one is known. */
+  names?: { en: string; zh: string };
   clinicalStatus: string | null;
   onsetAt: string | null;
   abatedAt: string | null;
@@ -24,6 +26,8 @@ export interface Condition {
 export interface Medication {
   id: string;
   display: string;
+  /** The medication line in both languages, when its ingredient is known. */
+  names?: { en: string; zh: string };
   status: string | null;
   authoredAt: string | null;
   dosageText: string | null;

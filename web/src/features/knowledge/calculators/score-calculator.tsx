@@ -6,6 +6,7 @@ import { Badge, Card, ErrorMessage, Loading } from '../../../components/feedback
 import { SourceCitation } from '../../../components/source-citation';
 import { formatNumber } from '../../../format';
 import { href } from '../../../router';
+import { useUnitLabel, useUnitSuffix } from '../../../units';
 import { useApi } from '../../../use-api';
 import { type FieldDescriptor, knowledgeApi, type ScoreDescription, type ScoreResult } from '../knowledge-api';
 import { boundsOf, type FormValues, initialValues, issuesByField, toScoreInputs } from './score-form-state';
@@ -192,6 +193,8 @@ export function ScoreField({
 }) {
   const { t } = useTranslation();
   const pick = usePick();
+  const unitLabel = useUnitLabel();
+  const unitSuffix = useUnitSuffix();
   const id = `score-field-${field.name}`;
   const value = values[field.name];
   const invalid = issues !== undefined && issues.length > 0;
@@ -258,7 +261,7 @@ export function ScoreField({
     <div className={`field ${invalid ? 'is-invalid' : ''}`}>
       <label htmlFor={id}>
         {pick(field.label)}
-        {bounds.unit && <span className="unit"> ({bounds.unit})</span>}
+        {bounds.unit && <span className="unit">{unitSuffix(bounds.unit)}</span>}
         {field.optional && <span className="muted small"> ({t('calculators.optional')})</span>}
       </label>
       <input
@@ -275,7 +278,7 @@ export function ScoreField({
         data-testid={`score-input-${field.name}`}
       />
       {bounds.min !== undefined && bounds.max !== undefined && (
-        <span className="muted small">{t('calculators.bounds', { min: bounds.min, max: bounds.max, unit: bounds.unit ?? '' })}</span>
+        <span className="muted small">{t('calculators.bounds', { min: bounds.min, max: bounds.max, unit: unitLabel(bounds.unit) })}</span>
       )}
       {help}
       {errors}
@@ -286,6 +289,7 @@ export function ScoreField({
 function ScoreResultCard({ score, result }: { score: ScoreDescription; result: ScoreResult }) {
   const { t } = useTranslation();
   const pick = usePick();
+  const unitLabel = useUnitLabel();
   const label = (name: string) => {
     const field = score.inputs.find((f) => f.name === name);
     return field ? pick(field.label) : name;
@@ -294,7 +298,7 @@ function ScoreResultCard({ score, result }: { score: ScoreDescription; result: S
     <Card title={t('calculators.result')} testId="score-result" className="score-result">
       <p className="score-value">
         <span data-testid="score-value">{formatNumber(result.value, 2)}</span>
-        {result.unit && <span className="unit"> {result.unit}</span>}
+        {result.unit && <span className="unit"> {unitLabel(result.unit)}</span>}
       </p>
       <p>
         <Badge tone="accent">
