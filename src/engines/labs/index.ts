@@ -10,4 +10,5 @@ export type {
   LabResultInput,
   LabTrend,
 } from './lab-types.js';
+export { displayDecimals, formatLabValue } from './lab-units.js';
 export { loadLabIndex } from './testing-labs.js';

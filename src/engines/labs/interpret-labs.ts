@@ -3,7 +3,7 @@ import { findLab, type LabIndex } from './lab-index.js';
 import { detectLabPatterns } from './lab-patterns.js';
 import { FLAG_MESSAGES, flagValue, reportedRangeOf, selectRange } from './lab-range.js';
 import type { InterpretedLabResult, InterpretLabsInput, LabInterpretation, LabResultInput, LabTrend, TrendPoint } from './lab-types.js';
-import { toSiValue } from './lab-units.js';
+import { displayDecimals, toSiValue } from './lab-units.js';
 
 /** Below this relative change a trend reads "stable" (display convention, not a clinical threshold). */
 const STABLE_PERCENT = 5;
@@ -32,6 +32,12 @@ export function interpretLabs(index: LabIndex, input: InterpretLabsInput): LabIn
     if (lab && points.length >= 2) trends.push(buildTrend(lab, points));
   }
   const patterns = detectLabPatterns({ results, series, sex: input.sex });
+  for (const pattern of patterns) {
+    for (const e of pattern.evidence) {
+      const lab = index.byId.get(e.labId);
+      if (lab) e.decimals = displayDecimals(lab, e.value);
+    }
+  }
   return { results, trends, patterns, disclaimer: DISCLAIMER };
 }
 
@@ -74,6 +80,7 @@ function interpretOne(
     return base;
   }
   base.siValue = siValue;
+  base.decimals = displayDecimals(lab, siValue);
   // The laboratory's own range, when the result carries one, takes precedence over the knowledge base's.
   const reported = reportedRangeOf(lab, input.reportedRange, toSi);
   const range = reported ?? selectRange(lab, sex, age);
@@ -128,5 +135,6 @@ function buildTrend(lab: CuratedLab, timed: readonly { t: number; point: TrendPo
     absoluteChange,
     percentChange,
     direction: stable ? 'stable' : absoluteChange > 0 ? 'rising' : 'falling',
+    decimals: Math.max(...points.map((p) => displayDecimals(lab, p.value))),
   };
 }

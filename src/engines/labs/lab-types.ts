@@ -58,9 +58,11 @@ export interface InterpretedLabResult {
   time?: string;
   labId?: string;
   name?: Bilingual;
-  /** The value in the lab's SI unit. */
+  /** The value in the lab's SI unit, at full precision. */
   siValue?: number;
   siUnit?: string;
+  /** Decimals to display `siValue` and the range with (creatinine µmol/L 0, potassium 1, calcium 2); see `displayDecimals`. */
+  decimals?: number;
   range?: AppliedRange;
   flag: LabFlag;
   message: Bilingual;
@@ -88,12 +90,16 @@ export interface LabTrend {
   /** Relative to the first value; null when the first value is 0. */
   percentChange: number | null;
   direction: 'rising' | 'falling' | 'stable';
+  /** Decimals to display the points with. */
+  decimals: number;
 }
 
 export interface PatternEvidence {
   labId: string;
   value: number;
   unit: string;
+  /** Decimals to display `value` with (set by `interpretLabs`). */
+  decimals?: number;
 }
 
 /** A multi-result finding with the rule it came from. Decision support for a clinician, not a diagnosis. */

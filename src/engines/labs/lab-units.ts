@@ -202,3 +202,54 @@ export function convertLabValue(lab: CuratedLab, value: number, fromUnit: string
   const si = toSiValue(lab, value, fromUnit);
   return si === undefined ? undefined : fromSiValue(lab, si, toUnit);
 }
+
+/**
+ * Display precision overrides where the curated bounds carry more decimals than results are
+ * reported with (bilirubin µmol/L is reported in whole numbers; its range 1.71–20.5 comes from a
+ * mg/dL conversion). A display convention, not a clinical threshold.
+ */
+const DISPLAY_DECIMALS: Readonly<Record<string, number>> = {
+  'bilirubin-total': 0,
+  'bilirubin-direct': 0,
+  'troponin-i-hs': 0,
+  'troponin-t-hs': 0,
+};
+
+/** Decimals of the lab's own curated numbers (ranges and critical limits), cached per lab object. */
+const labDecimalsCache = new WeakMap<CuratedLab, number>();
+function labDecimals(lab: CuratedLab): number {
+  let d = labDecimalsCache.get(lab);
+  if (d === undefined) {
+    const values: number[] = [];
+    for (const r of lab.ranges) for (const v of [r.low, r.high]) if (v !== undefined) values.push(v);
+    for (const v of [lab.critical?.low, lab.critical?.high]) if (v !== undefined) values.push(v);
+    d = DISPLAY_DECIMALS[lab.id] ?? Math.min(3, Math.max(0, ...values.map(decimalsOf)));
+    labDecimalsCache.set(lab, d);
+  }
+  return d;
+}
+
+function decimalsOf(v: number): number {
+  const text = String(v);
+  const dot = text.indexOf('.');
+  return dot < 0 || text.includes('e') ? 0 : text.length - dot - 1;
+}
+
+/**
+ * Decimals to show a value of `lab` in its SI unit with: as many as the lab's curated ranges and
+ * critical limits carry (creatinine µmol/L 0, potassium mmol/L 1, calcium mmol/L 2), with the
+ * overrides above, and at least two significant figures for small values (HDL 1.0, hs-CRP 0.83).
+ * Converted values keep full precision; only their display is rounded.
+ */
+export function displayDecimals(lab: CuratedLab, siValue: number): number {
+  let d = labDecimals(lab);
+  const magnitude = Math.abs(siValue);
+  if (magnitude > 0 && magnitude < 1) d = Math.max(d, 2);
+  else if (magnitude > 0 && magnitude < 10) d = Math.max(d, 1);
+  return Math.min(d, 3);
+}
+
+/** A value in the lab's SI unit as text at its display precision ("186" for creatinine 185.64 µmol/L). */
+export function formatLabValue(lab: CuratedLab, siValue: number): string {
+  return siValue.toFixed(displayDecimals(lab, siValue));
+}

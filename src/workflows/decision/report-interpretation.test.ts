@@ -85,6 +85,15 @@ describe('interpretReport', () => {
     expect(report.clinicianSummary).toMatch(/血小板计数 356 ×10\^9\/L:偏高\(参考区间 125–350 10\^9\/L\) \[/);
   });
 
+  it('shows a converted value at the analyte\'s precision: creatinine 2.1 mg/dL is "= 186 µmol/L", not 185.64 (issue 23 item 4)', () => {
+    const report = interpretReport(labs, { text: 'Creatinine 2.1 mg/dL 0.7-1.3 H', sex: 'M', age: 50, language: 'en' });
+    expect(report.interpretation.results[0]?.siValue).toBeCloseTo(185.64, 6);
+    expect(report.clinicianSummary).toContain(
+      '- Creatinine 2.1 mg/dL (= 186 µmol/L): high (reference 0.7–1.3 mg/dL, as printed on the report)',
+    );
+    expect(report.clinicianSummary).not.toMatch(/185\.6/);
+  });
+
   it('marks pasted troponins of 450 and 500 ng/L critical, with the myocardial-injury pattern and its cited URL (issue 23 item 4)', () => {
     const report = interpretReport(labs, { text: '高敏肌钙蛋白I 450 ng/L\nhs-cTnT 500 ng/L', sex: 'M', language: 'en' });
     expect(report.interpretation.results.map((r) => [r.labId, r.flag])).toEqual([

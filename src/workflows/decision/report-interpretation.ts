@@ -145,7 +145,10 @@ function clinicianSummary(labs: LabIndex, parsed: ParsedLabReport, interpretatio
     lines.push(zh ? '所有可判读结果均在参考区间内。' : 'All interpretable results are within the reference range.');
   for (const r of abnormal) {
     const shown = r.unit ? `${formatNumber(r.value)} ${r.unit}` : formatNumber(r.value);
-    const si = r.siValue !== undefined && r.siUnit && r.unit && r.siValue !== r.value ? ` (= ${formatNumber(r.siValue)} ${r.siUnit})` : '';
+    const si =
+      r.siValue !== undefined && r.siUnit && r.unit && r.siValue !== r.value
+        ? ` (= ${r.decimals !== undefined ? r.siValue.toFixed(r.decimals) : formatNumber(r.siValue)} ${r.siUnit})`
+        : '';
     const range = rangeText(r, parsed.results[r.index], language);
     const critical = isCritical(r.flag) ? criticalText(labs, r, language) : '';
     const source = isCritical(r.flag) ? `${cite(r.criticalCitation)}${cite(r.citation)}` : cite(r.citation);

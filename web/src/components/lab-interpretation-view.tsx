@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { usePick } from '../bilingual';
 import type { InterpretedLabResult, LabFlag, LabInterpretation } from '../features/knowledge/knowledge-api';
 import { formatDate, formatNumber } from '../format';
+import { currentLocale } from '../i18n';
 import { href } from '../router';
 import { DataTable } from './data-table';
 import { Badge, EmptyState } from './feedback';
@@ -56,7 +57,7 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
                 </Badge>
               </div>
               <p>{pick(pattern.message)}</p>
-              <p className="small muted">{pattern.evidence.map((e) => `${e.labId} ${formatNumber(e.value)} ${e.unit}`).join(' · ')}</p>
+              <p className="small muted">{pattern.evidence.map((e) => `${e.labId} ${fixed(e.value, e.decimals)} ${e.unit}`).join(' · ')}</p>
               <p className="small">
                 <SourceCitation source={pattern.source} />
               </p>
@@ -97,7 +98,7 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
               className: 'nowrap',
               cell: (r) => (
                 <>
-                  {r.siValue !== undefined ? formatNumber(r.siValue) : formatNumber(r.value)}
+                  <span data-testid="lab-si-value">{r.siValue !== undefined ? fixed(r.siValue, r.decimals) : formatNumber(r.value)}</span>
                   <span className="unit"> {r.siUnit ?? r.unit ?? ''}</span>
                   {r.siUnit && r.unit && r.unit !== r.siUnit && (
                     <div className="muted small">
@@ -114,7 +115,7 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
               cell: (r) =>
                 r.range ? (
                   <>
-                    {rangeOf(r.range.low, r.range.high)} <span className="unit">{r.range.unit}</span>
+                    {rangeOf(r.range.low, r.range.high, r.decimals)} <span className="unit">{r.range.unit}</span>
                     {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
                     {r.range.origin === 'reported' && (
                       <div className="muted" data-testid="lab-range-own">
@@ -167,8 +168,8 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
                   </Badge>
                 </div>
                 <div className="item-meta small">
-                  {formatNumber(trend.first.value)} → {formatNumber(trend.last.value)} {trend.unit} ({formatDate(trend.first.time)} →{' '}
-                  {formatDate(trend.last.time)})
+                  {fixed(trend.first.value, trend.decimals)} → {fixed(trend.last.value, trend.decimals)} {trend.unit} (
+                  {formatDate(trend.first.time)} → {formatDate(trend.last.time)})
                   {trend.percentChange !== null && ` · ${trend.percentChange > 0 ? '+' : ''}${formatNumber(trend.percentChange, 0)}%`}
                 </div>
               </li>
@@ -192,9 +193,18 @@ function latestPerTest(results: InterpretedLabResult[]): InterpretedLabResult[] 
   return results.filter((r) => byTest.get(r.labId ?? r.test.toLowerCase()) === r);
 }
 
-function rangeOf(low: number | undefined, high: number | undefined): string {
+/** A lab value at the precision the engine gives for its analyte (creatinine µmol/L 0, calcium 2); the value itself stays exact. */
+function fixed(value: number, decimals: number | undefined): string {
+  if (decimals === undefined) return formatNumber(value);
+  return new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
+
+/** Range bounds with at most the result's decimals or 2, whichever is more: curated bounds read as written (1.71), converted ones (a printed 70 mg/dL → 3.89 mmol/L) without false precision. */
+function rangeOf(low: number | undefined, high: number | undefined, decimals: number | undefined): string {
+  const show = (v: number | undefined): string =>
+    v === undefined ? '' : decimals === undefined ? formatNumber(v) : formatNumber(v, Math.max(decimals, 2));
   if (low === undefined && high === undefined) return '—';
-  if (low === undefined) return `≤ ${formatNumber(high)}`;
-  if (high === undefined) return `≥ ${formatNumber(low)}`;
-  return `${formatNumber(low)}–${formatNumber(high)}`;
+  if (low === undefined) return `≤ ${show(high)}`;
+  if (high === undefined) return `≥ ${show(low)}`;
+  return `${show(low)}–${show(high)}`;
 }
