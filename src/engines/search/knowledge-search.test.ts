@@ -75,6 +75,13 @@ describe('knowledge search: Chinese typos, homophones and abbreviations', () => 
     }
   });
 
+  it('finds a drug typed with its dosage form, even misspelt (布洛芬缓释胶囊, 二甲双瓜片)', () => {
+    expect(search.search('布洛芬缓释胶囊')[0]).toMatchObject({ id: 'ibuprofen', matched: '布洛芬' });
+    expect(search.search('二甲双瓜片')[0]?.id).toBe('metformin');
+    expect(search.search('硝苯地平控释片')[0]?.id).toBe('nifedipine');
+    expect(search.search('学校片')).toEqual([]);
+  });
+
   it('keeps exact and prefix matches above fuzzy ones', () => {
     expect(search.search('阿司匹林')[0]).toMatchObject({ id: 'aspirin', match: 'exact' });
     expect(search.search('布洛芬')[0]).toMatchObject({ id: 'ibuprofen', match: 'exact' });

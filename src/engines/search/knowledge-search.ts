@@ -1,6 +1,6 @@
 import { type Bilingual, editDistance, type KnowledgeBase, type KnowledgeVocabulary, normalizeTerm } from '../../knowledge/index.js';
 import { CjkMatcher, hasHan, maxCost } from './cjk-match.js';
-import { ZH_CLINICAL_ALIASES, type ZhAlias } from './zh-aliases.js';
+import { ZH_CLINICAL_ALIASES, ZH_DOSAGE_FORMS, type ZhAlias } from './zh-aliases.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
 
@@ -232,9 +232,22 @@ export class KnowledgeSearch {
       }
     }
     if (han && best.size < limit) this.fuzzyChinese(folded, offer);
+    if (han && best.size === 0) return this.withoutDosageForm(folded, options);
     return [...best.values()]
       .sort((a, b) => b.score - a.score || a.label.en.length - b.label.en.length || a.id.localeCompare(b.id))
       .slice(0, limit);
+  }
+
+  /** 布洛芬缓释胶囊 → the hits for 布洛芬, ranked as matches on part of the query. */
+  private withoutDosageForm(folded: string, options: SearchOptions): SearchHit[] {
+    const form = ZH_DOSAGE_FORMS.filter((suffix) => folded.endsWith(suffix)).sort((a, b) => b.length - a.length)[0];
+    const stem = form ? folded.slice(0, -form.length).trim() : '';
+    if ([...stem].length < 2) return [];
+    return this.search(stem, options).map((hit) => ({
+      ...hit,
+      match: hit.match === 'exact' ? 'prefix' : hit.match,
+      score: hit.score - 10,
+    }));
   }
 
   /**

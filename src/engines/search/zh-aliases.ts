@@ -65,3 +65,43 @@ export const ZH_CLINICAL_ALIASES: readonly ZhAlias[] = [
     source: 'https://huagongku.com/cidian/84296 (肺源性心脏病，简称“肺心病”)',
   },
 ];
+
+/**
+ * Chinese dosage-form words a drug name is often typed with (布洛芬缓释胶囊, 二甲双胍片): when a
+ * Chinese query finds nothing, it is searched again without the longest of these at its end.
+ * Vocabulary from the dosage-form chapters of the Chinese Pharmacopoeia (《中华人民共和国药典》
+ * 四部 制剂通则: 片剂、胶囊剂、颗粒剂、注射剂、口服溶液剂、混悬剂、糖浆剂、滴眼剂、软膏剂、
+ * 乳膏剂、凝胶剂、栓剂、气雾剂、喷雾剂、贴剂) and the product names already in the knowledge base
+ * (阿司匹林肠溶片, 硝苯地平控释片, 氯化钾缓释片).
+ */
+export const ZH_DOSAGE_FORMS: readonly string[] = [
+  '缓释胶囊',
+  '肠溶胶囊',
+  '软胶囊',
+  '胶囊',
+  '缓释片',
+  '控释片',
+  '肠溶片',
+  '分散片',
+  '泡腾片',
+  '咀嚼片',
+  '片',
+  '颗粒',
+  '注射液',
+  '注射剂',
+  '口服溶液',
+  '口服液',
+  '干混悬剂',
+  '混悬液',
+  '糖浆',
+  '滴眼液',
+  '滴剂',
+  '软膏',
+  '乳膏',
+  '凝胶',
+  '栓',
+  '气雾剂',
+  '喷雾剂',
+  '吸入剂',
+  '贴剂',
+];
