@@ -77,7 +77,7 @@ export const TRIPLE_WHAMMY: CombinationRule = {
   severity: 'major',
   title: (names) => ({
     en: `Acute kidney injury risk ("triple whammy"): ${names.en}`,
-    zh: `急性肾损伤风险（"三重打击"）：${names.zh}`,
+    zh: `急性肾损伤风险（“三重打击”）：${names.zh}`,
   }),
   detail: {
     en:

@@ -137,7 +137,17 @@ export function MedicationResults({
                 ),
             },
             { labelKey: 'medications.route', cell: (m) => (m.route ? t(`routes.${m.route}`) : t('common.none')) },
-            { labelKey: 'medications.dose', cell: (m) => (m.dose ? `${formatNumber(m.dose.amount)} ${m.dose.unit}` : t('common.none')) },
+            {
+              labelKey: 'medications.dose',
+              cell: (m) =>
+                m.dose
+                  ? `${formatNumber(m.dose.amount)} ${m.dose.unit}${
+                      m.baseDose && m.salt && m.name
+                        ? ` ${t('medications.asBase', { amount: formatNumber(m.baseDose.amount), unit: m.baseDose.unit, salt: pick(m.salt), base: pick(m.name) })}`
+                        : ''
+                    }`
+                  : t('common.none'),
+            },
             {
               labelKey: 'medications.daily',
               cell: (m) => (m.dailyDose ? `${formatNumber(m.dailyDose.amount)} ${m.dailyDose.unit}` : t('common.none')),
