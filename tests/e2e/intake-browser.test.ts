@@ -144,6 +144,71 @@ describe('history taking in a browser', () => {
     }
   }, 180_000);
 
+  it('chest pain on a phone: no "do you have pain?", plain pain words, and a short pain map with the chest opened (< 1200 px tall)', async () => {
+    const clinician = await clinicianWithLink();
+    const phone = await openOnPhone(clinician.browser, clinician.url);
+    try {
+      const { page } = phone;
+      const question = page.getByTestId('intake-question');
+      await question.waitFor();
+      // Curated complaints first; the rarer DDXPlus symptoms sit under one closed "more symptoms" section.
+      const complaints = await question.locator(':scope > fieldset > [data-testid=intake-option]').allTextContents();
+      expect(complaints).toEqual(expect.arrayContaining(['胸痛', '腹痛', '头痛', '咳嗽', '发热']));
+      expect(complaints.length).toBeLessThanOrEqual(20);
+      expect(await page.locator('[data-testid=intake-group][data-group=more]').getAttribute('open')).toBeNull();
+      await page.screenshot({ path: join(RESULTS, 'intake-phone-complaints-zh.png'), fullPage: true });
+      const start = await version(page);
+      await question
+        .getByTestId('intake-option')
+        .filter({ hasText: /^胸痛$/ })
+        .click();
+      await expect.poll(() => version(page)).not.toBe(start);
+
+      const seen: string[] = [];
+      for (let i = 0; i < 12; i++) {
+        const id = (await question.getAttribute('data-question')) ?? '';
+        seen.push(id);
+        if (id === 'ddx:E_55') break;
+        const before = await version(page);
+        if (id === 'ddx:E_54') {
+          const words = await question
+            .getByTestId('intake-check')
+            .evaluateAll((boxes) => boxes.map((b) => b.parentElement?.textContent ?? ''));
+          expect(words.join('、')).toMatch(/压榨样/);
+          expect(words.join('、')).toMatch(/刺痛/);
+          // Sharp, not crushing: chest pain with a crushing character is a red flag and ends the interview.
+          await page.locator('[data-testid=intake-check][data-value=V_192]').check();
+          await page.getByTestId('intake-next').click();
+        } else await answerCurrent(page);
+        await expect.poll(() => version(page), { timeout: 10_000 }).not.toBe(before);
+      }
+      expect(seen).not.toContain('ddx:E_53');
+      expect(seen.at(-1)).toBe('ddx:E_55');
+
+      // The pain map: nine regions, the chest opened, a phone screen or so tall.
+      const groups = question.getByTestId('intake-group');
+      expect(await groups.count()).toBe(9);
+      expect(await page.locator('[data-testid=intake-group][data-group=chest]').getAttribute('open')).not.toBeNull();
+      expect(await page.locator('[data-testid=intake-group][data-group=abdomen]').getAttribute('open')).toBeNull();
+      expect(await question.getByTestId('intake-check').count()).toBeLessThanOrEqual(50);
+      expect(await question.textContent()).not.toMatch(/palace|ischio|jambier|髂骨翼|处女膜/);
+      const box = await question.boundingBox();
+      console.log(`pain-location question height at 390×844: ${box?.height.toFixed(0)} px`);
+      expect(box?.height ?? Number.POSITIVE_INFINITY).toBeLessThan(1200);
+      await page.screenshot({ path: join(RESULTS, 'intake-phone-pain-map-zh.png'), fullPage: true });
+
+      await page.locator('[data-testid=intake-check][data-value=chest-left]').check();
+      expect(await page.locator('[data-group=chest] .intake-group-count').textContent()).toBe('已选 1 项');
+      const before = await version(page);
+      await page.getByTestId('intake-next').click();
+      await expect.poll(() => version(page), { timeout: 10_000 }).not.toBe(before);
+      expect(await page.getByTestId('intake-page').getAttribute('data-status')).toBe('open');
+    } finally {
+      await phone.context.close();
+      await clinician.close();
+    }
+  }, 180_000);
+
   it('a red-flag phrase in the chief complaint stops the interview with the 120 emergency screen, and the card shows the emergency', async () => {
     const clinician = await clinicianWithLink();
     const phone = await openOnPhone(clinician.browser, clinician.url);

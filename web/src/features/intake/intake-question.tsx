@@ -12,6 +12,54 @@ export interface QuestionAnswer {
 const OTHER = 'other';
 const NONE = 'none';
 
+type Option = NonNullable<IntakeQuestion['options']>[number];
+
+/** Options without a group first, then each group (body region, "more symptoms") in order of appearance. */
+function splitGroups(options: Option[]): { loose: Option[]; groups: { id: string; label: string; options: Option[] }[] } {
+  const loose: Option[] = [];
+  const groups: { id: string; label: string; options: Option[] }[] = [];
+  for (const option of options) {
+    if (!option.group) {
+      loose.push(option);
+      continue;
+    }
+    const id = option.groupId ?? option.group;
+    const group = groups.find((g) => g.id === id);
+    if (group) group.options.push(option);
+    else groups.push({ id, label: option.group, options: [option] });
+  }
+  return { loose, groups };
+}
+
+/**
+ * One opening section per group (a native details/summary: keyboard and screen-reader friendly),
+ * opened when the question says so (the complaint's body region).
+ */
+function OptionGroup({
+  id,
+  label,
+  open,
+  chosen,
+  children,
+}: {
+  id: string;
+  label: string;
+  open: boolean;
+  chosen: number;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <details className="intake-group" open={open} data-testid="intake-group" data-group={id}>
+      <summary className="intake-group-summary">
+        <span>{label}</span>
+        {chosen > 0 && <span className="intake-group-count">{t('intake.groupChosen', { count: chosen })}</span>}
+      </summary>
+      <div className="intake-group-options">{children}</div>
+    </details>
+  );
+}
+
 /**
  * One question, one screen, big tap targets. Choice and yes/no answer on a tap; multi, text and
  * "other" need "Next". In model mode a free-text box is always there besides the form controls.
@@ -33,6 +81,8 @@ export function IntakeQuestionForm({
   const [text, setText] = useState('');
   const [other, setOther] = useState(false);
   const options = question.options ?? [];
+  const { loose, groups } = splitGroups(options);
+  const openGroups = new Set(question.openGroups ?? []);
   const typed = text.trim();
 
   const toggle = (value: string) => {
@@ -47,6 +97,36 @@ export function IntakeQuestionForm({
     <label className="intake-free-text">
       <span>{label}</span>
       <textarea rows={3} value={text} onChange={(e) => setText(e.target.value)} maxLength={4000} disabled={busy} data-testid={testId} />
+    </label>
+  );
+
+  const choiceButton = (option: Option) => (
+    <button
+      key={option.value}
+      type="button"
+      className={`intake-choice ${other && option.value === OTHER ? 'selected' : ''}`}
+      aria-pressed={option.value === OTHER ? other : undefined}
+      disabled={busy}
+      data-testid="intake-option"
+      data-value={option.value}
+      onClick={() => (option.value === OTHER ? setOther(true) : onAnswer({ value: option.value }))}
+    >
+      {option.label}
+    </button>
+  );
+
+  const checkBox = (option: Option) => (
+    <label key={option.value} className={`intake-check ${ticked.includes(option.value) ? 'selected' : ''}`}>
+      <input
+        className="intake-check-box"
+        type="checkbox"
+        checked={ticked.includes(option.value)}
+        onChange={() => toggle(option.value)}
+        disabled={busy}
+        data-testid="intake-check"
+        data-value={option.value}
+      />
+      <span>{option.label}</span>
     </label>
   );
 
@@ -81,19 +161,11 @@ export function IntakeQuestionForm({
         <>
           <fieldset className="intake-choices">
             <legend className="visually-hidden">{question.text}</legend>
-            {options.map((option) => (
-              <button
-                key={option.value}
-                type="button"
-                className={`intake-choice ${other && option.value === OTHER ? 'selected' : ''}`}
-                aria-pressed={option.value === OTHER ? other : undefined}
-                disabled={busy}
-                data-testid="intake-option"
-                data-value={option.value}
-                onClick={() => (option.value === OTHER ? setOther(true) : onAnswer({ value: option.value }))}
-              >
-                {option.label}
-              </button>
+            {loose.map(choiceButton)}
+            {groups.map((group) => (
+              <OptionGroup key={group.id} id={group.id} label={group.label} open={openGroups.has(group.id)} chosen={0}>
+                {group.options.map(choiceButton)}
+              </OptionGroup>
             ))}
           </fieldset>
           {other && (
@@ -119,19 +191,17 @@ export function IntakeQuestionForm({
         <>
           <fieldset className="intake-checks">
             <legend className="visually-hidden">{question.text}</legend>
-            {options.map((option) => (
-              <label key={option.value} className={`intake-check ${ticked.includes(option.value) ? 'selected' : ''}`}>
-                <input
-                  className="intake-check-box"
-                  type="checkbox"
-                  checked={ticked.includes(option.value)}
-                  onChange={() => toggle(option.value)}
-                  disabled={busy}
-                  data-testid="intake-check"
-                  data-value={option.value}
-                />
-                <span>{option.label}</span>
-              </label>
+            {loose.map(checkBox)}
+            {groups.map((group) => (
+              <OptionGroup
+                key={group.id}
+                id={group.id}
+                label={group.label}
+                open={openGroups.has(group.id)}
+                chosen={group.options.filter((o) => ticked.includes(o.value)).length}
+              >
+                {group.options.map(checkBox)}
+              </OptionGroup>
             ))}
           </fieldset>
           <div className="intake-actions">
