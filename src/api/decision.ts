@@ -232,6 +232,8 @@ export const treatmentComparisonSchema = z.object({
     evidenceSystem: bilingualSchema,
     source: citationSchema,
     note: bilingualSchema.optional(),
+    /** Chinese guidelines beside the source, each with its key recommendation where it differs. */
+    chineseGuidelines: z.array(z.object({ source: citationSchema, recommendation: bilingualSchema })).optional(),
   }),
   inRecord: z.boolean(),
   options: z.array(treatmentOptionSchema),

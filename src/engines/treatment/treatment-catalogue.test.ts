@@ -20,6 +20,24 @@ describe('the treatment catalogue', () => {
   });
 });
 
+describe('Chinese guidelines beside the US ones (issue 23 item 2)', () => {
+  it.each([
+    ['hypertension', /高血压/],
+    ['type-2-diabetes', /2型糖尿病防治指南/],
+  ])('%s cites a Chinese guideline, with its key recommendation in both languages', (id, title) => {
+    const diagnosis = catalogue.find((d) => d.id === id);
+    const guidelines = diagnosis?.chineseGuidelines ?? [];
+    expect(guidelines.length).toBeGreaterThan(0);
+    expect(guidelines.some((g) => title.test(g.source.title))).toBe(true);
+    for (const guideline of guidelines) {
+      expect(guideline.source.title).toMatch(/[\u4e00-\u9fff]/);
+      expect(guideline.source.title).toMatch(/20\d\d/);
+      expect(guideline.recommendation.zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(guideline.recommendation.en).toMatch(/[a-z]{3}/);
+    }
+  });
+});
+
 describe('matchDiagnosis', () => {
   it.each([
     ['atrial fibrillation', 'atrial-fibrillation'],

@@ -43,6 +43,11 @@ const diagnosisSchema = z
     note: bilingualSchema.optional(),
     /** The DDXPlus condition this diagnosis corresponds to, when there is one. */
     ddxplus: z.string().optional(),
+    /**
+     * Chinese guidelines shown beside the source above, each with its key recommendation where it
+     * differs (cited exactly; a recommendation is given only where the source's text was checked).
+     */
+    chineseGuidelines: z.array(z.object({ source: citationSchema, recommendation: bilingualSchema }).strict()).optional(),
     options: z.array(optionSchema).min(2).max(5),
   })
   .strict();

@@ -29,7 +29,7 @@ export interface OptionView extends Omit<TreatmentOption, 'notInKb'> {
 }
 
 export interface TreatmentComparison {
-  diagnosis: Pick<TreatmentDiagnosis, 'id' | 'names' | 'icd10' | 'evidenceSystem' | 'source' | 'note'>;
+  diagnosis: Pick<TreatmentDiagnosis, 'id' | 'names' | 'icd10' | 'evidenceSystem' | 'source' | 'note' | 'chineseGuidelines'>;
   /** True when the patient's active problem list names this diagnosis. */
   inRecord: boolean;
   options: OptionView[];
@@ -106,6 +106,7 @@ export async function compareTreatmentOptions(
       evidenceSystem: diagnosis.evidenceSystem,
       source: diagnosis.source,
       ...(diagnosis.note ? { note: diagnosis.note } : {}),
+      ...(diagnosis.chineseGuidelines ? { chineseGuidelines: diagnosis.chineseGuidelines } : {}),
     },
     inRecord: recordDiagnoses(chart).has(diagnosis.id),
     options,

@@ -129,6 +129,24 @@ export function TreatmentPanel({ patientId }: { patientId: string }) {
           <p className="muted small">
             {t('decisionDdx.gradingSystem')}: {pick(result.diagnosis.evidenceSystem)}
           </p>
+          <div className="treatment-guidelines" data-testid="treatment-guidelines">
+            <p className="small">
+              <strong>{t('decisionDdx.usGuideline')}:</strong> <SourceCitation source={result.diagnosis.source} compact />
+            </p>
+            {result.diagnosis.chineseGuidelines && result.diagnosis.chineseGuidelines.length > 0 && (
+              <>
+                <h4>{t('decisionDdx.chineseGuidelines')}</h4>
+                <ul className="item-list">
+                  {result.diagnosis.chineseGuidelines.map((guideline) => (
+                    <li key={guideline.source.title} data-testid="treatment-chinese-guideline">
+                      <p className="small">{pick(guideline.recommendation)}</p>
+                      <SourceCitation source={guideline.source} compact />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
           <div className="treatment-grid">
             {result.options.map((option) => (
               <OptionCard key={option.id} option={option} />
