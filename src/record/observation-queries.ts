@@ -6,7 +6,7 @@ import type { Store } from '../store/database.js';
 export async function listNumericObservations(store: Store, patientId: string, limit: number) {
   return store.db
     .selectFrom('observations')
-    .select(['code', 'display', 'value_num', 'unit', 'effective_at', 'category'])
+    .select(['code', 'display', 'value_num', 'unit', 'effective_at', 'category', 'reference_low', 'reference_high'])
     .where('patient_id', '=', patientId)
     .where('value_num', 'is not', null)
     .orderBy('effective_at', 'desc')

@@ -16,8 +16,9 @@ export interface ChartLabContext {
 
 /**
  * Reads the patient's numeric laboratory observations (LOINC-coded, newest first, at most
- * `PER_TEST_LIMIT` per test) into the lab engine's input. Vital signs and survey answers are
- * left out: the lab engine only knows laboratory tests and reports the rest as unknown.
+ * `PER_TEST_LIMIT` per test) into the lab engine's input, each with the reference range the
+ * Observation carries (the same range the chart's labs card shows). Vital signs and survey answers
+ * are left out: the lab engine only knows laboratory tests and reports the rest as unknown.
  */
 export async function labInputFromChart(
   store: Store,
@@ -32,11 +33,18 @@ export async function labInputFromChart(
     const count = perTest.get(test) ?? 0;
     if (count >= PER_TEST_LIMIT) continue;
     perTest.set(test, count + 1);
+    // The Observation's own reference range (the laboratory's) is the one the chart's labs card
+    // shows; the interpretation applies the same, and the knowledge base's only where none is on file.
+    const reportedRange = {
+      ...(row.reference_low !== null ? { low: row.reference_low } : {}),
+      ...(row.reference_high !== null ? { high: row.reference_high } : {}),
+    };
     results.push({
       test,
       value: row.value_num,
       ...(row.unit ? { unit: row.unit } : {}),
       ...(row.effective_at ? { time: row.effective_at } : {}),
+      ...(row.reference_low !== null || row.reference_high !== null ? { reportedRange } : {}),
     });
   }
   results.reverse(); // oldest first, as trends read

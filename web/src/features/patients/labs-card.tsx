@@ -87,11 +87,19 @@ function formatRange(low: number | null, high: number | null): string {
   return `${formatNumber(low)} – ${formatNumber(high)}`;
 }
 
+/** The record's interpretation code (HL7 v3): HH / LL (critical) as a critical badge, distinct from H / L. */
 function Flag({ value }: { value: LabSummary['interpretation'] }) {
   if (!value || value === 'N') return <span className="muted">{value ? label('flags', value) : ''}</span>;
+  const critical = value === 'HH' || value === 'LL';
+  const arrow = value.startsWith('H') ? '▲' : '▼';
   return (
-    <span className={`flag flag-${value}`} title={label('flags', value)}>
-      {value === 'H' ? '▲' : '▼'} {label('flags', value)}
+    <span
+      className={`flag flag-${value}${critical ? ' badge badge-critical' : ''}`}
+      title={label('flags', value)}
+      data-testid="chart-lab-flag"
+      data-flag={value}
+    >
+      {critical ? `${arrow}${arrow}` : arrow} {label('flags', value)}
     </span>
   );
 }
