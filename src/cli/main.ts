@@ -17,6 +17,7 @@ import { registerImportCommands } from './commands/import-fhir.js';
 import { registerKnowledgeCommands } from './commands/knowledge.js';
 import { registerModelCommands } from './commands/models.js';
 import { registerNoteCommand } from './commands/note.js';
+import { registerRedFlagsCommand } from './commands/redflags.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTranscribeCommand } from './commands/transcribe.js';
@@ -56,6 +57,7 @@ registerDischargeCommand(program);
 registerNoteCommand(program);
 registerTranscribeCommand(program);
 registerReportCommand(program);
+registerRedFlagsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

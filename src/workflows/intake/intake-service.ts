@@ -19,7 +19,7 @@ import {
   startInterview,
   type TriageResult,
 } from '../../engines/intake/index.js';
-import { detectRedFlags, EMERGENCY_MESSAGE, emergencyAdvice, triageIntake } from '../../engines/red-flags/index.js';
+import { detectRedFlags, EMERGENCY_MESSAGE, emergencyAdvice, screenMessage, triageIntake } from '../../engines/red-flags/index.js';
 import type { Bilingual } from '../../knowledge/index.js';
 import type { ModelCallContext, ModelGateway } from '../../model/index.js';
 import {
@@ -262,14 +262,11 @@ export class IntakeService {
     if (!question || question.id !== input.questionId) {
       throw new SuwenError('CONFLICT', 'That question is not the current one', { params: { reason: 'question' } });
     }
-    const facts = (extra: string[]) => {
-      const base = factsOf(state);
-      return { ...base, texts: [...base.texts, ...extra] };
-    };
     const typed = input.text?.trim() ? [input.text.trim()] : [];
-    // Deterministic safety net on the raw words, before any model sees them.
-    const early = detectRedFlags(facts(typed));
-    if (early.length > 0) return this.stopForEmergency(row, state, early, requestId);
+    // Deterministic safety net on the raw words, before any model sees them (the same screen as
+    // `suwen redflags` and the patient assistant).
+    const early = screenMessage(typed[0] ?? '', factsOf(state));
+    if (early.redFlag) return this.stopForEmergency(row, state, early.hits, requestId);
 
     let answer: IntakeAnswerInput = input;
     if (row.mode === 'model' && input.value === undefined && !input.skipped && typed.length > 0) {
