@@ -1,4 +1,16 @@
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+import type { pinyin as pinyinFunction } from 'pinyin-pro';
+
+/**
+ * pinyin-pro (its dictionary takes ~0.1–0.2 s to load) is required on the first Chinese name the
+ * search index encodes, not when the server or a CLI command starts.
+ */
+let loadedPinyin: typeof pinyinFunction | undefined;
+/** Every toneless reading of one character (地 → di, de). */
+function pinyinReadings(char: string): string[] {
+  loadedPinyin ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof pinyinFunction }).pinyin;
+  return loadedPinyin(char, { toneType: 'none', type: 'array', multiple: true });
+}
 
 /**
  * Typo-tolerant matching for Chinese names: a weighted edit distance over characters in which
@@ -44,7 +56,7 @@ export function describeChar(char: string): CjkChar {
   const cached = cache.get(char);
   if (cached) return cached;
   const han = HAN.test(char);
-  const readings = han ? [...new Set(pinyin(char, { toneType: 'none', type: 'array', multiple: true }).map((r) => r.toLowerCase()))] : [];
+  const readings = han ? [...new Set(pinyinReadings(char).map((r) => r.toLowerCase()))] : [];
   const parts = readings.map(split);
   const described: CjkChar = {
     char,
