@@ -149,7 +149,25 @@ describe('notes API — scripted model', () => {
     expect(response.status, await response.clone().text()).toBe(200);
     const note = (await response.json()) as NoteResponse;
     expect(note.document).toMatchObject({ format: 'zh-outpatient', language: 'zh' });
-    expect(note.document.sections[0]?.title).toBe('主诉');
+    // The 门诊病历 header comes from the record (never from the model, which is not shown the name).
+    const record = await server.store.db
+      .selectFrom('patients')
+      .select(['name_text', 'gender'])
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
+    const header = note.document.sections[0];
+    expect(header?.key).toBe('header');
+    expect(header?.title).toBe('门诊病历');
+    const lines = header?.sentences.map((sentence) => sentence.text) ?? [];
+    expect(lines[0]).toBe(`姓名：${record.name_text}`);
+    expect(lines[1]).toBe(`性别：${record.gender === 'male' ? '男' : '女'}`);
+    expect(lines[2]).toMatch(/^年龄：\d+岁$/);
+    expect(lines[5]).toBe('医师签名：＿＿＿＿＿＿');
+    expect(header?.sentences.every((sentence) => sentence.support.status === 'computed')).toBe(true);
+    expect(JSON.stringify(upstream.requests.at(-1)?.body)).not.toContain(record.name_text);
+    expect(note.document.sections[1]?.title).toBe('主诉');
+    const ids = note.document.sections.flatMap((section) => section.sentences.map((sentence) => sentence.id));
+    expect(new Set(ids).size).toBe(ids.length);
     expect(note.transcript.language).toBe('en');
     expect(note.document.extras?.supportCheck).toBe('cross-language');
     expect(JSON.stringify(upstream.requests.at(-1)?.body)).toContain('门诊病历');
@@ -159,6 +177,20 @@ describe('notes API — scripted model', () => {
     };
     expect(artifact.patientId).toBe(patientId);
     expect(artifact.guardrails.some((guardrail) => guardrail.code === 'support-cross-language')).toBe(true);
+    // Written for one of the patient's encounters: the visit date is the encounter's.
+    const encounter = await server.store.db
+      .selectFrom('encounters')
+      .select(['id', 'period_start'])
+      .where('patient_id', '=', patientId)
+      .where('period_start', 'is not', null)
+      .executeTakeFirstOrThrow();
+    const forEncounter = await server.request('/api/v1/notes/generate', {
+      cookie,
+      body: { transcript: '医生：哪里不舒服？\n患者：咳嗽两天了。', patientId, encounterId: encounter.id, mode: 'extractive' },
+    });
+    expect(forEncounter.status, await forEncounter.clone().text()).toBe(200);
+    const dated = ((await forEncounter.json()) as NoteResponse).document.sections[0]?.sentences.map((sentence) => sentence.text);
+    expect(dated?.[4]).toBe(`就诊日期：${String(encounter.period_start).slice(0, 10)}`);
     const unknown = await server.request('/api/v1/notes/generate', { cookie, body: { transcript: CONSULTATION_EN, patientId: 'nope' } });
     expect(unknown.status).toBe(404);
   });
@@ -243,7 +275,8 @@ describe('notes API — external model', () => {
         body: { transcript: '医生：张伟先生您好，请报一下电话和住院号。\n患者：电话13812345678，住院号ZY20240311。我咳嗽三天了。' },
       });
       expect(zh.status, await zh.clone().text()).toBe(200);
-      expect(((await zh.json()) as NoteResponse).document.sections[0]?.sentences[0]?.support.status).toBe('supported');
+      const zhNote = ((await zh.json()) as NoteResponse).document;
+      expect(zhNote.sections.find((section) => section.key === 'chief_complaint')?.sentences[0]?.support.status).toBe('supported');
       const sentZh = JSON.stringify(upstream.requests.at(-1)?.body);
       expect(sentZh).toContain('[T2] 患者：');
       for (const value of ['张伟', '13812345678', 'ZY20240311']) expect(sentZh).not.toContain(value);
@@ -300,7 +333,17 @@ describe('notes API — no model', () => {
       await server.request('/api/v1/notes/generate', { cookie, body: { transcript: '医生：哪里不舒服？\n患者：头痛两天，没有药物过敏。' } })
     ).json()) as NoteResponse;
     expect(chinese.document).toMatchObject({ format: 'zh-outpatient', language: 'zh', method: 'extractive' });
-    expect(chinese.document.sections).toHaveLength(8);
+    // The 门诊病历 header, then the eight sections; with no chart patient the header is left to fill in.
+    expect(chinese.document.sections).toHaveLength(9);
+    expect(chinese.document.sections[0]?.sentences.map((sentence) => sentence.text)).toEqual([
+      '姓名：＿＿＿＿＿＿',
+      '性别：＿＿＿＿＿＿',
+      '年龄：＿＿＿＿＿＿',
+      '科别：＿＿＿＿＿＿',
+      '就诊日期：＿＿＿＿＿＿',
+      '医师签名：＿＿＿＿＿＿',
+    ]);
+    expect(chinese.document.sections[1]?.sentences[0]?.text).toBe('头痛2天。');
     expect((await server.request('/api/v1/notes/nope', { cookie })).status).toBe(404);
   });
 });

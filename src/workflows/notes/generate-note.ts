@@ -3,12 +3,14 @@ import type { Actor } from '../../auth/actor.js';
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import {
   buildExtractiveNote,
+  buildOutpatientHeader,
   type ClinicalDocument,
   checkNote,
   defaultVisitNoteFormat,
   type NoteLanguage,
   type NoteSection,
   type Omission,
+  type OutpatientHeaderFields,
   resolveSupport,
   SupportIndex,
   type Transcript,
@@ -18,7 +20,9 @@ import {
 import { type ModelGateway, patientDataContext } from '../../model/index.js';
 import { assertAiConsent } from '../../record/consent.js';
 import type { PatientAccess } from '../../record/patient-access.js';
-import { patientExists, patientHasEncounter } from '../../record/patient-lookups.js';
+import { findPatientDemographics, patientExists, patientHasEncounter } from '../../record/patient-lookups.js';
+import { ageInYears } from '../../record/patient-queries.js';
+import { findPatientEncounterRow } from '../../record/stay-queries.js';
 import { notFound, SuwenError } from '../../shared/errors.js';
 import type { Store } from '../../store/database.js';
 import { modelNoteTitle } from './note-format-guide.js';
@@ -80,6 +84,39 @@ export interface PreparedNote {
   format: VisitNoteFormat;
   method: 'model' | 'extractive';
   started: number;
+  /** 门诊病历 notes: what the header says (from the chart when the note is filed on a patient, else blanks). */
+  header: OutpatientHeaderFields | null;
+}
+
+/**
+ * The 门诊病历 header's fields from the record: name, sex, age at the visit, the encounter's service
+ * (科别) and date. Read after the access check of prepareNote, never shown to a model: the header
+ * is added by code after the model has written the note.
+ */
+async function headerFields(deps: GenerateNoteDeps, input: GenerateNoteInput): Promise<OutpatientHeaderFields> {
+  if (!input.patientId) return {};
+  const patient = await findPatientDemographics(deps.store, input.patientId);
+  if (!patient) return {};
+  const encounter = input.encounterId ? await findPatientEncounterRow(deps.store, input.patientId, input.encounterId) : undefined;
+  const visitDate = encounter?.period_start ?? null;
+  let department: string | null = null;
+  if (encounter) {
+    const resource = JSON.parse(encounter.resource) as { serviceType?: { text?: string; coding?: { display?: string }[] } };
+    department = resource.serviceType?.text ?? resource.serviceType?.coding?.find((coding) => coding.display)?.display ?? null;
+  }
+  return {
+    name: patient.name,
+    sex: patient.gender,
+    age: ageInYears(patient.birthDate, visitDate ? new Date(visitDate) : new Date()),
+    department,
+    visitDate,
+  };
+}
+
+/** Sentence ids S1…Sn in document order (the header is added in front of a built note). */
+function renumber(sections: NoteSection[]): NoteSection[] {
+  let next = 1;
+  return sections.map((section) => ({ ...section, sentences: section.sentences.map((sentence) => ({ ...sentence, id: `S${next++}` })) }));
 }
 
 /**
@@ -108,7 +145,8 @@ export async function prepareNote(deps: GenerateNoteDeps, input: GenerateNoteInp
       },
     });
   }
-  return { input, transcript, language, format, method, started };
+  const header = format === 'zh-outpatient' ? await headerFields(deps, input) : null;
+  return { input, transcript, language, format, method, started, header };
 }
 
 /** Writes, checks and stores the note of a prepared request, reporting each stage as it happens. */
@@ -119,6 +157,8 @@ export async function writeNote(
 ): Promise<GenerateNoteResult> {
   const { input, transcript, language, format, method } = prepared;
   await callbacks.onTranscript?.(transcript);
+  const header = prepared.header ? renumber([buildOutpatientHeader(prepared.header, language)])[0] : undefined;
+  if (header) await callbacks.onSection?.(header);
   const index = new SupportIndex(transcript.turns.map((turn) => ({ id: turn.id, text: turn.text })));
   let draft: ClinicalDocument;
   let model: Awaited<ReturnType<typeof writeModelNote>> | null = null;
@@ -138,16 +178,18 @@ export async function writeNote(
       transcript,
       format,
       language,
+      firstSentenceNumber: (header?.sentences.length ?? 0) + 1,
       ...(callbacks.signal ? { signal: callbacks.signal } : {}),
       onSection: async (section) => {
         const [resolved] = resolveSupport({ ...shell, sections: [section] }, index).sections;
         if (resolved) await callbacks.onSection?.(resolved);
       },
     });
-    draft = { ...shell, sections: model.sections };
+    draft = { ...shell, sections: header ? [header, ...model.sections] : model.sections };
   } else {
-    draft = buildExtractiveNote(transcript, { format, language });
-    for (const section of draft.sections) await callbacks.onSection?.(section);
+    const built = buildExtractiveNote(transcript, { format, language });
+    draft = header ? { ...built, sections: renumber([header, ...built.sections]) } : built;
+    for (const section of header ? draft.sections.slice(1) : draft.sections) await callbacks.onSection?.(section);
   }
   // Let the sections already sent leave the socket before the checks take the event loop.
   if (callbacks.onSection) await new Promise((resolve) => setImmediate(resolve));

@@ -32,7 +32,7 @@ function normaliseTurnId(id: string): string {
 
 /** Numbers sentences S1, S2, … across a document as its sections are built. */
 export class SentenceNumbering {
-  private next = 1;
+  constructor(private next = 1) {}
   take(): string {
     return `S${this.next++}`;
   }

@@ -21,6 +21,8 @@ export interface ModelNoteRequest {
   /** The language the note is written in (may differ from the transcript's). */
   language: NoteLanguage;
   signal?: AbortSignal;
+  /** Number of the first sentence (S1 by default; later when a header comes first). */
+  firstSentenceNumber?: number;
   /** Called with each section (support not yet resolved) as soon as the model has finished it. */
   onSection?: (section: NoteSection) => Promise<void> | void;
 }
@@ -93,7 +95,7 @@ export async function writeModelNote(request: ModelNoteRequest): Promise<ModelNo
   const jsonSchema = JSON.stringify(z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }));
   const instruction = renderPrompt('output.json-instruction', locale, { schema: jsonSchema }).system ?? '';
   const messages: ModelMessage[] = [{ role: 'user', content: prompt.user ?? '' }];
-  const numbering = new SentenceNumbering();
+  const numbering = new SentenceNumbering(request.firstSentenceNumber);
   const emitted = new Map<string, NoteSection>();
   const emit = async (key: string, sentences: ModelSentence[]) => {
     const section = toNoteSection(format, key, sentences, language, numbering);

@@ -25,8 +25,8 @@ export type NoteFormat = 'zh-outpatient' | 'soap';
 /** Omission kinds in the order the checks panel lists them. */
 export const OMISSION_ORDER: OmissionKind[] = ['medication', 'allergy', 'symptom', 'vital', 'result', 'pregnancy', 'dose', 'follow_up'];
 
-/** Sections a note has per format (门诊病历 per《病历书写基本规范》: 8; SOAP: 4), for "section 3/8". */
-export const SECTION_COUNT: Record<NoteFormat, number> = { 'zh-outpatient': 8, soap: 4 };
+/** Sections a note has per format (门诊病历 per《病历书写基本规范》: the header and 8 sections; SOAP: 4), for "section 3/9". */
+export const SECTION_COUNT: Record<NoteFormat, number> = { 'zh-outpatient': 9, soap: 4 };
 
 export interface GenerateNoteBody {
   transcript: string;
