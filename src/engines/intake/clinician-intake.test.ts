@@ -74,6 +74,12 @@ describe('where is the pain: a short grouped list instead of 165 DDXPlus boxes',
 });
 
 describe('pain words a patient and a doctor would use', () => {
+  it('no DDXPlus value label anywhere (differential findings included) keeps a dataset leftover', () => {
+    for (const ev of model.evidences)
+      for (const label of ev.valueLabels)
+        expect(label.en, ev.code).not.toMatch(/palace|ischio|jambier|heartbreaking|haunting|tedious|knife stroke|Caraibes/);
+  });
+
   it('offers plain clinical pain descriptors in English and natural Chinese', () => {
     const en = (ddxQuestion(model, 'E_54', 'en')?.options ?? []).map((o) => o.label);
     const zh = (ddxQuestion(model, 'E_54', 'zh')?.options ?? []).map((o) => o.label);
@@ -98,7 +104,7 @@ function run(state: InterviewState, script: Record<string, unknown>): { state: I
     const input =
       scripted !== undefined
         ? typeof scripted === 'object' && scripted !== null && !Array.isArray(scripted)
-          ? { questionId: q.id, ...(scripted) }
+          ? { questionId: q.id, ...scripted }
           : { questionId: q.id, value: scripted as string }
         : q.kind === 'yes-no'
           ? { questionId: q.id, value: false }
