@@ -65,7 +65,7 @@ export async function askAboutCase(
   input: { patientId: string; question: string; language: 'zh' | 'en'; actor: Actor },
 ): Promise<AskCaseResult> {
   const chart = await deps.access.chart(input.actor, input.patientId, 'decision.ask');
-  const { sources, alerts } = await assembleCaseSources(deps.store, chart, deps.knowledge);
+  const { sources, alerts } = await assembleCaseSources(deps.store, chart, deps.knowledge, input.language);
   const base: AskCaseResult = {
     artifactId: null,
     question: input.question,
@@ -129,7 +129,8 @@ export async function askAboutCase(
         ...alerts.map((alert) => ({
           code: `alert:${alert.kind}`,
           severity: alert.severity === 'critical' || alert.severity === 'contraindicated' ? ('critical' as const) : ('warning' as const),
-          message: alert.title.en.slice(0, 1000),
+          message: (input.language === 'zh' ? alert.title.zh : alert.title.en).slice(0, 1000),
+          text: { en: alert.title.en.slice(0, 1000), zh: alert.title.zh.slice(0, 1000) },
         })),
       ],
       latencyMs: Math.round(performance.now() - started),

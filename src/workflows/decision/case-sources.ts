@@ -1,7 +1,7 @@
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
 import { interpretLabs } from '../../engines/labs/index.js';
 import { checkMedications, type MedicationFinding } from '../../engines/medication/index.js';
-import type { Bilingual, Citation } from '../../knowledge/index.js';
+import { type Bilingual, type Citation, getClinicalNames } from '../../knowledge/index.js';
 import type { PatientChart } from '../../record/patient-chart.js';
 import type { Store } from '../../store/database.js';
 import { labInputFromChart } from '../lab-review/chart-lab-input.js';
@@ -11,6 +11,7 @@ import { medicationInputFromChart } from '../medication-review/chart-medication-
 export interface CaseSource {
   id: string;
   type: 'record' | 'knowledge';
+  /** In the language the question was asked in (the model sees these). */
   label: string;
   detail?: string;
 }
@@ -25,6 +26,8 @@ export interface CaseAlert {
 }
 
 const RECORD_LIMITS = { conditions: 15, medications: 20, allergies: 10, labs: 20 };
+const GENDER_ZH: Record<string, string> = { male: '男', female: '女', other: '其他', unknown: '性别未知' };
+const SEVERITY_ZH: Record<string, string> = { contraindicated: '禁忌', major: '严重', moderate: '中度', minor: '轻度', info: '提示' };
 const ALERT_SEVERITIES = new Set(['contraindicated', 'major', 'moderate']);
 
 /**
@@ -36,25 +39,39 @@ export async function assembleCaseSources(
   store: Store,
   chart: PatientChart,
   knowledge: KnowledgeEngines,
+  language: 'zh' | 'en' = 'en',
 ): Promise<{ sources: CaseSource[]; alerts: CaseAlert[] }> {
+  const zh = language === 'zh';
+  const names = getClinicalNames();
   const sources: CaseSource[] = [];
   const record = (label: string, detail?: string) =>
     sources.push({ id: `R${sources.filter((s) => s.type === 'record').length + 1}`, type: 'record', label, ...(detail ? { detail } : {}) });
   const { patient } = chart;
-  record(`Patient: ${patient.age ?? '?'} years, ${patient.gender ?? 'sex not recorded'}${patient.deceased ? ', deceased' : ''}`);
+  record(
+    zh
+      ? `患者：${patient.age ?? '?'}岁，${GENDER_ZH[patient.gender ?? ''] ?? '性别未记录'}${patient.deceased ? '，已故' : ''}`
+      : `Patient: ${patient.age ?? '?'} years, ${patient.gender ?? 'sex not recorded'}${patient.deceased ? ', deceased' : ''}`,
+  );
   for (const condition of chart.conditions.filter((c) => !c.abatedAt).slice(0, RECORD_LIMITS.conditions)) {
-    record(`Problem: ${condition.display}`, condition.onsetAt ? `since ${condition.onsetAt.slice(0, 10)}` : undefined);
+    const since = condition.onsetAt?.slice(0, 10);
+    if (zh) {
+      const name = (condition.names ?? names.condition({ code: condition.code, display: condition.display }))?.zh ?? condition.display;
+      record(`问题：${name}`, since ? `起病 ${since}` : undefined);
+    } else record(`Problem: ${condition.display}`, since ? `since ${since}` : undefined);
   }
   for (const medication of chart.medications.filter((m) => m.status === 'active').slice(0, RECORD_LIMITS.medications)) {
-    record(`Active medication: ${medication.display}`, medication.dosageText ?? undefined);
+    const name = zh ? ((medication.names ?? names.medication(medication.display))?.zh ?? medication.display) : medication.display;
+    record(zh ? `在用药物：${name}` : `Active medication: ${name}`, medication.dosageText ?? undefined);
   }
   for (const allergy of chart.allergies.slice(0, RECORD_LIMITS.allergies)) {
-    record(`Allergy: ${allergy.display}`, allergy.reaction ?? undefined);
+    record(zh ? `过敏：${allergy.display}` : `Allergy: ${allergy.display}`, allergy.reaction ?? undefined);
   }
   for (const lab of chart.labs.filter((l) => l.latestValue !== null).slice(0, RECORD_LIMITS.labs)) {
+    const at = lab.latestAt?.slice(0, 10);
+    const name = zh ? ((lab.names ?? names.observation(lab.code, lab.display))?.zh ?? lab.display) : lab.display;
     record(
-      `Latest ${lab.display}: ${lab.latestValue} ${lab.unit ?? ''}`.trim(),
-      lab.latestAt ? `on ${lab.latestAt.slice(0, 10)}` : undefined,
+      zh ? `最近${name}：${lab.latestValue} ${lab.unit ?? ''}`.trim() : `Latest ${name}: ${lab.latestValue} ${lab.unit ?? ''}`.trim(),
+      at ? (zh ? `于 ${at}` : `on ${at}`) : undefined,
     );
   }
 
@@ -66,7 +83,10 @@ export async function assembleCaseSources(
     for (const finding of checkMedications(knowledge.medications, input).findings) {
       if (!ALERT_SEVERITIES.has(finding.severity)) continue;
       alerts.push({ kind: finding.kind, severity: finding.severity, title: finding.title, detail: finding.detail, source: finding.source });
-      knowledgeSource(`${finding.severity}: ${finding.title.en}`, `${finding.detail.en} [${finding.source.title}]`);
+      knowledgeSource(
+        zh ? `${SEVERITY_ZH[finding.severity] ?? finding.severity}：${finding.title.zh}` : `${finding.severity}: ${finding.title.en}`,
+        `${zh ? finding.detail.zh : finding.detail.en} [${finding.source.title}]`,
+      );
     }
   }
   const labs = await labInputFromChart(store, patient);
@@ -84,7 +104,7 @@ export async function assembleCaseSources(
         detail: result.message,
         source,
       });
-      knowledgeSource(`Critical value: ${name.en} ${value}`, source.title);
+      knowledgeSource(zh ? `危急值：${name.zh} ${value}` : `Critical value: ${name.en} ${value}`, source.title);
     }
     for (const pattern of interpreted.patterns) {
       alerts.push({
@@ -94,7 +114,7 @@ export async function assembleCaseSources(
         detail: pattern.message,
         source: pattern.source,
       });
-      knowledgeSource(`Lab pattern: ${pattern.message.en}`, pattern.source.title);
+      knowledgeSource(zh ? `检验模式：${pattern.message.zh}` : `Lab pattern: ${pattern.message.en}`, pattern.source.title);
     }
   }
   return { sources, alerts };
