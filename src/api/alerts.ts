@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import type { EmergencyAlert, EmergencyWorklist } from '../workflows/alerts/emergency-alerts.js';
-import type { Agrees, Expect } from './common.js';
+import { type Agrees, bilingualSchema, type Expect } from './common.js';
 
 export type { EmergencyAlert, EmergencyWorklist };
 
@@ -34,6 +34,8 @@ export const emergencyAlertSchema = z.object({
   artifactId: z.string().nullable(),
   /** Red-flag rule ids. */
   rules: z.array(z.string()),
+  /** The rules' names in both languages. */
+  ruleLabels: z.array(bilingualSchema),
   triage: z.string().nullable(),
   createdAt: z.string(),
   /** Who acknowledged it and when; null while it is pinned. */

@@ -88,7 +88,8 @@ describe('emergency worklist over HTTP (issue 23 item 5)', () => {
     expect(top).toMatchObject({ kind: 'intake-red-flag', patientId: second, triage: 'emergency', acknowledged: null });
     expect(top.patientName).toBeTruthy();
     expect(top.artifactId).toBeTruthy();
-    expect(next.rules.length).toBeGreaterThan(0);
+    expect(next.rules).toContain('cardiac-chest-pain');
+    expect(next.ruleLabels.map((label) => label.zh)).toContain('疑似急性心肌梗死');
 
     const acknowledged = await json<EmergencyAlert>(
       await server.request(`/api/v1/alerts/${next.id}/acknowledge`, { cookie: clinician, body: {} }),

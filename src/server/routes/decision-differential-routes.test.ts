@@ -177,6 +177,24 @@ describe('differential — clinician-entered findings and an intake stopped by a
     expect(result.candidates.length).toBeGreaterThan(0);
   });
 
+  it('says an intake stopped on a red flag before any usable answer, instead of "no finished intake"', async () => {
+    const [, , , , , , early = ''] = server.patientIds;
+    await insertFinishedIntake(server.store, early, {
+      age: 58,
+      sex: 'M',
+      present: [],
+      status: 'emergency',
+      redFlags: ['cardiac-chest-pain'],
+    });
+    const result = await json<DifferentialResult>(
+      await server.request(`/api/v1/patients/${early}/decision/differential?language=en`, { cookie }),
+    );
+    expect(result.status).toBe('no-intake');
+    expect(result.intake).toMatchObject({ status: 'emergency', partial: true });
+    expect(result.message?.en).toMatch(/stopped early on a red flag .* Enter your findings below/);
+    expect(result.message?.en).not.toMatch(/no finished pre-visit intake/);
+  });
+
   it('ranks on findings the clinician enters when there is no intake, each citing the clinician', async () => {
     const result = await json<DifferentialResult>(
       await server.request(`/api/v1/patients/${blank}/decision/differential`, {

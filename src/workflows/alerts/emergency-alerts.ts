@@ -2,6 +2,8 @@ import { createHmac } from 'node:crypto';
 import { auditEvent } from '../../audit/audit-actions.js';
 import type { AuditLog } from '../../audit/audit-log.js';
 import type { Actor } from '../../auth/actor.js';
+import { RED_FLAG_RULES } from '../../engines/red-flags/index.js';
+import type { Bilingual } from '../../knowledge/index.js';
 import {
   acknowledgeEmergencyAlert,
   countOpenEmergencyAlerts,
@@ -71,7 +73,10 @@ export interface EmergencyAlert {
   patientName: string | null;
   intakeId: string | null;
   artifactId: string | null;
+  /** Red-flag rule ids. */
   rules: string[];
+  /** The rules' names in both languages (the id itself for a rule Suwen does not know). */
+  ruleLabels: Bilingual[];
   triage: string | null;
   createdAt: string;
   acknowledged: { at: string; by: { id: string | null; displayName: string | null } } | null;
@@ -158,7 +163,10 @@ export interface EmergencyAlertDeps {
   access: PatientAccess;
 }
 
+const RULE_LABELS = new Map<string, Bilingual>(RED_FLAG_RULES.map((rule) => [rule.id, rule.label]));
+
 function alertOf(row: EmergencyAlertListing): EmergencyAlert {
+  const rules = JSON.parse(row.rules) as string[];
   return {
     id: row.id,
     kind: row.kind as AlertKind,
@@ -166,7 +174,8 @@ function alertOf(row: EmergencyAlertListing): EmergencyAlert {
     patientName: row.patient_name,
     intakeId: row.intake_id,
     artifactId: row.artifact_id,
-    rules: JSON.parse(row.rules) as string[],
+    rules,
+    ruleLabels: rules.map((id) => RULE_LABELS.get(id) ?? { en: id, zh: id }),
     triage: row.triage,
     createdAt: row.created_at,
     acknowledged: row.acknowledged_at

@@ -111,6 +111,10 @@ const NO_INTAKE: Bilingual = {
   en: 'No presenting symptoms yet: this patient has no finished pre-visit intake and no findings have been entered. Enter the findings below, or send the patient an intake link from the chart.',
   zh: '尚无可用于鉴别诊断的症状：该患者没有已完成的诊前问诊，也未录入症状体征。请在下方录入症状体征，或在病历页向患者发送问诊链接。',
 };
+const STOPPED_BEFORE_SYMPTOMS: Bilingual = {
+  en: 'The intake stopped early on a red flag (emergency) before it recorded symptoms the differential can use. Enter your findings below to rank the differential.',
+  zh: '问诊因危急情况（红旗征）提前终止，尚未记录可用于鉴别诊断的症状。请在下方录入您的检查所见以进行鉴别诊断排序。',
+};
 const PARTIAL_INTAKE: Bilingual = {
   en: 'The intake stopped early on a red flag (emergency), so its answers are partial: questions it never reached count neither for nor against. Add what you find below.',
   zh: '问诊因危急情况（红旗征）提前终止，回答不完整：未问到的问题既不支持也不排除任何诊断。请在下方补充您的检查所见。',
@@ -150,7 +154,7 @@ export async function buildDifferential(
   });
   const base: DifferentialResult = {
     status: 'no-intake',
-    message: NO_INTAKE,
+    message: intake?.status === 'emergency' ? STOPPED_BEFORE_SYMPTOMS : NO_INTAKE,
     intake: intake ? { id: intake.id, finishedAt: intake.finishedAt, status: intake.status, partial: intake.status === 'emergency' } : null,
     patient: { age: gathered.age, sex: gathered.sex },
     method: METHOD,

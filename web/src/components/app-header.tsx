@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmergencyBadge } from '../features/alerts/emergency-badge';
 import type { User } from '../features/auth/auth-api';
 import { navItemsFor } from '../nav';
 import { href } from '../router';
@@ -79,6 +80,7 @@ export function AppHeader({
           )}
           <div className="header-tools">
             <LanguageSwitch />
+            {user?.role === 'clinician' && <EmergencyBadge />}
             {user && (
               <>
                 <span className="current-user" data-testid="current-user">

@@ -3,6 +3,7 @@ import { Badge, Card, ErrorMessage, Loading } from '../../components/feedback';
 import { KbAbout } from '../../components/kb-about';
 import { LanguageSwitch } from '../../components/language-switch';
 import { useApi } from '../../use-api';
+import { AlertSoundSetting } from '../alerts/alert-sound-setting';
 import { adminApi, type ModelSetting } from './admin-api';
 
 export function SettingsPage() {
@@ -45,6 +46,7 @@ export function SettingsPage() {
         <p className="muted small">{t('settings.uiLanguageHint')}</p>
         <LanguageSwitch testIdPrefix="settings-lang" />
       </Card>
+      <AlertSoundSetting />
       <KbAbout testId="settings-kb" />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/data-table';
 import { Badge, EmptyState, ErrorMessage, Loading, Pager } from '../../components/feedback';
@@ -7,6 +7,7 @@ import { SegmentedChoice } from '../../components/segmented-group';
 import { formatDateTime } from '../../format';
 import { href, navigate } from '../../router';
 import { useApi } from '../../use-api';
+import { ALERT_COUNT_EVENT } from '../alerts/emergency-badge';
 import { EmergencyWorklist } from '../alerts/emergency-worklist';
 import { type ArtifactFilter, type ArtifactSummary, artifactsApi } from './artifacts-api';
 
@@ -24,6 +25,12 @@ export function InboxPage() {
   const { t } = useTranslation();
   const [view, setView] = useState<{ status: ArtifactFilter; offset: number }>({ status: 'draft', offset: 0 });
   const list = useApi(`artifacts:${view.status}:${view.offset}`, () => artifactsApi.list(view.status, PAGE_SIZE, view.offset));
+  // A new emergency brings its draft: reload the list when the header badge sees one.
+  const reload = list.reload;
+  useEffect(() => {
+    window.addEventListener(ALERT_COUNT_EVENT, reload);
+    return () => window.removeEventListener(ALERT_COUNT_EVENT, reload);
+  }, [reload]);
 
   return (
     <div className="page" data-testid="inbox-page">

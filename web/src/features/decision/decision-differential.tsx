@@ -5,6 +5,7 @@ import { usePick } from '../../bilingual';
 import { CheckError } from '../../components/check-error';
 import { SourceCitation } from '../../components/source-citation';
 import { type DifferentialCandidate, type DifferentialResult, decisionDdxApi, type RankedTest } from './decision-ddx-api';
+import { type EnteredFinding, FindingsEditor, findingBodies } from './decision-findings';
 
 type Source = DifferentialResult['sources'][number];
 
@@ -105,6 +106,7 @@ export function DifferentialPanel({ patientId }: { patientId: string }) {
   const [result, setResult] = useState<DifferentialResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | Error | null>(null);
+  const [entered, setEntered] = useState<EnteredFinding[]>([]);
 
   const run = (call: () => Promise<DifferentialResult>) => {
     setBusy(true);
@@ -115,6 +117,10 @@ export function DifferentialPanel({ patientId }: { patientId: string }) {
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: refetch only when the patient or language changes
   useEffect(() => run(() => decisionDdxApi.differential(patientId, language)), [patientId, language]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new patient starts with no entered findings
+  useEffect(() => setEntered([]), [patientId]);
+  const rankWithFindings = () => run(() => decisionDdxApi.rank(patientId, language, findingBodies(entered)));
+  const editor = <FindingsEditor entered={entered} onChange={setEntered} onRank={rankWithFindings} busy={busy} />;
 
   const sources = new Map((result?.sources ?? []).map((source) => [source.id, source]));
   return (
@@ -130,14 +136,23 @@ export function DifferentialPanel({ patientId }: { patientId: string }) {
         <>
           <p className="alert alert-warning small">{pick(result.disclaimer)}</p>
           {result.status === 'no-intake' ? (
-            <p className="alert alert-info" role="status" data-testid="ddx-no-intake">
-              {pick(result.message ?? undefined)}
-            </p>
+            <>
+              <p className="alert alert-info" role="status" data-testid="ddx-no-intake">
+                {pick(result.message ?? undefined)}
+              </p>
+              {editor}
+            </>
           ) : (
             <>
+              {result.intake?.partial && (
+                <p className="alert alert-warning" role="status" data-testid="ddx-partial-intake">
+                  {pick(result.message ?? undefined)}
+                </p>
+              )}
               <p className="muted small" data-testid="ddx-method">
                 {pick(result.method)}
               </p>
+              {editor}
               <section className="decision-section">
                 <h3>{t('decisionDdx.candidates')}</h3>
                 <ol className="item-list ddx-candidates">
@@ -179,7 +194,7 @@ export function DifferentialPanel({ patientId }: { patientId: string }) {
                   type="button"
                   className="button"
                   disabled={busy}
-                  onClick={() => run(() => decisionDdxApi.widen(patientId, language))}
+                  onClick={() => run(() => decisionDdxApi.widen(patientId, language, findingBodies(entered)))}
                   data-testid="ddx-widen"
                 >
                   {t('decisionDdx.widen')}
