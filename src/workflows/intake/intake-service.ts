@@ -441,11 +441,17 @@ export class IntakeService {
             .map((entry) => ({ type: 'knowledge' as const, ref: `ddxplus:${entry.condition}`, label: 'DDXPlus condition model' })),
         ],
         guardrails: [
-          ...redFlags.map((flag) => ({ code: `red-flag:${flag.id}`, severity: 'critical' as const, message: flag.label.en })),
+          ...redFlags.map((flag) => ({
+            code: `red-flag:${flag.id}`,
+            severity: 'critical' as const,
+            message: flag.label.en,
+            text: flag.label,
+          })),
           {
             code: `triage:${triage.level}`,
             severity: triage.level === 'emergency' ? ('critical' as const) : ('info' as const),
             message: triage.reason.en,
+            text: triage.reason,
           },
         ],
       },

@@ -35,17 +35,27 @@ export async function storeNoteArtifact(artifacts: ArtifactService, input: NoteA
       ref: turn.id,
       label: `${turn.speakerLabel || turn.speaker}: ${turn.text}`.slice(0, 200),
     }));
+  const counts = input.privacy
+    ? Object.entries(input.privacy.counts)
+        .map(([type, n]) => `${type}×${n}`)
+        .join(', ')
+    : '';
+  const deidMessage = input.privacy?.operator
+    ? `De-identified (${input.privacy.operator}) before sending to an external model: ${counts || 'no identifiers found'}`
+    : '';
+  const crossLanguageMessage = `Note in ${document.language}, transcript in ${transcript.language}: lexical support cannot be checked across languages; review each sentence against its cited turns`;
+  const extractiveMessage = 'Extractive draft: transcript sentences sorted by rules, no model';
   const guardrails = [
     ...(input.privacy?.operator
       ? [
           {
             code: 'deid.applied',
             severity: 'info' as const,
-            message: `De-identified (${input.privacy.operator}) before sending to an external model: ${
-              Object.entries(input.privacy.counts)
-                .map(([type, n]) => `${type}×${n}`)
-                .join(', ') || 'no identifiers found'
-            }`,
+            message: deidMessage,
+            text: {
+              en: deidMessage,
+              zh: `发送给外部模型前已去标识化（${input.privacy.operator}）：${counts || '未发现身份标识'}`,
+            },
           },
         ]
       : []),
@@ -54,7 +64,8 @@ export async function storeNoteArtifact(artifacts: ArtifactService, input: NoteA
           {
             code: 'extractive-note',
             severity: 'info' as const,
-            message: 'Extractive draft: transcript sentences sorted by rules, no model',
+            message: extractiveMessage,
+            text: { en: extractiveMessage, zh: '抽取式草稿：按规则整理的对话原句，未使用模型' },
           },
         ]
       : []),
@@ -63,7 +74,11 @@ export async function storeNoteArtifact(artifacts: ArtifactService, input: NoteA
           {
             code: 'support-cross-language',
             severity: 'warning' as const,
-            message: `Note in ${document.language}, transcript in ${transcript.language}: lexical support cannot be checked across languages; review each sentence against its cited turns`,
+            message: crossLanguageMessage,
+            text: {
+              en: crossLanguageMessage,
+              zh: `病历语言（${document.language}）与对话语言（${transcript.language}）不同，无法逐词核对依据；请对照所引对话逐句审核`,
+            },
           },
         ]
       : []),
