@@ -100,7 +100,7 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
                 <>
                   <span data-testid="lab-si-value">{r.siValue !== undefined ? fixed(r.siValue, r.decimals) : formatNumber(r.value)}</span>
                   <span className="unit"> {r.siUnit ?? r.unit ?? ''}</span>
-                  {r.siUnit && r.unit && r.unit !== r.siUnit && (
+                  {converted(r) && (
                     <div className="muted small">
                       {formatNumber(r.value)} {r.unit}
                     </div>
@@ -115,7 +115,8 @@ export function LabInterpretationView({ interpretation }: { interpretation: LabI
               cell: (r) =>
                 r.range ? (
                   <>
-                    {rangeOf(r.range.low, r.range.high, r.decimals)} <span className="unit">{r.range.unit}</span>
+                    <span data-testid="lab-range">{rangeOf(r.range.low, r.range.high, converted(r) ? r.decimals : undefined)}</span>{' '}
+                    <span className="unit">{r.range.unit}</span>
                     {r.range.merged && <div className="muted">{t('labs.mergedRange')}</div>}
                     {r.range.origin === 'reported' && (
                       <div className="muted" data-testid="lab-range-own">
@@ -199,10 +200,14 @@ function fixed(value: number, decimals: number | undefined): string {
   return new Intl.NumberFormat(currentLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
 
-/** Range bounds with at most the result's decimals or 2, whichever is more: curated bounds read as written (1.71), converted ones (a printed 70 mg/dL → 3.89 mmol/L) without false precision. */
+/** Whether the value was converted to the SI unit (so the SI figures are computed, and rounded for display). */
+function converted(r: InterpretedLabResult): boolean {
+  return r.siValue !== undefined && r.siValue !== r.value;
+}
+
+/** Range bounds: as written when not converted (curated 1.71, printed 150–400), at the result's precision when converted (a printed 0.7–1.3 mg/dL → 62–115 µmol/L). */
 function rangeOf(low: number | undefined, high: number | undefined, decimals: number | undefined): string {
-  const show = (v: number | undefined): string =>
-    v === undefined ? '' : decimals === undefined ? formatNumber(v) : formatNumber(v, Math.max(decimals, 2));
+  const show = (v: number | undefined): string => (v === undefined ? '' : fixed(v, decimals));
   if (low === undefined && high === undefined) return '—';
   if (low === undefined) return `≤ ${show(high)}`;
   if (high === undefined) return `≥ ${show(low)}`;
