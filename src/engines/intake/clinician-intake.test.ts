@@ -8,7 +8,7 @@ import { loadDdxModel } from '../ddx/index.js';
 import { ddxQuestion, readDdxAnswer } from './ddx-question.js';
 import type { IntakeQuestion } from './intake-types.js';
 import { answerQuestion, factsOf, type InterviewState, nextQuestion, startInterview } from './interview.js';
-import { renderHistory } from './render-history.js';
+import { renderHistory, typedDuration } from './render-history.js';
 
 const model = loadDdxModel();
 const LOCATION_CODES = ['E_55', 'E_57', 'E_133', 'E_152'];
@@ -176,7 +176,11 @@ describe('curated chief complaints', () => {
 /** Records these answers in order (as a patient would give them), whatever the planner would ask. */
 function answerAll(state: InterviewState, answers: [string, unknown][]): InterviewState {
   for (const [questionId, value] of answers) {
-    const result = answerQuestion(state, model, { questionId, value: value as string });
+    const input =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { questionId, ...value }
+        : { questionId, value: value as string };
+    const result = answerQuestion(state, model, input);
     if (!result.ok) throw new Error(`${questionId}: ${result.error.code}`);
     state = result.state;
   }
@@ -227,6 +231,27 @@ describe('the Chinese history reads as a Chinese doctor writes it', () => {
     expect(hpi).toMatch(/伴.*咳痰/);
     expect(hpi).toMatch(/无(.*、)?气短/);
     expect(hpi).not.toMatch(/您|吗|？/);
+  });
+
+  it('a typed complaint: 主诉 is symptom + the duration the patient wrote, the HPI quotes the words once', () => {
+    const state = answerAll(startInterview({ age: 58, sex: 'M', language: 'zh', mode: 'form' }), [
+      ['frame:chief-complaint', { value: 'other', text: '胸口压榨样疼痛1小时，向左臂放射，伴大汗' }],
+    ]);
+    const { sections } = renderHistory(state, { language: 'zh' });
+    const text = Object.fromEntries(sections.map((s) => [s.key, s.text]));
+    expect(text['chief-complaint']).toBe('胸痛1小时');
+    expect(text['present-illness']?.startsWith('患者自述“胸口压榨样疼痛1小时，向左臂放射，伴大汗”。患者1小时前出现胸痛')).toBe(true);
+    const en = renderHistory({ ...state, language: 'en' }, { language: 'en' }).sections[0]?.text;
+    expect(en).toBe('Chest pain for 1 hour.');
+  });
+
+  it('reads the duration a patient typed, in Chinese or English numbers', () => {
+    expect(typedDuration('咳嗽三天了')).toEqual({ zh: '三天', en: '3 days' });
+    expect(typedDuration('头痛两周')).toEqual({ zh: '两周', en: '2 weeks' });
+    expect(typedDuration('肚子疼十二个小时')).toEqual({ zh: '十二小时', en: '12 hours' });
+    expect(typedDuration('腰疼3个月')).toEqual({ zh: '3个月', en: '3 months' });
+    expect(typedDuration('cough for 1 week')).toEqual({ en: '1 week', zh: '1周' });
+    expect(typedDuration('胸口不舒服')).toBeUndefined();
   });
 
   it('English: plain findings, not quoted questions', () => {

@@ -6,6 +6,7 @@
 import type { Bilingual } from '../../knowledge/index.js';
 import { type DdxModel, type DifferentialEntry, loadDdxModel } from '../ddx/index.js';
 import { areaTerm, bodyArea } from './body-regions.js';
+import { readComplaintText } from './complaint-text.js';
 import { suggestNextTests } from './condition-tests.js';
 import { chiefComplaint, loadHistoryFrame } from './history-frame.js';
 import type { IntakeLanguage, RecordedAnswer, RedFlagHit, TriageLevel, TriageResult } from './intake-types.js';
@@ -152,7 +153,63 @@ function sentence(lang: IntakeLanguage, label: Bilingual, items: string[]): stri
   return lang === 'zh' ? `${label.zh}${items.join('、')}。` : `${label.en} ${items.join('; ')}.`;
 }
 
-function complaint(view: View): { symptom: string; duration?: Bilingual; since?: Bilingual } {
+/** The pain a typed complaint names, as a 主诉 symptom: "胸口压榨样疼痛…" → 胸痛. */
+const REGION_SYMPTOM: Record<string, Bilingual> = {
+  chest: { en: 'chest pain', zh: '胸痛' },
+  abdomen: { en: 'abdominal pain', zh: '腹痛' },
+  head: { en: 'headache', zh: '头痛' },
+  neck: { en: 'neck or throat pain', zh: '颈部或咽喉疼痛' },
+  back: { en: 'back pain', zh: '腰背痛' },
+  pelvis: { en: 'groin or hip pain', zh: '腹股沟或髋部疼痛' },
+  joints: { en: 'joint pain', zh: '关节痛' },
+  arms: { en: 'arm pain', zh: '上肢疼痛' },
+  legs: { en: 'leg pain', zh: '下肢疼痛' },
+};
+
+const NUMBER_ZH = '一二两三四五六七八九十半';
+const DIGIT_ZH: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "3" → 3, "三" → 3, "十二" → 12, "二十" → 20, "半" → 0.5; undefined for anything else. */
+function numberOf(text: string): number | undefined {
+  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === '半') return 0.5;
+  const ten = text.indexOf('十');
+  if (ten < 0) return text.length === 1 ? DIGIT_ZH[text] : undefined;
+  const tens = ten === 0 ? 1 : DIGIT_ZH[text.slice(0, ten)];
+  const ones = ten === text.length - 1 ? 0 : DIGIT_ZH[text.slice(ten + 1)];
+  return tens === undefined || ones === undefined ? undefined : tens * 10 + ones;
+}
+
+const UNIT_EN: Record<string, string> = {
+  分钟: 'minute',
+  小时: 'hour',
+  天: 'day',
+  日: 'day',
+  周: 'week',
+  星期: 'week',
+  月: 'month',
+  年: 'year',
+};
+const UNIT_ZH: Record<string, string> = { minute: '分钟', hour: '小时', day: '天', week: '周', month: '个月', year: '年' };
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** A duration the patient typed: "1小时", "三天", "2 weeks"; undefined when none. */
+export function typedDuration(text: string): Bilingual | undefined {
+  const zh = new RegExp(`(\\d+(?:\\.\\d+)?|[${NUMBER_ZH}]+)\\s*(?:个)?(分钟|小时|天|日|周|星期|月|年)`).exec(text);
+  const n = zh ? numberOf(zh[1] ?? '') : undefined;
+  if (zh && n !== undefined) {
+    const unit = zh[2] ?? '';
+    return { zh: `${zh[1]}${unit === '月' ? '个月' : unit === '星期' ? '周' : unit}`, en: plural(n, UNIT_EN[unit] ?? unit) };
+  }
+  const en = /(\d+(?:\.\d+)?)\s*(minute|hour|day|week|month|year)s?\b/i.exec(text);
+  if (en) {
+    const unit = (en[2] ?? '').toLowerCase();
+    return { en: plural(Number(en[1]), unit), zh: `${en[1]}${UNIT_ZH[unit] ?? ''}` };
+  }
+  return undefined;
+}
+
+function complaint(view: View): { symptom: string; duration?: Bilingual; since?: Bilingual; typed?: string } {
   const cc = answered(view, 'chief-complaint');
   const onset = answered(view, 'onset');
   const timing = ONSET[typeof onset?.value === 'string' ? onset.value : ''];
@@ -163,7 +220,18 @@ function complaint(view: View): { symptom: string; duration?: Bilingual; since?:
     const first = valueTerms(view, where)[0] ?? '';
     symptom = view.lang === 'zh' ? `${first}疼痛` : `pain (${first})`;
   }
-  return { symptom, ...(timing ? { duration: timing.duration, since: timing.since } : {}) };
+  const out = { symptom, ...(timing ? { duration: timing.duration, since: timing.since } : {}) };
+  // A typed complaint: the 主诉 names the symptom and the duration the patient wrote; the HPI quotes the words.
+  const typed = cc?.text?.trim();
+  if (!typed) return out;
+  const region = readComplaintText(typed).region;
+  const said = typedDuration(typed);
+  return {
+    ...out,
+    typed,
+    ...(region && REGION_SYMPTOM[region] ? { symptom: REGION_SYMPTOM[region][view.lang] } : {}),
+    ...(said ? { duration: said, since: { en: `${said.en} ago`, zh: `${said.zh}前` } } : {}),
+  };
 }
 
 /** "位于胸口正中偏上，呈压榨样/紧缩感，向左上肢放射，疼痛程度8/10分，起病急，呈持续性" and the English equivalent. */
@@ -222,13 +290,14 @@ function chiefComplaintText(view: View): string {
 
 function presentIllnessText(view: View): string {
   const { lang } = view;
-  const { symptom, since } = complaint(view);
+  const { symptom, since, typed } = complaint(view);
   const details = painDetails(view);
   const opening = symptom.replace(/[。.！!；;，,\s]+$/, '');
+  const words = typed?.replace(/[。.！!；;，,\s]+$/, '');
   const parts: string[] = [
     lang === 'zh'
-      ? `患者${since?.zh ?? ''}出现${opening}${details.map((d) => `，${d}`).join('')}。`
-      : `The patient reports ${opening}${since ? `, starting ${since.en}` : ''}${details.map((d) => `, ${d}`).join('')}.`,
+      ? `${words ? `患者自述“${words}”。` : ''}患者${since?.zh ?? ''}出现${opening}${details.map((d) => `，${d}`).join('')}。`
+      : `${words ? `In the patient's words: “${words}”. ` : ''}The patient reports ${opening}${since ? `, starting ${since.en}` : ''}${details.map((d) => `, ${d}`).join('')}.`,
   ];
   const detail = (id: string, zh: string, en: string) => {
     const a = answered(view, id);
