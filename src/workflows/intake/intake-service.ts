@@ -109,6 +109,24 @@ export interface IntakeServiceDeps {
 }
 
 /**
+ * The state with the answer that raised a red flag recorded, so the clinician sees the patient's
+ * own words beside the flag (issue 23: the card showed "疑似急性心肌梗死" and "0 answers"). An
+ * answer the interview cannot read as given (free text to a form question, before any model) is
+ * kept as a skipped answer carrying the text.
+ */
+function withWordsRecorded(state: InterviewState, ddx: DdxModel, input: IntakeAnswerInput, now: Date): InterviewState {
+  const asGiven = answerQuestion(state, ddx, input, now);
+  if (asGiven.ok) return asGiven.state;
+  const asText = answerQuestion(
+    state,
+    ddx,
+    { questionId: input.questionId, skipped: true, ...(input.text ? { text: input.text } : {}) },
+    now,
+  );
+  return asText.ok ? asText.state : state;
+}
+
+/**
  * History taking: a clinician creates a single-use, expiring link for a patient (and encounter);
  * the patient answers on their phone; every answer runs the deterministic red-flag rules before
  * anything else — a red flag stops the interview, shows the emergency message and flags the
@@ -266,7 +284,7 @@ export class IntakeService {
     // Deterministic safety net on the raw words, before any model sees them (the same screen as
     // `suwen redflags` and the patient assistant).
     const early = screenMessage(typed[0] ?? '', factsOf(state));
-    if (early.redFlag) return this.stopForEmergency(row, state, early.hits, requestId);
+    if (early.redFlag) return this.stopForEmergency(row, withWordsRecorded(state, this.ddx, input, this.now()), early.hits, requestId);
 
     let answer: IntakeAnswerInput = input;
     if (row.mode === 'model' && input.value === undefined && !input.skipped && typed.length > 0) {
