@@ -60,9 +60,9 @@ describe('Chinese interaction texts', () => {
     ).toBeUndefined();
   });
 
-  it('translates all contraindicated and major rules between curated drugs', () => {
+  it('translates all contraindicated, major and moderate rules between curated drugs', () => {
     const untranslated = curatedPairRules()
-      .filter((r) => r.severity === 'contraindicated' || r.severity === 'major')
+      .filter((r) => r.severity !== 'minor')
       .filter((r) => !translations.rule(r).translated)
       .map((r) => r.id);
     expect(untranslated).toEqual([]);
