@@ -233,6 +233,24 @@ describe('the Chinese history reads as a Chinese doctor writes it', () => {
     expect(hpi).not.toMatch(/您|吗|？/);
   });
 
+  it('abdominal pain: 患者数天前出现腹痛，位于右下腹，呈绞痛…伴恶心；无腹泻', () => {
+    const state = answerAll(startInterview({ age: 24, sex: 'F', language: 'zh', mode: 'form' }), [
+      ['frame:chief-complaint', 'abdominal-pain'],
+      ['frame:onset', 'days'],
+      ['ddx:E_56', 6],
+      ['ddx:E_54', ['V_182']],
+      ['ddx:E_55', ['abdomen-lower-right']],
+      ['ddx:E_57', []],
+      ['frame:timing', 'comes-and-goes'],
+      ['ddx:E_148', true],
+      ['ddx:E_51', false],
+    ]);
+    const { sections } = renderHistory(state, { language: 'zh' });
+    const text = Object.fromEntries(sections.map((s) => [s.key, s.text]));
+    expect(text['chief-complaint']).toBe('腹痛数天');
+    expect(text['present-illness']).toBe('患者数天前出现腹痛，位于右下腹，呈绞痛，无放射，疼痛程度6/10分，呈间歇性发作。伴恶心。无腹泻。');
+  });
+
   it('a typed complaint: 主诉 is symptom + the duration the patient wrote, the HPI quotes the words once', () => {
     const state = answerAll(startInterview({ age: 58, sex: 'M', language: 'zh', mode: 'form' }), [
       ['frame:chief-complaint', { value: 'other', text: '胸口压榨样疼痛1小时，向左臂放射，伴大汗' }],
