@@ -36,7 +36,7 @@ describe('note safety checks in both languages for the review inbox (issue 23 it
       actorId: null,
       model: null,
       prompt: null,
-      privacy: { operator: 'surrogate', counts: { PERSON: 2 } } as never,
+      privacy: { operator: 'surrogate', counts: { PERSON: 2 } },
       latencyMs: 0,
       tokensIn: null,
       tokensOut: null,
