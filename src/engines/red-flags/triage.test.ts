@@ -25,6 +25,11 @@ const CASES: [string, TriageInput, TriageLevel][] = [
   ['temperature 39.5 °C', input({ facts: { answers: { temperature: 39.5 } } }), 'urgent'],
   ['a 4-month-old at 39 °C', input({ facts: { age: 0.35, answers: { temperature: 39 } } }), 'urgent'],
   ['black stool alone', input({ facts: { evidence: ['E_140'] } }), 'urgent'],
+  // Typed in the patient's words, as `suwen redflags` and the intake's first answer see them.
+  ['typed black stool alone', input({ facts: { texts: ['这两天拉黑便'] } }), 'urgent'],
+  ['typed "coughing up blood"', input({ facts: { texts: ['coughing up a little blood since yesterday'] } }), 'urgent'],
+  ['typed "short of breath"', input({ facts: { texts: ['a bit short of breath when walking'] } }), 'urgent'],
+  ['typed "没有黑便"', input({ facts: { texts: ['没有黑便，也不咳血'] } }), 'routine'],
   ['pneumonia (severity 3) at 0.4', input({ differential: [{ condition: 'Pneumonia', probability: 0.4, severity: 3 }] }), 'soon'],
   ['pain 5/10', input({ facts: { answers: { severity: 5 } } }), 'soon'],
   ['typed "越来越重"', input({ facts: { texts: ['咳嗽越来越重'] } }), 'soon'],

@@ -1,6 +1,8 @@
 import type { Bilingual, Citation } from '../../knowledge/index.js';
 import type { IntakeFacts, RedFlagHit, TriageLevel, TriageResult } from '../intake/index.js';
 import { FEVER_C, painScore, YOUNG_INFANT_YEARS } from './find-answer-findings.js';
+import { findTextFindings } from './find-text-findings.js';
+import { closeFindings, type RedFlagFinding } from './red-flag-findings.js';
 
 /**
  * Where the patient should be seen, from the red flags, the answers and the DDXPlus differential.
@@ -21,7 +23,7 @@ import { FEVER_C, painScore, YOUNG_INFANT_YEARS } from './find-answer-findings.j
  *   urgent:    a DDXPlus condition of severity 1–2 with probability ≥ 0.20; pain ≥ 8/10;
  *              temperature ≥ 39.5 °C; infant 3–6 months with temperature ≥ 39 °C (NICE NG143
  *              table 1, amber); black stool or coughing blood (NHS: urgent GP / 111);
- *              significant shortness of breath (DDXPlus E_66).
+ *              significant shortness of breath (DDXPlus E_66) — each also when typed.
  *   soon:      a severity-3 condition with probability ≥ 0.30; pain ≥ 5/10 (moderate, Serlin 1995);
  *              symptoms worsening (DDXPlus E_13, or typed "getting worse / 越来越重").
  *   self-care: the leading condition is mild and self-limiting (URTI, viral pharyngitis, allergic
@@ -72,8 +74,16 @@ function temperatureOf(facts: IntakeFacts): number | undefined {
   return typeof t === 'number' && Number.isFinite(t) ? t : undefined;
 }
 
+/** Findings in the patient's typed words (negation- and history-aware, as for the red flags). */
+function typedFindings(facts: IntakeFacts): Set<RedFlagFinding> {
+  const found = new Set<RedFlagFinding>();
+  for (const text of facts.texts) for (const finding of findTextFindings(text)) found.add(finding);
+  return closeFindings(found);
+}
+
 function urgentReason(input: TriageInput): Bilingual | undefined {
   const { facts, differential } = input;
+  const typed = typedFindings(facts);
   const serious = differential.find((d) => d.severity <= 2 && d.probability >= URGENT_SEVERE_CONDITION_PROBABILITY);
   if (serious !== undefined) return { en: 'A serious condition is among the likely causes.', zh: '可能的病因中包含较严重的疾病。' };
   const pain = painScore(facts);
@@ -83,10 +93,10 @@ function urgentReason(input: TriageInput): Bilingual | undefined {
   const age = facts.age;
   if (t !== undefined && t >= INFANT_AMBER_TEMPERATURE_C && age !== undefined && age >= YOUNG_INFANT_YEARS && age < INFANT_AMBER_MAX_YEARS)
     return { en: 'A baby aged 3–6 months with a temperature of 39 °C or more.', zh: '3–6个月婴儿体温≥39 °C。' };
-  if (facts.evidence.includes('E_140') || facts.answers['black-stool'] === true)
+  if (facts.evidence.includes('E_140') || facts.answers['black-stool'] === true || typed.has('black-stool'))
     return { en: 'Black stool needs assessment today.', zh: '黑便需当天就诊评估。' };
-  if (facts.evidence.includes('E_45')) return { en: 'Coughing up blood needs assessment today.', zh: '咯血需当天就诊评估。' };
-  if (facts.evidence.includes('E_66')) return { en: 'Significant shortness of breath.', zh: '明显气短。' };
+  if (facts.evidence.includes('E_45') || typed.has('coughing-blood')) return { en: 'Coughing up blood needs assessment today.', zh: '咯血需当天就诊评估。' };
+  if (facts.evidence.includes('E_66') || typed.has('breathless')) return { en: 'Significant shortness of breath.', zh: '明显气短。' };
   return undefined;
 }
 
