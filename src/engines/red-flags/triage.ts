@@ -95,7 +95,8 @@ function urgentReason(input: TriageInput): Bilingual | undefined {
     return { en: 'A baby aged 3–6 months with a temperature of 39 °C or more.', zh: '3–6个月婴儿体温≥39 °C。' };
   if (facts.evidence.includes('E_140') || facts.answers['black-stool'] === true || typed.has('black-stool'))
     return { en: 'Black stool needs assessment today.', zh: '黑便需当天就诊评估。' };
-  if (facts.evidence.includes('E_45') || typed.has('coughing-blood')) return { en: 'Coughing up blood needs assessment today.', zh: '咯血需当天就诊评估。' };
+  if (facts.evidence.includes('E_45') || typed.has('coughing-blood'))
+    return { en: 'Coughing up blood needs assessment today.', zh: '咯血需当天就诊评估。' };
   if (facts.evidence.includes('E_66') || typed.has('breathless')) return { en: 'Significant shortness of breath.', zh: '明显气短。' };
   return undefined;
 }
