@@ -256,7 +256,14 @@ describe('Note workspace', () => {
       await page.getByTestId('notes-generate').click();
       await page.getByTestId('note-review').waitFor();
       expect(await page.getByTestId('notes-extractive-banner').textContent()).toBe(msg(zh, 'notes.extractiveBanner'));
-      expect(await page.getByTestId('note-section').count()).toBe(8);
+      // The 门诊病历 header (filled from the chart: the note was written from an encounter) and 8 sections.
+      expect(await page.getByTestId('note-section').count()).toBe(9);
+      const header = page.locator('[data-testid="note-section"][data-section-key="header"]').getByTestId('note-sentence');
+      expect(await header.first().textContent()).toMatch(/姓名：[^＿\s]+/);
+      expect(await header.nth(4).textContent()).toMatch(/就诊日期：\d{4}-\d{2}-\d{2}/);
+      // 主诉 is symptom + duration, not the patient's quote (issue 23 item 7).
+      const chiefComplaint = page.locator('[data-testid="note-section"][data-section-key="chief_complaint"]').getByTestId('note-sentence');
+      expect(await chiefComplaint.first().textContent()).toContain('咳嗽、发热3天。');
       // An extractive sentence is a sentence of the transcript: a tap pins its turn highlighted.
       const allergy = page.getByTestId('note-sentence').filter({ hasText: '青霉素过敏' }).first();
       const cited = (await allergy.getAttribute('data-sources'))?.split(' ') ?? [];
@@ -271,10 +278,10 @@ describe('Note workspace', () => {
       // Edit in place: the clinician rewrites the chief complaint; the edit is saved with its diff.
       await page.getByTestId('note-edit').click();
       const chief = page.locator('[data-testid="note-section"][data-section-key="chief_complaint"]').getByTestId('note-edit-section');
-      await chief.fill('咳嗽、发热3天。');
+      await chief.fill('咳嗽3天，发热1天。');
       await page.getByTestId('note-save-edit').click();
       await expect.poll(() => page.getByTestId('note-status').getAttribute('data-status')).toBe('edited');
-      const edited = page.getByTestId('note-sentence').filter({ hasText: '咳嗽、发热3天。' });
+      const edited = page.getByTestId('note-sentence').filter({ hasText: '咳嗽3天，发热1天。' });
       expect(await edited.count()).toBe(1);
       // The rewritten sentence is the clinician's own: marked as such, not flagged ⚠ as unsupported.
       expect(await edited.getAttribute('data-status')).toBe('clinician');
@@ -283,8 +290,8 @@ describe('Note workspace', () => {
       await page.getByTestId('note-artifact-link').click();
       await page.getByTestId('edit-diff').waitFor();
       const diff = await page.getByTestId('edit-diff').textContent();
-      expect(diff).toContain('+ 咳嗽、发热3天。');
-      expect(diff).toContain('- 我咳嗽三天了');
+      expect(diff).toContain('+ 咳嗽3天，发热1天。');
+      expect(diff).toContain('- 咳嗽、发热3天。');
     } finally {
       await context.close();
     }

@@ -19,7 +19,7 @@ const medicationCheckView = z.looseObject({
 const WORDS: Record<NoteLanguage, Record<string, string>> = {
   zh: {
     draft: '> 【草稿】供临床医生审核，不构成诊断或治疗决定。',
-    extractive: '> 抽取式草稿：未使用语言模型，句子为按规则摘取的对话原文。',
+    extractive: '> 抽取式草稿：未使用语言模型，句子为按规则摘取的对话原文（主诉按“症状＋时间”归纳，眉栏取自病历）。',
     unsupported: '⚠ 无对话依据',
     empty: '（对话未涉及）',
     omissions: '可能遗漏（对话中提到但病历未写）',

@@ -137,7 +137,8 @@ function SectionBody({
     <p className="note-sentences">
       {section.sentences.map((sentence, i) => (
         <Fragment key={sentence.id}>
-          {i > 0 && language === 'en' ? ' ' : null}
+          {/* The 门诊病历 header (姓名、性别…) reads one line per field; other sections run as prose. */}
+          {i > 0 && section.key === 'header' ? <br /> : i > 0 && language === 'en' ? ' ' : null}
           <Sentence
             sentence={sentence}
             active={sentence.id === activeSentenceId}
