@@ -56,4 +56,16 @@ describe('suwen ddx', () => {
     expect(malformed.code).toBe(2);
     expect(malformed.stderr).toMatch(/age/);
   });
+
+  it('takes clinician findings with --patient, refusing a malformed one or one without a patient (exit 2)', async () => {
+    const malformed = await runCli(['ddx', '--patient', 'p1', '--finding', 'fever'], env);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toMatch(/--finding fever: expected CODE=yes\|no/);
+    const alone = await runCli(['ddx', '--input', '-', '--finding', 'E_91=yes'], env);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--finding needs --patient/);
+    const unknown = await runCli(['ddx', '--patient', 'nobody', '--finding', 'E_91=yes', '--finding', 'E_55=V_29'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/not found/i);
+  });
 });

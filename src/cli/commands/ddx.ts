@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { evaluateIntakeSafety, runIntakeEvaluation } from '../../../evals/intake/index.js';
-import { type DdxModel, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
+import { type ClinicianFinding, type DdxModel, loadDdxModel, rankDifferential } from '../../engines/ddx/index.js';
 import { buildDifferential, type DifferentialResult } from '../../workflows/decision/differential.js';
 import { CliError, withCliServices } from '../context.js';
 import { writeJson } from './knowledge.js';
@@ -44,9 +44,33 @@ function rankCase(model: DdxModel, raw: unknown, where: string, limit: number): 
   }
 }
 
+/** `--finding E_91=yes`, `E_14=no`, `E_55=V_29,V_30`: a finding the clinician enters, as the web panel sends it. */
+function parseFinding(raw: string): ClinicianFinding {
+  const match = /^(E_\d+)=(.+)$/.exec(raw.trim());
+  if (!match) throw new CliError(`--finding ${raw}: expected CODE=yes|no or CODE=VALUE[,VALUE…], e.g. E_91=yes or E_55=V_29`, 2);
+  const [, code = '', answer = ''] = match;
+  // Words only: a number is a value (pain intensity E_56=7), not yes/no.
+  if (/^(yes|true|是)$/i.test(answer)) return { code, present: true };
+  if (/^(no|false|否)$/i.test(answer)) return { code, present: false };
+  return {
+    code,
+    values: answer
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+  };
+}
+
 /** `suwen ddx --patient ID`: the decision-support differential for one patient, as the web panel shows it. */
-async function patientDifferential(patientId: string, language: 'zh' | 'en', widen: boolean): Promise<DifferentialResult> {
-  const result = await withCliServices((services, actor) => buildDifferential(services, { patientId, language, widen, actor }));
+async function patientDifferential(
+  patientId: string,
+  language: 'zh' | 'en',
+  widen: boolean,
+  findings: ClinicianFinding[],
+): Promise<DifferentialResult> {
+  const result = await withCliServices((services, actor) =>
+    buildDifferential(services, { patientId, language, widen, ...(findings.length ? { findings } : {}), actor }),
+  );
   const note = result.message ?? result.modelMessage;
   if (note) process.stderr.write(`suwen: ${note[language]}\n`);
   return result;
@@ -64,15 +88,22 @@ export function registerDdxCommands(program: Command): void {
     )
     .option('--patient <id>', "a patient's differential from their latest finished intake and chart, with next tests (JSON)")
     .option('--widen', 'with --patient: let the configured model add candidates outside DDXPlus (each citing sources)')
+    .option(
+      '--finding <code=answer>',
+      'with --patient: a finding you examined, repeatable: E_91=yes, E_14=no, E_55=V_29,V_30 (overrules the intake on that question)',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
     .option('--lang <lang>', 'with --patient: zh or en', 'zh')
     .option('--limit <n>', 'conditions per differential', '10')
-    .action(async (options: { input?: string; patient?: string; widen?: boolean; lang: string; limit: string }) => {
+    .action(async (options: { input?: string; patient?: string; widen?: boolean; finding?: string[]; lang: string; limit: string }) => {
       const limit = Number(options.limit);
       if (!Number.isInteger(limit) || limit < 1 || limit > 49) throw new CliError('--limit must be an integer from 1 to 49', 2);
       if (Boolean(options.input) === Boolean(options.patient)) throw new CliError('give either --input <file> or --patient <id>', 2);
+      if (options.finding?.length && !options.patient) throw new CliError('--finding needs --patient <id>', 2);
       if (options.patient) {
         if (!['zh', 'en'].includes(options.lang)) throw new CliError('--lang must be zh or en', 2);
-        return writeJson(await patientDifferential(options.patient, options.lang as 'zh' | 'en', options.widen ?? false));
+        const findings = (options.finding ?? []).map(parseFinding);
+        return writeJson(await patientDifferential(options.patient, options.lang as 'zh' | 'en', options.widen ?? false, findings));
       }
       const input = options.input;
       if (!input) return;

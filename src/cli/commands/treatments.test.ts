@@ -36,7 +36,21 @@ describe('suwen treatments and suwen ddx --patient', () => {
     const run = await runCli(['ddx', '--patient', patientId, '--lang', 'en'], env);
     expect(run.code, run.stderr).toBe(0);
     expect((JSON.parse(run.stdout) as DifferentialResult).status).toBe('no-intake');
-    expect(run.stderr).toMatch(/No finished pre-visit intake/);
+    expect(run.stderr).toMatch(/no finished pre-visit intake and no findings have been entered/);
     expect((await runCli(['ddx'], env)).code).toBe(2);
+  });
+
+  it('ranks the patient differential on findings given with --finding, each cited as the clinician', async () => {
+    const run = await runCli(
+      ['ddx', '--patient', patientId, '--lang', 'en', '--finding', 'E_91=yes', '--finding', 'E_201=yes', '--finding', 'E_14=no'],
+      env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as DifferentialResult;
+    expect(result.status).toBe('ranked');
+    expect(result.sources.filter((source) => source.type === 'clinician').map((source) => source.id)).toEqual(['C1', 'C2', 'C3']);
+    const bad = await runCli(['ddx', '--patient', patientId, '--finding', 'E_55=yes'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/E_55 needs a value/);
   });
 });
