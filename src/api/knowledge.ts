@@ -344,6 +344,8 @@ export const labInterpretationSchema = z.object({
     z.object({
       id: z.enum([
         'myocardial-injury',
+        'hyperlactataemia',
+        'over-anticoagulation',
         'iron-deficiency',
         'acute-kidney-injury',
         'diabetic-ketoacidosis',

@@ -86,3 +86,30 @@ describe('the pattern a critical troponin suggests', () => {
     expect(out.patterns[0]?.id).toBe('myocardial-injury');
   });
 });
+
+describe('the patterns other critical values suggest', () => {
+  const find = (results: { test: string; value: number; unit?: string }[], id: string) => panel(results).patterns.find((p) => p.id === id);
+
+  it('lactate ≥ 4 mmol/L: possible hypoperfusion, assess for sepsis or shock, citing the Surviving Sepsis Hour-1 bundle', () => {
+    const pattern = find([{ test: 'lactate', value: 4.5 }], 'hyperlactataemia');
+    expect(pattern?.severity).toBe('critical');
+    expect(pattern?.message.en).toMatch(/hypoperfusion/);
+    expect(pattern?.message.en).toMatch(/sepsis/);
+    expect(pattern?.message.en).toMatch(/30 mL\/kg/);
+    expect(pattern?.message.zh).toMatch(/脓毒症/);
+    expect(pattern?.source.title).toMatch(/Surviving Sepsis/);
+    expect(pattern?.source.url).toMatch(/^https:\/\//);
+    expect(find([{ test: 'lactate', value: 2.8 }], 'hyperlactataemia')?.severity).toBe('elevated');
+    expect(find([{ test: 'lactate', value: 1.5 }], 'hyperlactataemia')).toBeUndefined();
+  });
+
+  it('INR ≥ 5: over-anticoagulation / coagulopathy, bleeding risk, against the usual 2.0–3.0 warfarin target', () => {
+    const pattern = find([{ test: 'INR', value: 6.2 }], 'over-anticoagulation');
+    expect(pattern?.severity).toBe('critical');
+    expect(pattern?.message.en).toMatch(/bleeding/);
+    expect(pattern?.message.en).toMatch(/2\.0–3\.0/);
+    expect(pattern?.message.zh).toMatch(/出血/);
+    expect(pattern?.source.url).toMatch(/^https:\/\//);
+    expect(find([{ test: 'INR', value: 2.6 }], 'over-anticoagulation')).toBeUndefined();
+  });
+});

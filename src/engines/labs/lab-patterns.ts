@@ -1,3 +1,4 @@
+import { detectHyperlactataemia, detectOveranticoagulation } from './acute-patterns.js';
 import { detectMyocardialInjury } from './cardiac-patterns.js';
 import { detectAki, detectDka, detectHyperkalaemia, detectHypoglycaemia, detectHyponatraemia } from './chemistry-patterns.js';
 import type { LabPattern } from './lab-types.js';
@@ -7,6 +8,8 @@ import { buildPatternContext, type PatternContext, type PatternInput } from './p
 /** Every pattern rule, in report order (most time-critical first). Each cites its own source. */
 const RULES: readonly ((ctx: PatternContext) => LabPattern | null)[] = [
   detectMyocardialInjury,
+  detectHyperlactataemia,
+  detectOveranticoagulation,
   detectDka,
   detectHyperkalaemia,
   detectHyponatraemia,

@@ -106,6 +106,8 @@ export interface PatternEvidence {
 export interface LabPattern {
   id:
     | 'myocardial-injury'
+    | 'hyperlactataemia'
+    | 'over-anticoagulation'
     | 'iron-deficiency'
     | 'acute-kidney-injury'
     | 'diabetic-ketoacidosis'
