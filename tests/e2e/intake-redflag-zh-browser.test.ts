@@ -28,7 +28,12 @@ describe('the Chinese chest-pain case on the phone intake', () => {
 
       const browser = context.browser();
       if (!browser) throw new Error('No browser behind the context');
-      const phoneContext = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      const phoneContext = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+        locale: 'zh-CN',
+      });
       try {
         const phone = await phoneContext.newPage();
         await phone.goto(url);
