@@ -121,7 +121,9 @@ function tidy(sentence: string): string {
     .replace(/\bgon na\b/g, 'gonna')
     .replace(/\bi\b(?=[\s',.])/g, 'I')
     .replace(/\s{2,}/g, ' ')
-    .trim();
+    .trim()
+    // A Chinese sentence opening with the address ("医生，我咳嗽三天了") loses the address.
+    .replace(/^(医生|大夫|护士)[，,]\s*/, '');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -25,7 +25,7 @@ describe('主诉 as main symptom + duration', () => {
       ),
     );
     expect(texts(doc, 'chief_complaint')).toEqual(['咳嗽、发热3天。']);
-    expect(texts(doc, 'present_illness').join('')).toContain('晚上咳得睡不着');
+    expect(texts(doc, 'present_illness')).toEqual(['我咳嗽三天了，还发烧，晚上咳得睡不着。']);
     const cc = doc.sections.find((s) => s.key === 'chief_complaint')?.sentences[0];
     expect(cc?.support).toMatchObject({ sourceIds: ['T2'], status: 'computed' });
   });
