@@ -50,6 +50,7 @@ describe('Chinese names for record codes', () => {
   it('writes a medication line with ingredient, salt, strength and form in Chinese', () => {
     expect(names.medication('lisinopril 10 MG Oral Tablet')?.zh).toBe('赖诺普利 10 mg 口服片');
     expect(names.medication('Nitroglycerin 0.4 MG/ACTUAT Mucosal Spray')?.zh).toBe('硝酸甘油 0.4 mg/揿 黏膜喷雾剂');
+    expect(names.medication('24 HR tacrolimus 1 MG Extended Release Oral Tablet')?.zh).toBe('他克莫司 1 mg 24小时缓释片');
     expect(names.medication('Fexofenadine hydrochloride 30 MG Oral Tablet')?.zh).toBe('盐酸非索非那定 30 mg 口服片');
     expect(names.medication('Acetaminophen 325 MG Oral Tablet [Tylenol]')?.zh).toBe('对乙酰氨基酚 325 mg 口服片（Tylenol）');
     expect(

@@ -117,6 +117,9 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
     medication(display) {
       const brand = /\s*\[([^\]]+)\]\s*$/.exec(display);
       let text = brand ? display.slice(0, brand.index) : display;
+      // "24 HR metoprolol … Extended Release Oral Tablet" → "美托洛尔 … 24小时缓释片".
+      const hours = /^(\d+) HR\s+/i.exec(text);
+      if (hours) text = text.slice(hours[0].length);
       let matched = false;
       // Each ingredient of a combination ("A 5 MG / B 10 MG") is named on its own.
       text = text
@@ -149,6 +152,7 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
       for (const rule of doseForms) text = text.replace(rule.pattern, rule.zh);
       for (const rule of units) text = text.replace(rule.pattern, rule.zh);
       text = text.replace(/\s{2,}/g, ' ').trim();
+      if (hours) text = text.includes('缓释') ? text.replace('缓释', `${hours[1]}小时缓释`) : `${text}（${hours[1]}小时）`;
       return { en: display, zh: brand ? `${text}（${brand[1]}）` : text };
     },
     icd10Chapter: chapterOf,

@@ -57,7 +57,7 @@ describe('discharge summary and export — without a model', () => {
     expect(course?.placeholder).toBe(true);
     expect(course?.sentences[0]?.text).toMatch(/临床医生/);
     const meds = result.document.sections.find((s) => s.key === 'medication_reconciliation');
-    expect(meds?.sentences[0]?.text).toBe('新开：24 HR tacrolimus 1 MG Extended Release Oral Tablet（Take as needed.）');
+    expect(meds?.sentences[0]?.text).toBe('新开：他克莫司 1 mg 24小时缓释片（Take as needed.）');
     expect(result.modelMessage).toMatch(/未连接语言模型/);
     const artifact = (await (await server.request(`/api/v1/artifacts/${result.artifactId}`, { cookie })).json()) as {
       kind: string;
