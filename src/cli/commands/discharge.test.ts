@@ -18,7 +18,7 @@ describe('suwen discharge', () => {
     const md = await runCli(['discharge', '--patient', PATIENT, '--encounter', STAY], { SUWEN_DATA_DIR: dir });
     expect(md.code, md.stderr).toBe(0);
     expect(md.stdout).toMatch(/^# 出院小结/);
-    expect(md.stdout).toContain('- 新开：24 HR tacrolimus 1 MG Extended Release Oral Tablet（Take as needed.）');
+    expect(md.stdout).toContain('- 新开：他克莫司 1 mg 24小时缓释片（Take as needed.）');
     expect(md.stderr).toMatch(/未连接语言模型/);
     const json = await runCli(['discharge', '--patient', PATIENT, '--encounter', STAY, '--lang', 'en', '--format', 'json'], {
       SUWEN_DATA_DIR: dir,
