@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { en, harnessForFile, msg, RESULTS } from './e2e-harness.js';
+import { en, harnessForFile, msg, RESULTS, zh } from './e2e-harness.js';
 
 const h = harnessForFile();
 
@@ -95,6 +95,22 @@ describe('Emergency worklist: badge, sound, pinned in the inbox', () => {
       await redFlagFromPhone(page, browser, patientId, '胸口很痛，一直出冷汗');
       await expect.poll(() => badgeCount(page), { timeout: 25_000, interval: 500 }).toBe(before + 1);
       expect(await tones(page)).toBe(2);
+
+      // The same worklist in Chinese.
+      const zhPage = await h().openPage('zh-CN');
+      try {
+        await h().signIn(zhPage.page, 'clinician');
+        await zhPage.page.goto(`${h().baseUrl}/#/inbox`);
+        const item = zhPage.page.getByTestId('emergency-item').first();
+        await item.waitFor();
+        expect(await item.getByTestId('emergency-rules').textContent()).toContain('疑似急性心肌梗死');
+        expect(await item.getByTestId('emergency-acknowledge').textContent()).toBe(msg(zh, 'alerts.acknowledge'));
+        expect(await zhPage.page.getByTestId('emergency-badge').getAttribute('title')).toBe(`${before + 1} 条危急情况待确认`);
+        await zhPage.page.addStyleTag({ content: '.app-header { position: static !important; }' });
+        await zhPage.page.screenshot({ path: join(RESULTS, 'emergency-worklist-zh.png') });
+      } finally {
+        await zhPage.context.close();
+      }
     } finally {
       await context.close();
     }
