@@ -112,6 +112,9 @@ describe('loadConfig', () => {
       timeoutMs: 2000,
     });
     expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'not a url' }, cwd()))[0]).toMatch(/^SUWEN_ALERTS_WEBHOOK_URL/);
+    expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'ftp://pager.example/h' }, cwd()))[0]).toMatch(
+      /http:\/\/ or https:\/\//,
+    );
     expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_PATIENT_REF: 'name' }, cwd()))[0]).toMatch(/^SUWEN_ALERTS_PATIENT_REF/);
     expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_SECRET: 'a-long-enough-secret' }, cwd()))[0]).toMatch(/needs a webhook URL/);
     expect(

@@ -72,7 +72,10 @@ const asrSchema = z.object({
  * what identifies the patient: a pseudonym (HMAC of the record id) or the record id itself.
  */
 const alertsSchema = z.object({
-  webhookUrl: z.url().optional(),
+  webhookUrl: z
+    .url()
+    .refine((url) => /^https?:\/\//i.test(url), 'must be an http:// or https:// URL')
+    .optional(),
   webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
   patientRef: z.enum(['pseudonym', 'id']).default('pseudonym'),
   /** The address clinicians open Suwen at, for the link in each alert (e.g. https://suwen.hospital.example). */
