@@ -24,4 +24,15 @@ describe('pasted lab results', () => {
       { test: 'WBC', value: 12.5, unit: '10^9/L', time: '2024-05-01T08:30' },
     ]);
   });
+
+  it("reads the laboratory's printed range after the unit, so the flag uses it (issue 23 item 4)", () => {
+    expect(
+      parseLabLines('PLT 356 10^9/L 150-400\nK\t4.1\tmmol/L\t(3.5-5.3)\nCRP 12 mg/L <5\nBE -4 mmol/L -3-3 2024-05-01').results,
+    ).toEqual([
+      { test: 'PLT', value: 356, unit: '10^9/L', reportedRange: { low: 150, high: 400 } },
+      { test: 'K', value: 4.1, unit: 'mmol/L', reportedRange: { low: 3.5, high: 5.3 } },
+      { test: 'CRP', value: 12, unit: 'mg/L', reportedRange: { high: 5 } },
+      { test: 'BE', value: -4, unit: 'mmol/L', reportedRange: { low: -3, high: 3 }, time: '2024-05-01' },
+    ]);
+  });
 });
