@@ -141,6 +141,20 @@ const NEGATIVES: string[] = [
   '我有糖尿病，来开药',
   'my mother had a blood clot in her leg years ago',
   '肚子不痛，没有不排气',
+  // Words the added rules use, in everyday senses.
+  'coughing fits for 10 minutes',
+  'what is DKA?',
+  '腿肿，按下去不消',
+  "headache that doesn't go away, pressure behind my eyes",
+  '大便硬邦邦的',
+  '吐出黄绿色的痰',
+  'sat in the waiting room for 90 minutes',
+  'insulin resistance, vomiting after dinner',
+  'my throat hurts when I cough, had surgery last week',
+  'back pain started suddenly when lifting',
+  '发烧，颈部有个硬结',
+  '感冒鼻子不通气，肚子有点痛',
+  '头两天打了疫苗，吐了',
 ];
 
 describe('detectRedFlags on typed text', () => {
@@ -155,6 +169,8 @@ describe('detectRedFlags on typed text', () => {
   it('tells a single seizure from one that is not stopping', () => {
     expect(flagsOf('seizure 10 minutes ago, now back to normal')).toEqual(['consciousness-seizure']);
     expect(flagsOf('抽了十分钟还没停')).toContain('status-epilepticus');
+    // "发作" alone is any attack: an angina attack of ten minutes is not a seizure.
+    expect(flagsOf('心绞痛发作，持续十分钟')).not.toContain('status-epilepticus');
   });
 
   it('marks a flag found in text with trigger "text"', () => {

@@ -20,10 +20,10 @@ const FIVE_MIN_ZH =
 /** The same in English, not "… ago". */
 const FIVE_MIN_EN =
   '(?:(?<![\\d.])(?:[5-9]|[1-9]\\d{1,2})\\s*\\+?\\s*(?:mins?|minutes?)|(?:five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty) ?(?:mins?|minutes?)|half an hour|an hour|(?:one|two) hours?)(?! ago)';
-/** A Chinese seizure word ("抽" alone, but not 抽筋 cramp, 抽烟, 抽血 …). */
-const SEIZE_ZH = '(?:抽搐|抽风|抽动|惊厥|癫痫(?:大)?发作|发作|羊(?:角|癫)风|(?<![筋烟血水])抽(?![筋烟血空屉奖签查时出水]))';
-/** An English seizure word. */
-const SEIZE_EN = '(?:seiz\\w*|fitting|fits?|convuls\\w*|jerking)';
+/** A Chinese seizure word ("抽" alone, but not 抽筋 cramp, 抽烟, 抽血 …; not bare 发作, as in 心绞痛发作). */
+const SEIZE_ZH = '(?:抽搐|抽风|抽动|惊厥|癫痫(?:大)?发作|羊(?:角|癫)风|(?<![筋烟血水])抽(?![筋烟血空屉奖签查时出水]))';
+/** An English seizure word (not bare "fits": "coughing fits for 10 minutes"). */
+const SEIZE_EN = '(?:seiz\\w*|fitting|convuls\\w*|jerking)';
 /**
  * Blood glucose below 3.0 mmol/L (54 mg/dL): ADA level 2, "clinically significant" hypoglycaemia
  * (ADA Standards of Care, Glycemic targets, table 6.3; https://diabetesjournals.org/care).
@@ -98,14 +98,14 @@ export const EMERGENCY_TEXT_PHRASES = {
       `(?:深)?吸气${GN}{0,2}(?:就|会)?(?:痛|疼|刺痛)`,
     ],
     en: [
-      `(?:pain|hurts?|hurting|stabbing|sharp|ache)${G}{0,30}(?:when|if|as|whenever) (?:i|you|he|she) (?:breathe|take a (?:deep )?breath|inhale|cough)`,
+      `(?:chest|side|ribs?|lungs?)${G}{0,30}?(?:when|if|as|whenever) (?:i|you|he|she) (?:breathe|take a (?:deep )?breath|inhale|cough)`,
       'hurts to (?:breathe|take a (?:deep )?breath|inhale)',
       'painful to breathe',
       'pleuri\\w*',
     ],
   },
   'coughing-blood': {
-    zh: [`咳(?:出|了)?${GN}{0,4}?血`, '咯血', '痰(?:里|中)(?:有|带)血'],
+    zh: [`咳(?:出|了)?${GN}{0,4}?血(?![压糖脂常])`, '咯血', '痰(?:里|中)(?:有|带)血'],
     en: [
       `cough(?:ing|ed|s)? up${G}{0,15}blood`,
       `coughed${G}{0,15}blood`,
@@ -136,7 +136,6 @@ export const EMERGENCY_TEXT_PHRASES = {
     en: [
       `${SUDDEN_EN}${G}{0,20}(?:severe|excruciating|agoni[sz]ing|intense|knife-like|tearing|ripping)${G}{0,25}(?:back|shoulder blades?)`,
       `(?:severe|excruciating|tearing|ripping)${G}{0,25}(?:back|shoulder blades?)${G}{0,20}(?:came on|started|began) (?:suddenly|out of nowhere|all of a sudden)`,
-      `(?:back|shoulder blades?)${G}{0,20}(?:came on|started|began) (?:suddenly|out of nowhere|all of a sudden)`,
     ],
   },
   'chest-pain-through-to-back': {
@@ -150,7 +149,7 @@ export const EMERGENCY_TEXT_PHRASES = {
   //    sleepy or confused; NHS stomach ache: "diabetic and vomiting" → 999) ──
   diabetes: {
     zh: ['糖尿病', '糖友', '[12一二]型糖', '胰岛素', '降糖药', '二甲双胍', '格列(?:齐特|美脲|吡嗪|本脲)'],
-    en: ['diabet\\w*', 't[12]d', 'insulin', 'metformin', 'gliclazide', 'glipizide'],
+    en: ['diabet\\w*', 't[12]d', 'insulin(?! resistan)', 'metformin', 'gliclazide', 'glipizide'],
   },
   vomiting: {
     zh: [
@@ -178,7 +177,6 @@ export const EMERGENCY_TEXT_PHRASES = {
     en: [
       `ketones?${G}{0,20}?(?:\\+{3,}|[34]\\s*\\+|(?:very |really |super |so )?high|through the roof|large)`,
       `(?:blood )?ketones?${G}{0,12}?${KETONE_3_PLUS}`,
-      'ketoacidosis|dka',
     ],
   },
   'ketotic-breath': {
@@ -207,7 +205,7 @@ export const EMERGENCY_TEXT_PHRASES = {
   },
   'very-low-glucose': {
     zh: [`血糖${G}{0,6}?${BELOW_3_MMOL}`, `血糖${G}{0,6}?${BELOW_54_MGDL}`],
-    en: [`(?:sugars?|glucose|bg|bm|reading)${G}{0,15}?${BELOW_3_MMOL}`, `(?:sugars?|glucose|bg|bm|reading)${G}{0,15}?${BELOW_54_MGDL}`],
+    en: [`(?:sugars?|glucose|bg)${G}{0,15}?${BELOW_3_MMOL}`, `(?:sugars?|glucose|bg)${G}{0,15}?${BELOW_54_MGDL}`],
   },
   'cannot-swallow': {
     zh: ['咽不下(?:去)?', '吞不下(?:去)?', `喂${GN}{0,4}(?:不进|不下)`],
@@ -249,7 +247,12 @@ export const EMERGENCY_TEXT_PHRASES = {
   // ── Meningitis (NHS: fever, stiff neck, dislike of bright lights, a rash that does not fade
   //    under a glass, a bulging soft spot in babies) ──
   'stiff-neck': {
-    zh: ['(?:脖子|颈部?|颈项|后颈)(?:发)?(?:僵硬|僵直|强直|发硬|很硬|硬)', '颈(?:项)?强直', '低不下头', '(?:下巴|下颌)(?:碰|贴|够)不到胸'],
+    zh: [
+      '(?:脖子|颈部?|颈项|后颈)(?:发)?(?:僵硬|僵直|强直|发硬|很硬|硬(?![结块币]))',
+      '颈(?:项)?强直',
+      '低不下头',
+      '(?:下巴|下颌)(?:碰|贴|够)不到胸',
+    ],
     en: [
       'stiff neck',
       'neck stiffness',
@@ -268,11 +271,12 @@ export const EMERGENCY_TEXT_PHRASES = {
   },
   'non-blanching-rash': {
     zh: [
-      `(?:压|按)(?:了)?${GN}{0,6}?(?:也|都|后|下去|上去)?(?:不|没)(?:有)?(?:褪|退|消)色?`,
+      `(?:疹|斑|点|红|紫)${S}{0,12}?(?:压|按)(?:了)?${GN}{0,6}?(?:也|都|后|下去|上去)?(?:不|没)(?:有)?(?:褪|退)色`,
+      '压(?:之)?不(?:褪|退)色',
       `(?:玻璃杯|杯子|杯)${GN}{0,8}(?:还|仍然?|依然|也)(?:看得见|看得到|能看见|在|很明显)`,
     ],
     en: [
-      `(?:doesn'?t|does not|don'?t|do not|won'?t|will not|didn'?t|not) (?:fade|blanch|go away|disappear)${S}{0,30}(?:glass|press\\w*|pushed)`,
+      `(?:rash|spots?|dots|marks?|blotch\\w*|bruis\\w*|purple|red)${S}{0,30}?(?:doesn'?t|does not|don'?t|do not|won'?t|will not|didn'?t|not) (?:fade|blanch|go away|disappear)${S}{0,30}?(?:glass|press(?:ed|ing)?(?![a-z])|pushed)`,
       '(?:non|not)[- ]blanching',
       "(?:won'?t|doesn'?t|don'?t|does not|do not) blanch",
       'glass test',
@@ -302,7 +306,7 @@ export const EMERGENCY_TEXT_PHRASES = {
     en: [`${SUDDEN_EN}${G}{0,20}(?:severe|excruciating|agoni[sz]ing|intense|terrible|knife-like|unbearable)${G}{0,15}${BELLY_EN}`],
   },
   'rigid-abdomen': {
-    zh: [`${BELLY_ZH}${GN}{0,6}?(?:硬得像|像)(?:木板|板子|石头)`, '硬得像(?:木板|板子)', '板状腹', '硬邦邦'],
+    zh: [`${BELLY_ZH}${S}{0,10}?(?:硬得像|像)(?:木板|板子|石头)`, '板状腹', `${BELLY_ZH}${S}{0,8}?硬邦邦`],
     en: [`${BELLY_EN}${G}{0,30}(?:rigid|hard as (?:a )?(?:board|rock)|board-?like|rock[- ]hard)`],
   },
   'peritoneal-pain': {
@@ -321,14 +325,14 @@ export const EMERGENCY_TEXT_PHRASES = {
     ],
   },
   'no-flatus': {
-    zh: ['(?:没|不|未)(?:有)?(?:放屁|排气|通气)', '(?:放不出屁|屁都放不出)'],
+    zh: ['(?:没|不|未)(?:有)?(?:放屁|排气)', '(?:放不出屁|屁都放不出)'],
     en: [
       "(?:no|not|haven'?t|hasn'?t|can'?t|cannot|couldn'?t|unable to|not been able to)(?: been able to)? (?:pass(?:ed|ing)? |had |farted |fart(?:ing)? )?(?:any )?(?:gas|wind|farts?)",
       'no (?:poo|poop|stools?|bowel movements?) or (?:wind|gas|farts?)',
     ],
   },
   'bilious-or-faecal-vomit': {
-    zh: [`吐${G}{0,6}?(?:绿色?的?(?:水|苦水|东西|液体)|绿水|胆汁|黄绿色|像大便|粪(?:便|水)?样?)`],
+    zh: [`(?<![咳])吐(?!痰|口水)${G}{0,6}?(?:绿色?的?(?:水|苦水|东西|液体)|绿水|胆汁|黄绿色(?!的?(?:痰|鼻涕))|像大便|粪(?:便|水)?样?)`],
     en: [`(?:vomit\\w*|throw(?:ing|n|s)? up|threw up|puk\\w*)${G}{0,20}(?:green|bile|bilious|poo|faeces|feces|fa?ecal)`],
   },
   'shock-signs': {
@@ -360,7 +364,7 @@ export const EMERGENCY_TEXT_PHRASES = {
   //    confusion or memory problems, a headache that does not go away, taking blood thinners) ──
   'head-injury': {
     zh: [
-      `(?:头|脑袋|后脑勺?|额头)${GN}{0,4}?(?:被)?(?:撞|磕|碰|砸|摔|打)(?:到|了|伤|破|在|一下)`,
+      `(?:头(?![一两几三])|脑袋|后脑勺?|额头)${GN}{0,4}?(?:被)?(?:撞|磕|碰|砸|摔|被打)(?:到|了|伤|破|在|一下)`,
       `(?:撞|磕|碰|砸|摔)(?:到|伤|破|在)(?:了)?${GN}{0,3}?(?:头|脑袋|后脑勺?|额头)`,
       '(?:颅脑|脑|头部?)外伤',
       '头部?受伤',
@@ -418,14 +422,16 @@ export const EMERGENCY_TEXT_PHRASES = {
   },
   'low-oxygen': {
     zh: [`血氧(?:饱和度)?${G}{0,6}?${SPO2_92_OR_LESS}`],
-    en: [`(?:oxygen|o2|sats?|spo2|saturation)${G}{0,20}?${SPO2_92_OR_LESS}`],
+    en: [
+      `(?:oxygen|o2|sats|spo2|saturation)${G}{0,20}?${SPO2_92_OR_LESS}(?!\\s*(?:days?|minutes?|mins?|hours?|years?|litres?|liters?|l(?![a-z])|mg|kg|lbs?))`,
+    ],
   },
   'chest-recession': {
     zh: [`(?:肋骨|肋间|胸骨|锁骨)${GN}{0,6}?凹(?:进去|陷)`, '三凹征'],
     en: [
       '(?:sucking|pulling|caving|sinking) in (?:under|between|below|around) (?:the|his|her|my) ribs',
       'ribs? (?:sucking|pulling|caving) in',
-      'recession',
+      '(?:chest|sub-?costal|inter-?costal) recession',
     ],
   },
 } satisfies Partial<Record<RedFlagFinding, PhraseSet>>;
