@@ -65,7 +65,11 @@ export const encounterSchema = z.object({
   status: z.string(),
   classCode: text,
   type: text,
+  /** The encounter type and its Chinese name, when one is known. */
+  typeNames: bilingualSchema.optional(),
   reason: text,
+  /** The reason (a condition) and its Chinese name, when one is known. */
+  reasonNames: bilingualSchema.optional(),
   start: text,
   end: text,
   provider: text,

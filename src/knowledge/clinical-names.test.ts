@@ -65,4 +65,10 @@ describe('Chinese names for record codes', () => {
     expect(names.drugZh('no-such-drug')).toBeUndefined();
     expect(names.medication('Sotalol Hydrochloride 80 MG Oral Tablet')?.zh).toBe('盐酸索他洛尔 80 mg 口服片');
   });
+
+  it('names encounter types with or without their SNOMED tag', () => {
+    expect(names.encounterType('Encounter for problem (procedure)')).toEqual({ en: 'Encounter for problem (procedure)', zh: '因病就诊' });
+    expect(names.encounterType('Encounter for problem')?.zh).toBe('因病就诊');
+    expect(names.encounterType('Something else')).toBeUndefined();
+  });
 });

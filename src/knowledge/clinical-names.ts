@@ -51,6 +51,8 @@ export interface ClinicalNames {
   icd10Chapter(code: string): Bilingual | undefined;
   /** The Chinese generic name of an interaction-vocabulary drug without a curated entry. */
   drugZh(id: string): string | undefined;
+  /** An encounter type (SNOMED CT display, with or without its tag). */
+  encounterType(display: string): Bilingual | undefined;
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -62,6 +64,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Builds the lookups from the names files and the knowledge base's curated labs and drugs. */
 export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | 'conditions'>): ClinicalNames {
   const snomed = new Map(readJson('snomed-conditions-zh.json', snomedFileSchema).entries.map((e) => [e.code, e]));
+  const encounterTypes = new Map(
+    readJson('encounter-types-zh.json', snomedFileSchema).entries.map((e) => [e.en.replace(SEMANTIC_TAG, '').toLowerCase(), e.zh]),
+  );
   const snomedByText = new Map([...snomed.values()].map((e) => [e.en.replace(SEMANTIC_TAG, '').toLowerCase(), e.zh]));
   const icd10 = readJson('icd10-zh.json', icd10FileSchema);
   const categories = new Map(icd10.categories.entries.map((e) => [e.code, e.zh]));
@@ -157,6 +162,10 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
     },
     icd10Chapter: chapterOf,
     drugZh: (id) => vocabularyZh.get(id),
+    encounterType(display) {
+      const zh = encounterTypes.get(display.replace(SEMANTIC_TAG, '').trim().toLowerCase());
+      return zh ? { en: display, zh } : undefined;
+    },
   };
 }
 

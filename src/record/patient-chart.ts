@@ -58,7 +58,11 @@ export interface PatientChart {
     status: string;
     classCode: string | null;
     type: string | null;
+    /** The encounter type and its Chinese name, when one is known. */
+    typeNames?: Bilingual;
     reason: string | null;
+    /** The reason (a condition) and its Chinese name, when one is known. */
+    reasonNames?: Bilingual;
     start: string | null;
     end: string | null;
     provider: string | null;
@@ -291,13 +295,16 @@ export async function listEncounters(store: Store, patientId: string, limit: num
       .where('patient_id', '=', patientId)
       .executeTakeFirstOrThrow(),
   ]);
+  const names = getClinicalNames();
   return {
     items: rows.map((e) => ({
       id: e.id,
       status: e.status,
       classCode: e.class_code,
       type: e.type_text,
+      ...(e.type_text ? withTypeNames(names.encounterType(e.type_text)) : {}),
       reason: e.reason_text,
+      ...(e.reason_text ? withReasonNames(names.condition({ display: e.reason_text })) : {}),
       start: e.period_start,
       end: e.period_end,
       provider: e.provider_text,
@@ -333,4 +340,12 @@ export async function listDocuments(store: Store, patientId: string, limit: numb
 /** `{ names }` when a Chinese name is known; nothing otherwise (the chart stays as the record says). */
 function withNames(names: Bilingual | undefined): { names?: Bilingual } {
   return names ? { names } : {};
+}
+
+function withTypeNames(names: Bilingual | undefined): { typeNames?: Bilingual } {
+  return names ? { typeNames: names } : {};
+}
+
+function withReasonNames(names: Bilingual | undefined): { reasonNames?: Bilingual } {
+  return names ? { reasonNames: names } : {};
 }

@@ -70,6 +70,9 @@ describe('Chinese clinical content', () => {
       const labText = (await labs.textContent()) ?? '';
       for (const name of ['糖化血红蛋白', '肌酐', '收缩压', '体重', '心率']) expect(labText).toContain(name);
       expect(labText).not.toContain('Hemoglobin A1c');
+      const encounterText = (await page.getByTestId('chart-encounters').textContent()) ?? '';
+      expect(encounterText).toMatch(/因病就诊|一般体格检查|健康检查就诊/);
+      expect(encounterText).not.toMatch(/Encounter for problem|General examination of patient/);
       await shoot(page, 'chinese-chart-zh.png');
 
       // Medication check from the chart: the ACE inhibitor + diuretic + NSAID alert names the drugs in Chinese.

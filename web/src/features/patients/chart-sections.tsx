@@ -218,14 +218,14 @@ export function EncountersCard({
           {shown.map((e) => (
             <li key={e.id}>
               <div className="item-title">
-                <span>{e.type ?? label('encounterClass', e.classCode)}</span>
+                <span>{e.type ? <BilingualText text={e.typeNames} fallback={e.type} /> : label('encounterClass', e.classCode)}</span>
                 {e.classCode && <Badge>{label('encounterClass', e.classCode)}</Badge>}
               </div>
               <div className="item-meta">
                 <span>{formatDate(e.start)}</span>
                 {e.reason && (
                   <span>
-                    {t('chart.encounterReason')}: {e.reason}
+                    {t('chart.encounterReason')}: <BilingualText text={e.reasonNames} fallback={e.reason} />
                   </span>
                 )}
                 {e.provider && <span>{e.provider}</span>}

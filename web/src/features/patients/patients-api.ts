@@ -47,7 +47,11 @@ export interface Encounter {
   status: string | null;
   classCode: string | null;
   type: string | null;
+  /** The encounter type and its Chinese name, when one is known. */
+  typeNames?: { en: string; zh: string };
   reason: string | null;
+  /** The reason and its Chinese name, when one is known. */
+  reasonNames?: { en: string; zh: string };
   start: string | null;
   end: string | null;
   provider: string | null;
