@@ -5,7 +5,7 @@ import { importFhir } from '../../record/fhir/import-fhir.js';
 import { getPatientChart } from '../../record/patient-chart.js';
 import { listPatientIdsByName } from '../../record/patient-lookups.js';
 import { REPO_ROOT } from '../../shared/repo-root.js';
-import { createTestStore, type TestStore } from '../../store/test-stores.js';
+import { createTestStore, DIALECTS, type TestStore } from '../../store/test-stores.js';
 import { labInputFromChart } from './chart-lab-input.js';
 
 const FLAG_OF_CODE: Record<string, string[]> = { H: ['high', 'critical-high'], L: ['low', 'critical-low'], N: ['normal'] };
@@ -16,10 +16,10 @@ const FLAG_OF_CODE: Record<string, string[]> = { H: ['high', 'critical-high'], L
  * same value against the knowledge base's (57–111 µmol/L). One source of truth now: the range the
  * result carries, the knowledge base only where it carries none.
  */
-describe('the chart labs card and the lab interpretation agree for the demo patients', () => {
+describe.each(DIALECTS)('the chart labs card and the lab interpretation agree for the demo patients (%s)', (dialect) => {
   let store: TestStore;
   beforeAll(async () => {
-    store = await createTestStore('sqlite');
+    store = await createTestStore(dialect);
     await importFhir(store, [join(REPO_ROOT, 'data/demo/synthea-10'), join(REPO_ROOT, 'data/demo/observations')]);
   });
   afterAll(async () => {
