@@ -111,7 +111,9 @@ export function detectHyponatraemia(ctx: PatternContext): LabPattern | null {
 
 const HYPERK_SOURCE: Citation = {
   title: 'UK Kidney Association (Renal Association). Clinical Practice Guidelines: Treatment of Acute Hyperkalaemia in Adults, 2020',
-  section: 'Severity: mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L',
+  section:
+    'Severity: mild 5.5–5.9, moderate 6.0–6.4, severe ≥ 6.5 mmol/L; urgent 12-lead ECG for K ≥ 6.0 mmol/L, continuous ECG monitoring for K ≥ 6.5 mmol/L (as applied in the NHS GGC Medicines handbook, updated to the UKKA guideline)',
+  url: 'http://handbook.ggcmedicines.org.uk/guidelines/electrolyte-disturbances/management-of-hyperkalaemia-plasma-k-5-5mmol-l/',
 };
 
 export function detectHyperkalaemia(ctx: PatternContext): LabPattern | null {
@@ -122,8 +124,8 @@ export function detectHyperkalaemia(ctx: PatternContext): LabPattern | null {
     id: 'hyperkalaemia',
     severity,
     message: {
-      en: `${capital(severity)} hyperkalaemia (potassium ${fmt(k)} mmol/L); exclude haemolysis`,
-      zh: `${zh}高钾血症(血钾 ${fmt(k)} mmol/L);请排除标本溶血`,
+      en: `${capital(severity)} hyperkalaemia (potassium ${fmt(k)} mmol/L); exclude haemolysis${k >= 6.5 ? '; urgent 12-lead ECG and continuous cardiac monitoring — a medical emergency' : k >= 6.0 ? '; urgent 12-lead ECG' : ''}`,
+      zh: `${zh}高钾血症(血钾 ${fmt(k)} mmol/L);请排除标本溶血${k >= 6.5 ? ';立即行12导联心电图并持续心电监护——属医疗急症' : k >= 6.0 ? ';尽快行12导联心电图' : ''}`,
     },
     evidence: evidenceOf(ctx, 'potassium'),
     source: HYPERK_SOURCE,

@@ -113,3 +113,17 @@ describe('the patterns other critical values suggest', () => {
     expect(find([{ test: 'INR', value: 2.6 }], 'over-anticoagulation')).toBeUndefined();
   });
 });
+
+describe('what a critical potassium suggests', () => {
+  it('asks for an urgent 12-lead ECG from 6.0 mmol/L, and continuous monitoring from 6.5, citing the guideline with a URL', () => {
+    const moderate = panel([{ test: 'K', value: 6.1 }]).patterns.find((p) => p.id === 'hyperkalaemia');
+    expect(moderate?.message.en).toMatch(/urgent 12-lead ECG/);
+    expect(moderate?.message.zh).toMatch(/12导联心电图/);
+    const severe = panel([{ test: 'K', value: 6.8 }]).patterns.find((p) => p.id === 'hyperkalaemia');
+    expect(severe?.message.en).toMatch(/continuous cardiac monitoring/);
+    expect(severe?.message.zh).toMatch(/持续心电监护/);
+    expect(severe?.source.url).toMatch(/^https?:\/\//);
+    const mild = panel([{ test: 'K', value: 5.7 }]).patterns.find((p) => p.id === 'hyperkalaemia');
+    expect(mild?.message.en).not.toMatch(/ECG/);
+  });
+});
