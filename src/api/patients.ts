@@ -133,7 +133,18 @@ export const patientChartSchema = z.object({
     }),
   ),
   allergies: z.array(
-    z.object({ id: z.string(), display: z.string(), category: text, criticality: text, clinicalStatus: text, reaction: text }),
+    z.object({
+      id: z.string(),
+      display: z.string(),
+      /** The substance and its Chinese name, when one is known. */
+      names: bilingualSchema.optional(),
+      category: text,
+      criticality: text,
+      clinicalStatus: text,
+      reaction: text,
+      /** The reactions in both languages, when every one has a Chinese name. */
+      reactionNames: bilingualSchema.optional(),
+    }),
   ),
   encounters: z.array(encounterSchema),
   labs: z.array(labSummarySchema),

@@ -71,4 +71,12 @@ describe('Chinese names for record codes', () => {
     expect(names.encounterType('Encounter for problem')?.zh).toBe('因病就诊');
     expect(names.encounterType('Something else')).toBeUndefined();
   });
+
+  it('names allergy substances and reactions', () => {
+    expect(names.allergen('Tree nut (substance)')?.zh).toBe('坚果');
+    expect(names.allergen('House dust mite (organism)')?.zh).toBe('屋尘螨');
+    expect(names.allergen('Aspirin')?.zh).toBe('阿司匹林');
+    expect(names.condition({ display: 'Allergic angioedema (disorder)' })?.zh).toBe('变应性血管性水肿');
+    expect(names.allergen('Unobtainium')).toBeUndefined();
+  });
 });

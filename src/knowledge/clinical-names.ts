@@ -53,6 +53,8 @@ export interface ClinicalNames {
   drugZh(id: string): string | undefined;
   /** An encounter type (SNOMED CT display, with or without its tag). */
   encounterType(display: string): Bilingual | undefined;
+  /** An allergy substance (SNOMED CT or RxNorm display). */
+  allergen(display: string): Bilingual | undefined;
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -66,6 +68,15 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
   const snomed = new Map(readJson('snomed-conditions-zh.json', snomedFileSchema).entries.map((e) => [e.code, e]));
   const encounterTypes = new Map(
     readJson('encounter-types-zh.json', snomedFileSchema).entries.map((e) => [e.en.replace(SEMANTIC_TAG, '').toLowerCase(), e.zh]),
+  );
+  const allergens = new Map(
+    readJson('allergens-zh.json', z.object({ entries: snomedFileSchema.shape.entries })).entries.map((e) => [
+      e.en
+        .replace(SEMANTIC_TAG, '')
+        .replace(/\s*\((substance|organism)\)\s*$/i, '')
+        .toLowerCase(),
+      e.zh,
+    ]),
   );
   const snomedByText = new Map([...snomed.values()].map((e) => [e.en.replace(SEMANTIC_TAG, '').toLowerCase(), e.zh]));
   const icd10 = readJson('icd10-zh.json', icd10FileSchema);
@@ -162,6 +173,14 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
     },
     icd10Chapter: chapterOf,
     drugZh: (id) => vocabularyZh.get(id),
+    allergen(display) {
+      const key = display
+        .replace(/\s*\((substance|organism|product)\)\s*$/i, '')
+        .trim()
+        .toLowerCase();
+      const zh = allergens.get(key) ?? (key.startsWith('allergy to ') ? allergens.get(key.slice(11)) : undefined);
+      return zh ? { en: display, zh } : undefined;
+    },
     encounterType(display) {
       const zh = encounterTypes.get(display.replace(SEMANTIC_TAG, '').trim().toLowerCase());
       return zh ? { en: display, zh } : undefined;

@@ -48,10 +48,14 @@ export interface PatientChart {
   allergies: {
     id: string;
     display: string;
+    /** The substance and its Chinese name, when one is known. */
+    names?: Bilingual;
     category: string | null;
     criticality: string | null;
     clinicalStatus: string | null;
     reaction: string | null;
+    /** The reactions in both languages, when every one has a Chinese name. */
+    reactionNames?: Bilingual;
   }[];
   encounters: {
     id: string;
@@ -191,10 +195,12 @@ export async function getPatientChart(store: Store, patientId: string): Promise<
     allergies: allergies.map((a) => ({
       id: a.id,
       display: a.display,
+      ...withNames(names.allergen(a.display)),
       category: a.category,
       criticality: a.criticality,
       clinicalStatus: a.clinical_status,
       reaction: a.reaction_text,
+      ...(a.reaction_text ? withReactionNames(a.reaction_text) : {}),
     })),
     encounters,
     labs: [...labs.values()].sort((a, b) => a.display.localeCompare(b.display)),
@@ -348,4 +354,11 @@ function withTypeNames(names: Bilingual | undefined): { typeNames?: Bilingual } 
 
 function withReasonNames(names: Bilingual | undefined): { reasonNames?: Bilingual } {
   return names ? { reasonNames: names } : {};
+}
+
+/** Reactions are stored joined with ", " (FHIR import); named in Chinese only when each one is. */
+function withReactionNames(text: string): { reactionNames?: Bilingual } {
+  const names = getClinicalNames();
+  const parts = text.split(', ').map((part) => names.condition({ display: part })?.zh);
+  return parts.every((part) => part !== undefined) ? { reactionNames: { en: text, zh: parts.join('、') } } : {};
 }

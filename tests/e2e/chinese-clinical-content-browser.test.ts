@@ -15,6 +15,8 @@ const h = harnessForFile();
 const PATIENT_GIVEN_NAME = 'Yvone';
 /** The demo patient on insulin, metoprolol, lisinopril, nitroglycerin, tacrolimus (pairwise ANSM interactions). */
 const INTERACTIONS_GIVEN_NAME = 'Marine';
+/** A demo patient allergic to tree nuts, mould and co-trimoxazole. */
+const ALLERGY_GIVEN_NAME = 'Elisa';
 
 const CJK = /[\u4e00-\u9fff]/g;
 /** Share of the letters that are Chinese characters (drug names in Latin script are allowed, prose is not). */
@@ -70,6 +72,15 @@ describe('Chinese clinical content', () => {
       const labText = (await labs.textContent()) ?? '';
       for (const name of ['糖化血红蛋白', '肌酐', '收缩压', '体重', '心率']) expect(labText).toContain(name);
       expect(labText).not.toContain('Hemoglobin A1c');
+      // Another patient's allergies: substances, reactions and categories in Chinese.
+      const allergic = await patientId(page, ALLERGY_GIVEN_NAME);
+      await page.goto(`${h().baseUrl}/#/patients/${encodeURIComponent(allergic)}`);
+      const allergies = page.getByTestId('chart-allergies');
+      await allergies.getByText('坚果').first().waitFor();
+      const allergyText = (await allergies.textContent()) ?? '';
+      expect(allergyText).not.toMatch(/\((substance|organism|finding|disorder)\)/);
+      await page.goto(`${h().baseUrl}/#/patients/${encodeURIComponent(id)}`);
+      await page.getByTestId('chart-problems').waitFor();
       const encounterText = (await page.getByTestId('chart-encounters').textContent()) ?? '';
       expect(encounterText).toMatch(/因病就诊|一般体格检查|健康检查就诊/);
       expect(encounterText).not.toMatch(/Encounter for problem|General examination of patient/);

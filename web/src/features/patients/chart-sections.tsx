@@ -167,7 +167,7 @@ export function AllergiesCard({ allergies }: { allergies: Allergy[] }) {
             return (
               <li key={a.id} className={high ? 'is-critical' : undefined}>
                 <div className="item-title">
-                  {a.display}
+                  <BilingualText text={a.names} fallback={a.display} />
                   {a.criticality && (
                     <Badge tone={high ? 'danger' : 'neutral'}>
                       {t('chart.criticality')}: {label('criticality', a.criticality)}
@@ -177,10 +177,10 @@ export function AllergiesCard({ allergies }: { allergies: Allergy[] }) {
                 <div className="item-meta">
                   {a.reaction && (
                     <span>
-                      {t('chart.reaction')}: {a.reaction}
+                      {t('chart.reaction')}: <BilingualText text={a.reactionNames} fallback={a.reaction} />
                     </span>
                   )}
-                  {a.category && <span>{a.category}</span>}
+                  {a.category && <span>{label('allergyCategory', a.category)}</span>}
                 </div>
               </li>
             );

@@ -36,10 +36,14 @@ export interface Medication {
 export interface Allergy {
   id: string;
   display: string;
+  /** The substance and its Chinese name, when one is known. */
+  names?: { en: string; zh: string };
   category: string | null;
   criticality: string | null;
   clinicalStatus: string | null;
   reaction: string | null;
+  /** The reactions in both languages, when every one has a Chinese name. */
+  reactionNames?: { en: string; zh: string };
 }
 
 export interface Encounter {
