@@ -346,6 +346,7 @@ export const labInterpretationSchema = z.object({
         'myocardial-injury',
         'hyperlactataemia',
         'over-anticoagulation',
+        'severe-hyperglycaemia',
         'iron-deficiency',
         'acute-kidney-injury',
         'diabetic-ketoacidosis',

@@ -91,6 +91,26 @@ export function detectDka(ctx: PatternContext): LabPattern | null {
   };
 }
 
+/**
+ * A glucose beyond its critical limit when the DKA criteria are not (yet) met: the results a
+ * hyperglycaemic crisis is judged on (ketones, pH/bicarbonate, osmolality) are asked for.
+ */
+export function detectSevereHyperglycaemia(ctx: PatternContext): LabPattern | null {
+  const critical = ['glucose', 'glucose-fasting'].map((id) => ctx.latest.get(id)).find((r) => r?.flag === 'critical-high');
+  if (!critical || detectDka(ctx)) return null;
+  const g = fmt(critical.siValue);
+  return {
+    id: 'severe-hyperglycaemia',
+    severity: 'critical',
+    message: {
+      en: `Glucose ${g} mmol/L, beyond the critical limit: assess for a hyperglycaemic crisis (DKA or HHS) — check ketones (β-hydroxybutyrate), venous pH and bicarbonate, and osmolality`,
+      zh: `血糖 ${g} mmol/L,超过危急界限:请评估高血糖危象(糖尿病酮症酸中毒或高渗性高血糖状态)——检测酮体(β-羟丁酸)、静脉血pH与碳酸氢根及渗透压`,
+    },
+    evidence: evidenceOf(ctx, 'glucose', 'glucose-fasting'),
+    source: DKA_SOURCE,
+  };
+}
+
 const HYPONA_SOURCE: Citation = {
   title: 'Spasovski G et al. Clinical practice guideline on diagnosis and treatment of hyponatraemia. Eur J Endocrinol 2014;170:G1–G47',
   section: '§1 Classification by biochemical severity: mild 130–135, moderate 125–129, profound < 125 mmol/L',

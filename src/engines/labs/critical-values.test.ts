@@ -127,3 +127,23 @@ describe('what a critical potassium suggests', () => {
     expect(mild?.message.en).not.toMatch(/ECG/);
   });
 });
+
+describe('what a critical glucose suggests', () => {
+  it('a glucose beyond the critical limit without DKA results asks for ketones, pH/bicarbonate and osmolality (DKA or HHS)', () => {
+    const pattern = panel([{ test: 'glucose', value: 30 }]).patterns.find((p) => p.id === 'severe-hyperglycaemia');
+    expect(pattern?.severity).toBe('critical');
+    expect(pattern?.message.en).toMatch(/ketones.*pH.*bicarbonate.*osmolality/);
+    expect(pattern?.message.en).toMatch(/DKA.*HHS|HHS.*DKA/);
+    expect(pattern?.message.zh).toMatch(/酮体/);
+    expect(pattern?.source.title).toMatch(/Hyperglycemic crises/i);
+    // When the DKA criteria are met, the DKA pattern says it instead.
+    const dka = panel([
+      { test: 'glucose', value: 30 },
+      { test: 'ph-arterial', value: 7.1 },
+      { test: 'bicarbonate', value: 9 },
+    ]).patterns.map((p) => p.id);
+    expect(dka).toContain('diabetic-ketoacidosis');
+    expect(dka).not.toContain('severe-hyperglycaemia');
+    expect(panel([{ test: 'glucose', value: 15 }]).patterns.some((p) => p.id === 'severe-hyperglycaemia')).toBe(false);
+  });
+});

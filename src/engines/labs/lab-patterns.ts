@@ -1,6 +1,13 @@
 import { detectHyperlactataemia, detectOveranticoagulation } from './acute-patterns.js';
 import { detectMyocardialInjury } from './cardiac-patterns.js';
-import { detectAki, detectDka, detectHyperkalaemia, detectHypoglycaemia, detectHyponatraemia } from './chemistry-patterns.js';
+import {
+  detectAki,
+  detectDka,
+  detectHyperkalaemia,
+  detectHypoglycaemia,
+  detectHyponatraemia,
+  detectSevereHyperglycaemia,
+} from './chemistry-patterns.js';
 import type { LabPattern } from './lab-types.js';
 import { detectAnaemia, detectIronDeficiency, detectLiverPattern, detectThrombocytopenia, detectThyroidPattern } from './organ-patterns.js';
 import { buildPatternContext, type PatternContext, type PatternInput } from './pattern-context.js';
@@ -11,6 +18,7 @@ const RULES: readonly ((ctx: PatternContext) => LabPattern | null)[] = [
   detectHyperlactataemia,
   detectOveranticoagulation,
   detectDka,
+  detectSevereHyperglycaemia,
   detectHyperkalaemia,
   detectHyponatraemia,
   detectHypoglycaemia,

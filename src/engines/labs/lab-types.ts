@@ -108,6 +108,7 @@ export interface LabPattern {
     | 'myocardial-injury'
     | 'hyperlactataemia'
     | 'over-anticoagulation'
+    | 'severe-hyperglycaemia'
     | 'iron-deficiency'
     | 'acute-kidney-injury'
     | 'diabetic-ketoacidosis'
