@@ -120,5 +120,9 @@ describe('loadConfig', () => {
     expect(
       problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'https://pager.example/h', SUWEN_ALERTS_WEBHOOK_SECRET: 'short' }, cwd()))[0],
     ).toMatch(/^SUWEN_ALERTS_WEBHOOK_SECRET: must be at least 16/);
+    // A pseudonym keyed by a public constant would link back to the record id: a secret is required.
+    expect(problemsOf(() => loadConfig({ SUWEN_ALERTS_WEBHOOK_URL: 'https://pager.example/h' }, cwd()))[0]).toMatch(
+      /webhookSecret|WEBHOOK_SECRET/,
+    );
   });
 });

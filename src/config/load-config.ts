@@ -84,7 +84,12 @@ const alertsSchema = z.object({
   /** First retry after this long; each later one waits twice as long, up to `maxRetryDelayMs`. */
   retryDelayMs: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   maxRetryDelayMs: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
-});
+})
+  // A pseudonym keyed by a constant anyone can read in this source would link back to the record id.
+  .refine((alerts) => !alerts.webhookUrl || alerts.patientRef === 'id' || alerts.webhookSecret, {
+    path: ['webhookSecret'],
+    message: 'is required with webhookUrl when patientRef is "pseudonym" (it keys the patient pseudonym and signs each alert)',
+  });
 
 const configSchema = z.object({
   dataDir: z.string().min(1).default('./.suwen'),

@@ -89,11 +89,11 @@ export interface EmergencyWorklist {
 
 /**
  * A stable pseudonym for the patient that the paging system can match across alerts without
- * learning the record id: HMAC-SHA256 keyed by the webhook secret (unlinkable to the id only when
- * a secret is configured).
+ * learning the record id: HMAC-SHA256 keyed by the webhook secret (the config refuses a webhook
+ * with pseudonyms but no secret).
  */
-export function patientPseudonym(patientId: string, secret: string | undefined): string {
-  return `P-${createHmac('sha256', secret ?? 'suwen-alert-pseudonym')
+export function patientPseudonym(patientId: string, secret: string): string {
+  return `P-${createHmac('sha256', secret)
     .update(patientId)
     .digest('hex')
     .slice(0, 20)}`;
@@ -105,7 +105,9 @@ export function alertPayload(alert: EmergencyAlertRow, settings: AlertSettings):
   const patientRef = alert.patient_id
     ? settings.patientRef === 'id'
       ? alert.patient_id
-      : patientPseudonym(alert.patient_id, settings.webhookSecret)
+      : settings.webhookSecret
+        ? patientPseudonym(alert.patient_id, settings.webhookSecret)
+        : null
     : null;
   return {
     type: 'suwen.emergency',
