@@ -71,20 +71,21 @@ const asrSchema = z.object({
  * intake), signed with HMAC-SHA256 of the body when `webhookSecret` is set. `patientRef` chooses
  * what identifies the patient: a pseudonym (HMAC of the record id) or the record id itself.
  */
-const alertsSchema = z.object({
-  webhookUrl: z
-    .url()
-    .refine((url) => /^https?:\/\//i.test(url), 'must be an http:// or https:// URL')
-    .optional(),
-  webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
-  patientRef: z.enum(['pseudonym', 'id']).default('pseudonym'),
-  /** The address clinicians open Suwen at, for the link in each alert (e.g. https://suwen.hospital.example). */
-  linkBaseUrl: z.url().optional(),
-  timeoutMs: z.coerce.number().int().min(100).max(120_000).default(5_000),
-  /** First retry after this long; each later one waits twice as long, up to `maxRetryDelayMs`. */
-  retryDelayMs: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
-  maxRetryDelayMs: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
-})
+const alertsSchema = z
+  .object({
+    webhookUrl: z
+      .url()
+      .refine((url) => /^https?:\/\//i.test(url), 'must be an http:// or https:// URL')
+      .optional(),
+    webhookSecret: z.string().min(16, 'must be at least 16 characters').optional(),
+    patientRef: z.enum(['pseudonym', 'id']).default('pseudonym'),
+    /** The address clinicians open Suwen at, for the link in each alert (e.g. https://suwen.hospital.example). */
+    linkBaseUrl: z.url().optional(),
+    timeoutMs: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    /** First retry after this long; each later one waits twice as long, up to `maxRetryDelayMs`. */
+    retryDelayMs: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    maxRetryDelayMs: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+  })
   // A pseudonym keyed by a constant anyone can read in this source would link back to the record id.
   .refine((alerts) => !alerts.webhookUrl || alerts.patientRef === 'id' || alerts.webhookSecret, {
     path: ['webhookSecret'],
