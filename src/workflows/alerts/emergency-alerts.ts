@@ -93,10 +93,7 @@ export interface EmergencyWorklist {
  * with pseudonyms but no secret).
  */
 export function patientPseudonym(patientId: string, secret: string): string {
-  return `P-${createHmac('sha256', secret)
-    .update(patientId)
-    .digest('hex')
-    .slice(0, 20)}`;
+  return `P-${createHmac('sha256', secret).update(patientId).digest('hex').slice(0, 20)}`;
 }
 
 export function alertPayload(alert: EmergencyAlertRow, settings: AlertSettings): AlertPayload {
