@@ -1,4 +1,6 @@
+import { normalizeText } from './normalize-text.js';
 import { RED_FLAG_FINDINGS, type RedFlagFinding } from './red-flag-findings.js';
+import { TEXT_COMBOS } from './text-combos.js';
 import {
   CLAUSE_BREAK,
   NEGATION_AFTER,
@@ -11,6 +13,8 @@ import {
   TRAILING_FILLER,
 } from './text-context.js';
 import { TEXT_PHRASES } from './text-phrases.js';
+
+export { normalizeText } from './normalize-text.js';
 
 /**
  * Finds red-flag findings in the patient's free text, Chinese and English, skipping negated
@@ -51,17 +55,26 @@ const COMPILED: readonly CompiledPhrase[] = RED_FLAG_FINDINGS.flatMap((finding) 
   return compiled;
 });
 
+interface CompiledCombo {
+  finding: RedFlagFinding;
+  parts: RegExp[];
+  scope: 'clause' | 'sentence';
+  countsWhenPast: boolean;
+  script: 'zh' | 'en';
+}
+
+/** Composed findings (text-combos.ts): one global regex per part. */
+const COMPILED_COMBOS: readonly CompiledCombo[] = TEXT_COMBOS.map((combo) => ({
+  finding: combo.finding,
+  parts: combo.parts.map((p) => new RegExp(combo.script === 'en' ? `\\b(?:${p})(?![a-z])` : p, 'g')),
+  scope: combo.scope,
+  countsWhenPast: combo.countsWhenPast === true,
+  script: combo.script,
+}));
+
 /** Any character outside ASCII (Chinese, but also "°" from "38.5℃"): the Chinese regexes run. */
 const HAS_CJK = /[^\t\n\r\u0020-\u007e]/;
 const HAS_LATIN = /[a-z]/;
-
-/** NFKC (full-width → half-width, ℃ → °C), lower case, curly apostrophes straightened. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'");
-}
 
 /** Start offsets of the segments `breaks` cuts the text into (always begins with 0). */
 function segmentStarts(text: string, breaks: RegExp): number[] {
@@ -135,7 +148,6 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
       hits.push({ start: m.index, end: m.index + m[0].length, phrase });
     }
   }
-  if (hits.length === 0) return found;
   const spanEndingAt = new Map<number, Span>();
   for (const hit of hits) {
     const known = spanEndingAt.get(hit.end);
@@ -143,6 +155,7 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
   }
   const clauses = segmentStarts(text, CLAUSE_BREAK);
   const sentences = segmentStarts(text, SENTENCE_BREAK);
+  addComboFindings(text, { clauses, sentences, spanEndingAt }, scripts, found);
   for (const hit of hits) {
     if (found.has(hit.phrase.finding)) continue;
     const clause = segmentAround(clauses, hit.start, text.length);
@@ -153,4 +166,45 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
     found.add(hit.phrase.finding);
   }
   return found;
+}
+
+/** Whether a hit counts: not negated, not someone else's history, not the remote past. */
+function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean): boolean {
+  const clause = segmentAround(ctx.clauses, hit.start, text.length);
+  const sentence = segmentAround(ctx.sentences, hit.start, text.length);
+  if (isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
+  if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
+  return countsWhenPast || !isRemotePast(text, clause);
+}
+
+interface Context {
+  clauses: number[];
+  sentences: number[];
+  spanEndingAt: Map<number, Span>;
+}
+
+/** Adds each composed finding whose parts all hold, asserted, within one clause or sentence. */
+function addComboFindings(text: string, ctx: Context, scripts: Record<'zh' | 'en', boolean>, found: Set<RedFlagFinding>): void {
+  for (const combo of COMPILED_COMBOS) {
+    if (found.has(combo.finding) || !scripts[combo.script]) continue;
+    const starts = combo.scope === 'clause' ? ctx.clauses : ctx.sentences;
+    let common: Set<number> | undefined;
+    for (const part of combo.parts) {
+      const segments = new Set<number>();
+      part.lastIndex = 0;
+      for (let m = part.exec(text); m !== null; m = part.exec(text)) {
+        if (m[0].length === 0) {
+          part.lastIndex++;
+          continue;
+        }
+        const hit = { start: m.index, end: m.index + m[0].length };
+        if (!asserted(text, hit, ctx, combo.countsWhenPast)) continue;
+        const seg = segmentAround(starts, hit.start, text.length).start;
+        if (common === undefined || common.has(seg)) segments.add(seg);
+      }
+      common = segments;
+      if (common.size === 0) break;
+    }
+    if (common !== undefined && common.size > 0) found.add(combo.finding);
+  }
 }

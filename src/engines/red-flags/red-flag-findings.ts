@@ -80,6 +80,27 @@ export const RED_FLAG_FINDINGS = [
   'heavy-rectal-bleeding',
   'low-oxygen',
   'chest-recession',
+  // Added with the third set (generalised classes, see extra-text-phrases.ts)
+  'nausea',
+  'hives',
+  'missed-period',
+  'one-sided-abdominal-pain',
+  'shoulder-tip-pain',
+  'purpuric-rash',
+  'rigors',
+  'low-blood-pressure',
+  'very-fast-heart',
+  'sense-of-doom',
+  'cancer-treatment',
+  'infection',
+  'high-glucose',
+  'polydipsia',
+  'reliever-not-working',
+  'csf-leak',
+  'sudden-vision-loss',
+  'blue-lips',
+  'overdose-taken',
+  'seizure-with-no-recovery',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];
@@ -96,6 +117,9 @@ export const FINDING_IMPLIES: Partial<Record<RedFlagFinding, RedFlagFinding[]>> 
   'severe-abdominal-pain': ['abdominal-pain'],
   'bilious-or-faecal-vomit': ['vomiting'],
   'vomiting-blood': ['vomiting'],
+  'blue-lips': ['mottled-or-blue-skin'],
+  'overdose-taken': ['suicidal-ideation'],
+  'one-sided-abdominal-pain': ['abdominal-pain'],
 };
 
 /** Adds the implied findings in place and returns the same set. */

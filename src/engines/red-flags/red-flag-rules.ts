@@ -60,6 +60,13 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['chest-pain', 'breathless'],
       ['chest-pain', 'crushing-chest-pain'],
       ['chest-pain', 'pain-to-arm-or-jaw'],
+      // NHS heart attack symptoms also list feeling sick, lightheaded or dizzy, and sweating with
+      // breathlessness without chest pain (NHS England "Help Us Help You" heart attack campaign).
+      ['chest-pain', 'nausea'],
+      ['chest-pain', 'vomiting'],
+      ['chest-pain', 'shock-signs'],
+      ['chest-pain', 'fainted'],
+      ['sudden-breathless', 'sweating'],
     ],
   },
   {
@@ -74,7 +81,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       section: 'Balance, Eyes, Face drooping, Arm weakness, Speech difficulty, Time to call',
       url: 'https://www.stroke.org/en/about-stroke/stroke-symptoms',
     },
-    whenAll: [['face-droop'], ['arm-weakness'], ['speech-difficulty']],
+    whenAll: [['face-droop'], ['arm-weakness'], ['speech-difficulty'], ['sudden-vision-loss']],
   },
   {
     id: 'anaphylaxis',
@@ -88,7 +95,20 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       section: 'Clinical criteria for diagnosing anaphylaxis (criteria 1 and 2)',
       url: 'https://doi.org/10.1016/j.waojou.2020.100472',
     },
-    whenAll: [['airway-swelling'], ['allergen-exposure', 'breathless'], ['allergen-exposure', 'wheeze']],
+    whenAll: [
+      ['airway-swelling'],
+      ['allergen-exposure', 'breathless'],
+      ['allergen-exposure', 'wheeze'],
+      // WAO 2020 criteria: skin involvement (hives) with breathing trouble or low blood pressure, or a
+      // likely allergen followed by breathing trouble or collapse.
+      ['hives', 'breathless'],
+      ['hives', 'wheeze'],
+      ['hives', 'shock-signs'],
+      ['hives', 'fainted'],
+      ['allergen-exposure', 'shock-signs'],
+      ['allergen-exposure', 'fainted'],
+      ['allergen-exposure', 'reliever-not-working'],
+    ],
   },
   {
     id: 'severe-bleeding',
@@ -131,6 +151,27 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['low-temperature', 'very-fast-breathing'],
       ['low-temperature', 'mottled-or-blue-skin'],
       ['low-temperature', 'no-urine'],
+      // NEWS2 single-parameter red scores (systolic ≤ 90 mmHg, pulse ≥ 131) and NHS sepsis signs
+      // (shivering, "feels like going to die", very sleepy) with a fever or a known infection.
+      ['fever', 'low-blood-pressure'],
+      ['fever', 'very-fast-heart'],
+      ['fever', 'drowsy'],
+      ['fever', 'sense-of-doom'],
+      ['fever', 'severe-breathless'],
+      ['fever', 'rigors', 'shock-signs'],
+      ['rigors', 'low-blood-pressure'],
+      ['rigors', 'very-fast-heart'],
+      ['rigors', 'confusion'],
+      ['rigors', 'sense-of-doom'],
+      ['cancer-treatment', 'fever'],
+      ['cancer-treatment', 'rigors'],
+      ['infection', 'confusion'],
+      ['infection', 'drowsy'],
+      ['infection', 'low-blood-pressure'],
+      ['infection', 'very-fast-heart'],
+      ['infection', 'mottled-or-blue-skin'],
+      ['infection', 'no-urine'],
+      ['infection', 'very-fast-breathing'],
     ],
   },
   {
@@ -162,6 +203,18 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
     whenAll: [
       ['pregnant', 'vaginal-bleeding'],
       ['pregnant', 'severe-abdominal-pain'],
+      // NHS ectopic pregnancy: a missed period with tummy pain low down on one side, bleeding or
+      // shoulder-tip pain; 999 for sudden intense pain with dizziness, fainting or pallor.
+      ['missed-period', 'severe-abdominal-pain'],
+      ['missed-period', 'one-sided-abdominal-pain'],
+      ['missed-period', 'shoulder-tip-pain'],
+      ['missed-period', 'abdominal-pain', 'vaginal-bleeding'],
+      ['missed-period', 'abdominal-pain', 'fainted'],
+      ['missed-period', 'abdominal-pain', 'shock-signs'],
+      ['pregnant', 'one-sided-abdominal-pain'],
+      ['pregnant', 'shoulder-tip-pain'],
+      ['pregnant', 'abdominal-pain', 'fainted'],
+      ['pregnant', 'abdominal-pain', 'shock-signs'],
     ],
   },
   {
@@ -214,7 +267,18 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       section:
         'severe difficulty breathing — not being able to get words out, choking or gasping; NHS England COVID oximetry @home: SpO2 92 % or less or unable to talk in sentences → call 999',
     },
-    whenAll: [['severe-breathless'], ['breathless', 'mottled-or-blue-skin'], ['breathless', 'chest-recession'], ['low-oxygen']],
+    whenAll: [
+      ['severe-breathless'],
+      ['breathless', 'mottled-or-blue-skin'],
+      ['chest-recession'],
+      ['low-oxygen'],
+      ['blue-lips', 'wheeze'],
+      ['very-fast-breathing', 'mottled-or-blue-skin'],
+      ['breathless', 'drowsy'],
+      // Asthma attack: the reliever inhaler does not help (NHS asthma: call 999).
+      ['reliever-not-working', 'breathless'],
+      ['reliever-not-working', 'wheeze'],
+    ],
   },
   {
     id: 'pulmonary-embolism',
@@ -237,6 +301,9 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['clot-risk', 'pleuritic-chest-pain'],
       ['clot-risk', 'coughing-blood'],
       ['sudden-breathless', 'pleuritic-chest-pain'],
+      ['pleuritic-chest-pain', 'coughing-blood'],
+      ['sudden-breathless', 'coughing-blood'],
+      ['dvt-sign', 'chest-pain'],
     ],
   },
   {
@@ -272,6 +339,18 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['diabetes', 'ketotic-breath'],
       ['diabetes', 'deep-breathing'],
       ['ketotic-breath', 'vomiting'],
+      // Glucose ≥ 11.1 mmol/L or a meter reading "HI" with a DKA symptom (ADA/EASD 2024 consensus;
+      // NHS DKA: being sick, tummy pain, deep breathing, sleepiness), or the thirst and weight loss
+      // of undiagnosed type 1 diabetes with vomiting or deep breathing.
+      ['high-glucose', 'vomiting'],
+      ['high-glucose', 'nausea'],
+      ['high-glucose', 'abdominal-pain'],
+      ['high-glucose', 'deep-breathing'],
+      ['high-glucose', 'drowsy'],
+      ['high-glucose', 'acute-confusion'],
+      ['polydipsia', 'vomiting'],
+      ['polydipsia', 'deep-breathing'],
+      ['diabetes', 'polydipsia', 'confusion'],
     ],
   },
   {
@@ -312,7 +391,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
         'a convulsive seizure lasting more than 5 minutes, or one seizure following another without the person regaining consciousness',
       url: 'https://www.epilepsy.org.uk/info/firstaid/emergency-treatment-seizures-last-long-time',
     },
-    whenAll: [['prolonged-seizure'], ['repeated-seizures-no-recovery']],
+    whenAll: [['prolonged-seizure'], ['repeated-seizures-no-recovery'], ['seizure-with-no-recovery']],
   },
   {
     id: 'meningitis-signs',
@@ -327,7 +406,16 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
         'fever, stiff neck, dislike of bright lights, a rash that does not fade when a glass is rolled over it; babies: a bulging soft spot',
       url: 'https://www.nhs.uk/conditions/meningitis/',
     },
-    whenAll: [['fever', 'stiff-neck'], ['non-blanching-rash'], ['fever', 'bulging-fontanelle'], ['stiff-neck', 'photophobia']],
+    whenAll: [
+      ['fever', 'stiff-neck'],
+      ['non-blanching-rash'],
+      ['fever', 'bulging-fontanelle'],
+      ['stiff-neck', 'photophobia'],
+      // NHS meningitis: a rash of pinpricks that turns into red or purple blotches, with a fever.
+      ['fever', 'purpuric-rash'],
+      ['purpuric-rash', 'drowsy'],
+      ['purpuric-rash', 'stiff-neck'],
+    ],
   },
   {
     id: 'acute-abdomen',
@@ -374,6 +462,8 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['head-injury', 'worsening-headache'],
       ['head-injury', 'fainted'],
       ['head-injury', 'seizure'],
+      // NHS head injury: clear fluid coming from the ears or nose → A&E.
+      ['head-injury', 'csf-leak'],
       ['fall-or-knock', 'anticoagulant', 'worsening-headache'],
     ],
   },

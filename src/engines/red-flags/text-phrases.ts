@@ -1,6 +1,7 @@
 import { EMERGENCY_TEXT_PHRASES } from './emergency-text-phrases.js';
+import { EXTRA_TEXT_PHRASES } from './extra-text-phrases.js';
 import { G, GN, type PhraseSet, SUDDEN, W5 } from './phrase-fragments.js';
-import type { RedFlagFinding } from './red-flag-findings.js';
+import { RED_FLAG_FINDINGS, type RedFlagFinding } from './red-flag-findings.js';
 
 export type { PhraseSet } from './phrase-fragments.js';
 
@@ -535,5 +536,23 @@ const CORE_TEXT_PHRASES = {
   },
 } satisfies Partial<Record<RedFlagFinding, PhraseSet>>;
 
-/** Every finding's phrases: the core set and the emergencies added with the second evaluation set. */
-export const TEXT_PHRASES: Record<RedFlagFinding, PhraseSet> = { ...CORE_TEXT_PHRASES, ...EMERGENCY_TEXT_PHRASES };
+const BASE_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = { ...CORE_TEXT_PHRASES, ...EMERGENCY_TEXT_PHRASES };
+
+/**
+ * Every finding's phrases: the core set, the emergencies added with the second evaluation set,
+ * and the wider classes added with the third (extra-text-phrases.ts), appended per finding.
+ */
+export const TEXT_PHRASES = Object.fromEntries(
+  RED_FLAG_FINDINGS.map((finding): [RedFlagFinding, PhraseSet] => {
+    const base = BASE_PHRASES[finding];
+    const extra = EXTRA_TEXT_PHRASES[finding];
+    return [
+      finding,
+      {
+        zh: [...(base?.zh ?? []), ...(extra?.zh ?? [])],
+        en: [...(base?.en ?? []), ...(extra?.en ?? [])],
+        countsWhenPast: base?.countsWhenPast === true || extra?.countsWhenPast === true,
+      },
+    ];
+  }),
+) as Record<RedFlagFinding, PhraseSet>;

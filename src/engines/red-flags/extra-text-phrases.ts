@@ -1,0 +1,414 @@
+import { G, GN, type PhraseSet, S, SUDDEN, SUDDEN_EN, W5 } from './phrase-fragments.js';
+import type { RedFlagFinding } from './red-flag-findings.js';
+
+/**
+ * Phrases added with the third training set (data/red-flags-eval/third/): the findings the
+ * generalised rules need (nausea, hives, a missed period, a purple rash, rigors, vital signs read
+ * out, a meter reading, an inhaler that does not help …) and wider synonym classes for existing
+ * findings. They are appended to the phrases of text-phrases.ts and emergency-text-phrases.ts
+ * (same conventions: normalised text, see normalize-text.ts). Thresholds cite their source.
+ */
+
+/**
+ * NEWS2 (Royal College of Physicians 2017, chart 1; https://www.rcplondon.ac.uk/projects/outputs/
+ * national-early-warning-score-news-2): a single parameter scoring 3 — systolic blood pressure
+ * ≤ 90 mmHg, pulse ≥ 131/min, respiration rate ≥ 25/min — calls for urgent review.
+ */
+const SYSTOLIC_90_OR_LESS = '(?<![\\d.])(?:[4-8]\\d|90)\\s*/\\s*\\d{2,3}(?![\\d.])';
+const PULSE_131_PLUS = '(?<![\\d.])(?:13[1-9]|1[4-9]\\d|2[0-4]\\d)(?![\\d.])';
+const RESP_25_PLUS = '(?<![\\d.])(?:2[5-9]|[3-6]\\d)(?![\\d.])';
+/**
+ * Blood glucose ≥ 11.1 mmol/L (200 mg/dL), the DKA glucose criterion of the ADA/EASD/JBDS
+ * consensus on hyperglycaemic crises (Umpierrez et al., Diabetes Care 2024;47:1257,
+ * https://doi.org/10.2337/dci24-0032). Only counted with a DKA symptom (red-flag-rules.ts).
+ */
+const GLUCOSE_11_PLUS_MMOL =
+  '(?<![\\d.])(?:1[2-9]|[2-9]\\d)(?:\\.\\d+)?(?![\\d.])(?!\\s*(?:mg|小时|h(?![a-z])|hours?|天|days?|岁|年|次|分钟|min))|(?<![\\d.])11\\.[1-9]';
+const GLUCOSE_200_PLUS_MGDL = '(?<![\\d.])(?:[2-9]\\d{2}|1[0-9]{3})(?![\\d.])';
+/**
+ * Fever: a temperature of 38 °C (100.4 °F) or more (NICE NG143, table 1 and §1.1.6: parental
+ * perception of a fever is valid; https://www.nice.org.uk/guidance/ng143). A bare reading such as
+ * "量了38.5" or "39.1" counts; a unit that is not a temperature after it does not.
+ */
+const BARE_FEVER_READING =
+  '(?<![\\d.])(?:3[89]|4[0-2])\\.\\d(?![\\d.])(?!\\s*(?:kg|cm|mm|%|公斤|斤|周|岁|元|块|mmol|mg|万|g(?![a-z])|l(?![a-z])|ml|weeks?|years?|pounds?|lbs?))';
+/**
+ * A baby under 3 months (NICE NG143 table 1: age 0–3 months with a temperature ≥ 38 °C is red):
+ * up to 90 days, 12 weeks or "two and a half months".
+ */
+const DAYS_UNDER_90 =
+  '(?:(?<![\\d.])(?:[1-9]|[1-8]\\d|90)(?![\\d.])|[一二两三四五六七八九]|十[一二三四五六七八九]?|[二三四五六七八]十[一二三四五六七八九]?|九十)';
+const WEEKS_UNDER_13 = '(?:(?<![\\d.])(?:[1-9]|1[0-2])(?![\\d.])|[一二两三四五六七八九]|十[一二]?)';
+const MONTHS_UNDER_3_ZH = '(?:[12一两二]个(?:多|半)?月|半个月|一个多月|两个多月)';
+const BABY_ZH = '(?:宝宝|孩子|婴儿|娃娃?|儿子|女儿|闺女|小孩|宝贝|小家伙|小宝|老二|老三|二宝|三宝|孙子|孙女|外孙女?|孩|bb|baby)';
+const BABY_EN = '(?:baby|babies|newborn|infant|son|daughter|boy|girl|little one|lo|bub|bubba|grandson|granddaughter|twins?)';
+const WEEKS_EN = '(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+
+const HEAD_ZH = '(?:头|脑袋|后脑勺?|额头|脑门)';
+
+export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
+  // ── New findings ──
+  nausea: {
+    zh: ['恶心', '想吐', '反胃', '干呕', '作呕'],
+    en: ['nause\\w*', 'feel(?:ing|s)? (?:really |very |so )?sick', 'queasy', 'sick to (?:my|his|her) stomach'],
+  },
+  hives: {
+    zh: [
+      '风团',
+      '风疹块',
+      '荨麻疹',
+      '风疙瘩',
+      `(?:全身|浑身|身上|满身|脸上)${G}{0,4}(?:起|长|出|冒)${G}{0,4}(?:疙瘩|红疹|疹子|包|风团|红点|红斑|大片)`,
+      '(?:全身|浑身)(?:都)?(?:痒|发痒|瘙痒)',
+    ],
+    en: [
+      'hives',
+      'welts',
+      'urticaria',
+      '(?:covered|broken out|breaking out) in (?:a )?(?:rash|spots|bumps|blotches|welts|hives)',
+      'itchy all over',
+      'itching all over',
+    ],
+  },
+  'missed-period': {
+    zh: [
+      `(?:月经|例假|大姨妈|姨妈|月事)${GN}{0,6}(?:推迟|没来|迟了|晚了|过了|延迟|不来|该来没来|没有来)`,
+      '停经',
+      `(?:验孕棒|试纸|早孕)${G}{0,6}(?:两道杠|两条杠|阳性|两条线|两道线|中了)`,
+    ],
+    en: [
+      `(?:period|periods)${W5} (?:late|overdue|missed)`,
+      'missed (?:my |a |her )?period',
+      'late period',
+      '(?:might|could|may) be pregnant',
+    ],
+  },
+  'one-sided-abdominal-pain': {
+    zh: [
+      `(?:左|右|一侧|一边|单侧)(?:边|侧)?(?:的)?(?:下腹|小腹|肚子|腹部|少腹|腹)${GN}{0,6}(?:痛|疼)`,
+      `(?:下腹|小腹|肚子|腹部|少腹)(?:的)?(?:左|右|一侧|一边|单侧)(?:边|侧)?${GN}{0,6}(?:痛|疼)`,
+    ],
+    en: [
+      `(?:pain|ache|cramp\\w*|hurt\\w*)${W5} (?:on )?(?:one|the (?:left|right)) side`,
+      '(?:one[- ]sided|left[- ]sided|right[- ]sided|lower (?:left|right)) (?:\\w+ )?(?:pain|cramp\\w*|ache|tummy pain)',
+      'low down on one side',
+    ],
+  },
+  'shoulder-tip-pain': {
+    zh: [`肩(?:膀|头|尖)${GN}{0,4}(?:痛|疼)`],
+    en: ['shoulder(?:[- ]tip)? (?:pain|hurts|ache)', 'pain in (?:the tip of )?(?:my |her )?shoulder'],
+  },
+  'purpuric-rash': {
+    zh: [
+      `(?:紫红色?|紫黑色?|紫色|暗红色?|青紫)(?:的)?${G}{0,3}(?:点|斑|疹|块|印)`,
+      '紫癜',
+      '瘀点',
+      '瘀斑',
+      '淤点',
+      '淤斑',
+      '出血点',
+      '皮下出血',
+      '(?:像|好像)(?:淤青|瘀青|乌青)',
+      `(?:身上|腿上|皮肤|肚子上|胳膊上)${G}{0,6}紫(?:的|了)`,
+    ],
+    en: [
+      `(?:purple|purplish|dark red|blood) (?:spots?|blotch\\w*|splotch\\w*|marks?|dots|patches|rash)`,
+      '(?:rash|spots?) (?:that )?looks? like (?:bruis\\w*|blood)',
+      'pin-?pricks?',
+      'petechia\\w*',
+      'purpur\\w*',
+      'blood spots',
+      'bruise-?like',
+    ],
+  },
+  rigors: {
+    zh: ['寒战', '寒颤', '打摆子', '打寒战', '发冷发抖', `冷得${GN}{0,3}(?:发抖|打颤|哆嗦|直抖)`, '浑身发抖'],
+    en: ['rigou?rs', 'shaking (?:with|from) (?:the )?chills', "(?:can't stop|uncontrollabl\\w*) shak\\w*", 'chills', 'shivering'],
+  },
+  'low-blood-pressure': {
+    zh: ['血压(?:很|特别|非常|太|偏)?低(?!于)', `血压${G}{0,6}?${SYSTOLIC_90_OR_LESS}`, '低血压'],
+    en: [
+      `(?:bp|blood pressure)${G}{0,12}?${SYSTOLIC_90_OR_LESS}`,
+      '(?:low|dropping|dropped) (?:bp|blood pressure)',
+      '(?:bp|blood pressure) (?:is |was )?(?:very |really )?low',
+    ],
+  },
+  'very-fast-heart': {
+    zh: [`(?:心跳|心率|脉搏)${G}{0,4}?${PULSE_131_PLUS}`],
+    en: [`(?:heart|pulse|hr|heart rate)${G}{0,15}?${PULSE_131_PLUS}`],
+  },
+  'sense-of-doom': {
+    zh: ['(?:感觉|觉得)(?:自己)?(?:快|要)(?:不行|死)了', '感觉要死了'],
+    en: [
+      "feel(?:s|ing)? like (?:i'm |i am |she's |he's )?(?:going to|gonna|about to) die",
+      'feel(?:s|ing)? like death',
+      'something (?:is )?(?:really |terribly )?wrong',
+    ],
+  },
+  'cancer-treatment': {
+    zh: ['化疗', '放化疗', '靶向治疗', '免疫治疗后', '白血病'],
+    en: ['chemo\\w*', 'on (?:cancer )?treatment for (?:cancer|leukaemia|leukemia|lymphoma)'],
+  },
+  infection: {
+    zh: [`伤口${GN}{0,4}(?:化脓|红肿|感染|流脓)`, '肺炎', '尿路感染', '肾盂肾炎', '胆囊炎', '胆管炎', '蜂窝织炎', '阑尾炎', '感染', '脓'],
+    en: ['infect\\w*', 'pneumonia', 'uti', 'kidney infection', 'cellulitis', 'red streak', 'pus'],
+  },
+  'high-glucose': {
+    zh: [
+      `血糖${G}{0,6}?(?:很高|特别高|非常高|太高|高得|爆表|破表|测不出|测不到|hi(?![a-z])|high|${GLUCOSE_11_PLUS_MMOL})`,
+      '(?:血糖仪|试纸)' + G + '{0,6}(?:hi(?![a-z])|high|显示高)',
+    ],
+    en: [
+      `(?:sugars?|glucose|bg|bm|blood sugar|reading|meter)${G}{0,15}?(?:(?:says|reads|shows|is|of|at) )?(?:hi(?![a-z])|high(?! (?:school|blood pressure))|through the roof|off the charts|sky[- ]high|${GLUCOSE_11_PLUS_MMOL}(?!\\s*mg)|${GLUCOSE_200_PLUS_MGDL}\\s*(?:mg|$|[,.]))`,
+    ],
+  },
+  polydipsia: {
+    zh: [
+      '(?:喝水|饮水)(?:特别|非常|很|超级)?多',
+      '口渴(?:得)?(?:厉害|要命|不行)',
+      '一直(?:口)?渴',
+      '(?:一直|老是|总是)(?:想)?(?:尿|撒尿|上厕所)',
+      '(?:瘦了好多|体重掉了|暴瘦|掉秤)',
+    ],
+    en: [
+      '(?:drinking|drink) (?:loads|lots|so much|tons|constantly|gallons)',
+      '(?:very|really|so|always|constantly) thirsty',
+      'losing weight',
+      'lost (?:a lot of |lots of )?weight',
+      'peeing (?:all the time|constantly|loads|a lot)',
+    ],
+  },
+  'reliever-not-working': {
+    zh: [
+      `(?:吸|喷|用)(?:了)?${G}{0,8}?(?:药|喷雾|万托林|沙丁胺醇|气雾剂|吸入剂)${G}{0,8}?(?:不管用|没用|不起作用|没效果|也不行|缓解不了|不见好|没好转|还是喘)`,
+      `(?:肾上腺素笔|肾上腺素)${G}{0,10}(?:还是|仍然|依然|也)`,
+    ],
+    en: [
+      `(?:inhaler|puffer|ventolin|salbutamol|albuterol|nebuli[sz]er|epipen|epi-pen|adrenaline|auto-?injector)${G}{0,30}(?:no help|not help\\w*|isn't help\\w*|doesn't help|didn't help|not working|isn't working|doesn't work|didn't work|no difference|not doing anything|still)`,
+    ],
+  },
+  'csf-leak': {
+    zh: [`(?:耳朵|鼻子|鼻孔|耳)${GN}{0,4}(?:流|淌|渗|冒)(?:出)?${GN}{0,4}(?:清水|清亮|透明|水样|血水)`],
+    en: [`clear (?:fluid|liquid|water)${W5} (?:nose|ear|ears)`, `(?:nose|ear|ears)${W5} clear (?:fluid|liquid|water)`],
+  },
+  'sudden-vision-loss': {
+    zh: [`${SUDDEN}${GN}{0,6}?(?:看不见|看不清|失明|瞎了|一只眼${GN}{0,3}(?:黑|看不)|视物(?:模糊|重影)|重影|看东西(?:模糊|重影|有两个))`],
+    en: [
+      `${SUDDEN_EN}${G}{0,20}(?:lost (?:the )?(?:vision|sight)|can't see|blind|double vision|seeing double|see double)`,
+      '(?:lost|losing) (?:the )?(?:vision|sight) in (?:one|my (?:left|right)) eye',
+    ],
+  },
+  'blue-lips': {
+    zh: [`(?:嘴唇|口唇|唇|舌头|脸)${GN}{0,3}(?:发|变|都|有点|乌|全)?(?:紫|青紫|乌青|发青|发绀|发黑|灰)`],
+    en: [
+      `(?:lips?|tongue|face|fingertips|fingers) (?:(?:is|are|look|looks|turning|turned|went|going|gone|a bit|slightly|all|kind of|kinda) )*(?:blue|bluish|grey|gray|purple|dusky)`,
+      'turning blue',
+      'going blue',
+    ],
+  },
+  'overdose-taken': {
+    countsWhenPast: true,
+    zh: [
+      `(?:吞|吃|喝)(?:了|下)?${G}{0,3}(?:一整|整|一大|大半|半)(?:瓶|板|盒|把|袋)${G}{0,4}(?:药|片)`,
+      `(?:喝|吞)(?:了|下)?${G}{0,3}(?:农药|敌敌畏|百草枯|老鼠药|安眠药)`,
+    ],
+    en: [
+      '(?:swallowed|took|taken|had) (?:a |the )?(?:whole|entire|full) (?:bottle|pack|box|packet|strip)',
+      '(?:took|taken|swallowed) (?:all|loads|lots|a load) of (?:my |the |his |her )?(?:pills|tablets|paracetamol|meds)',
+    ],
+  },
+  'seizure-with-no-recovery': {
+    zh: [
+      `(?:抽|发作)${S}{0,12}?(?:还没|没|未)(?:有)?(?:缓过来|醒过来|醒|清醒)${S}{0,6}?(?:又|再)${S}{0,4}?(?:抽|发作)`,
+      `(?:抽|发作)(?:了)?(?:好几|几|[二两三四五六七八九]|\\d+)(?:回|次|下)${S}{0,20}?(?:不醒|没醒|醒不过来|迷糊|不认人|叫不醒|没缓过来|没反应)`,
+    ],
+    en: [
+      `(?:\\d+|two|three|four|five|several|multiple) (?:fits|seizures)${S}{0,40}?(?:not waking|not woken|without waking|doesn't wake|hasn't woken|not coming round|not responding|unresponsive)`,
+      `(?:fitting|seizing|shaking|seizure|fit)${S}{0,20}?(?:stopped|stops)${S}{0,20}?(?:start\\w* again|again)`,
+    ],
+  },
+
+  // ── Wider classes for existing findings ──
+  'chest-pain': { zh: [], en: ['pain in (?:the )?chest', 'chest (?:really |very |so )?(?:tight|heavy|sore)'] },
+  sweating: {
+    zh: ['一身汗', '满头(?:大)?汗', '汗(?:如雨下|湿|直流|一直流)'],
+    en: ['sweaty', 'sweating', 'pouring (?:with )?sweat', 'soaked in sweat', 'grey and sweaty'],
+  },
+  breathless: {
+    zh: [
+      '(?:还是|一直|很|特别|好)喘',
+      '喘(?:得|的)(?:厉害|不行|很)',
+      '喘不动',
+      '喘气(?:很|特别)?(?:费劲|吃力|困难|呼哧)',
+      '呼吸(?:又)?急(?:又浅)?',
+      '喘粗气',
+      '(?:拉风箱|呼哧呼哧)',
+    ],
+    en: [
+      'struggling (?:to breathe|for (?:air|breath))',
+      'each breath is a (?:fight|struggle)',
+      "can't (?:catch|get) (?:my |his |her )?breath",
+      'breathing (?:is )?(?:hard|difficult|laboured|labored)',
+      'wheezing',
+    ],
+  },
+  'severe-breathless': {
+    zh: [
+      `(?:说|讲)(?:一句|一两句|几个字|两个字|一句话)${GN}{0,3}(?:就|要|得)?(?:停|喘|歇)`,
+      `(?:说|讲)不(?:了|出)(?:几句|一句|完整)`,
+      '(?:透不到气|透不过气|喘不上来|上不来气)',
+      '憋得(?:脸|嘴唇)?(?:发紫|发青|通红|说不出)',
+      '呼吸(?:又)?急(?:又|而)浅',
+    ],
+    en: [
+      '(?:can|could) only (?:say|speak|manage|get out) (?:\\d+|one|two|three|a few|a couple of) words',
+      `(?:breath\\w*|asthma|inhaler|wheez\\w*)${G}{0,30}(?:can't|unable to|too breathless to) (?:talk|speak)`,
+      '(?:breathing|breath\\w*) (?:really |very |so )?(?:fast|rapid|quick) and shallow',
+      'fast,? shallow breath\\w*',
+    ],
+  },
+  'crushing-chest-pain': {
+    zh: [],
+    en: ['like (?:someone|something|a person|an elephant) (?:is )?(?:standing|sitting|kneeling|stepping|pressing) on'],
+  },
+  'pain-to-arm-or-jaw': {
+    zh: [`(?:痛|疼|麻)(?:到|至)${GN}{0,4}(?:手臂|胳膊|胳臂|肩膀?|下巴|下颌|牙|脖子|后背)`],
+    en: [
+      `(?:spread\\w*|radiat\\w*|go(?:es|ing)?|went|mov\\w*|shoot\\w*|travel\\w*|runs?|running) (?:\\w+ ){0,2}(?:into|down|to|up)? ?(?:my |his |her |the |both |either )?(?:left |right )?(?:arms?|jaw|shoulders?|neck)`,
+    ],
+  },
+  'airway-swelling': {
+    zh: [
+      '(?:嗓子眼儿?|喉咙|嗓子)(?:里)?(?:跟|像|好像)?(?:塞|堵)(?:了|住|着)',
+      '(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)',
+      '(?:脸|眼皮|眼睛)(?:都|也|一下子|突然)?肿(?:了|起来|得)',
+    ],
+    en: [
+      '(?:throat|tongue) (?:feels |is |feel )?(?:thick|tight|closing|weird|funny|swollen|big)',
+      "(?:can't|cannot|unable to) swallow (?:my )?(?:spit|saliva)",
+      '(?:voice|he|she) (?:is |sounds |went |has gone )?(?:hoarse|croaky)',
+      '(?:face|lips?|eyes?|tongue) (?:is |are |started )?(?:puffing up|puffy|swelling up|blowing up|ballooning)',
+    ],
+  },
+  'allergen-exposure': {
+    zh: [
+      '(?:海鲜|虾|蟹|花生|坚果|芒果|青霉素|头孢|阿莫西林|造影剂|鸡蛋|牛奶|菠萝|蚕豆|芝麻)',
+      '(?:打|输|注射)(?:了|完)?(?:针|液|疫苗)',
+      '过敏',
+      '(?:蜂|虫)(?:蜇|蛰|叮|咬)',
+    ],
+    en: [
+      '(?:peanut\\w*|nuts?|cashews?|shellfish|shrimps?|prawns?|seafood|crab|lobster|sesame|eggs?|antibiotic\\w*|penicillin|amoxicillin|augmentin|cephalosporin|contrast|latex)',
+      '(?:new|a new) (?:medicine|medication|drug|tablet|pill)',
+      'injection|jab|shot',
+      'allerg\\w*',
+      'stung|sting',
+    ],
+  },
+  wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['whistl\\w* (?:when|breath)'] },
+  'vomiting-blood': {
+    zh: [`(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
+    en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', '(?:throwing|threw|thrown) up${G}{0,20}blood'],
+  },
+  'black-stool': {
+    zh: [`(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`],
+    en: [
+      '(?:black|tarry|tar-like)(?: \\w+){0,2} (?:diarrh\\w*|poo\\w*|stools?|mess)',
+      '(?:diarrh\\w*|poo\\w*|stools?) (?:is |are |was |were )?(?:black|tarry|like tar)',
+    ],
+  },
+  'heavy-rectal-bleeding': {
+    zh: [`(?:马桶|便池|蹲坑)${G}{0,6}(?:全是|都是|一片|好多|很多)(?:的)?(?:鲜)?血`],
+    en: [`(?:toilet|bowl|pan)${G}{0,10}(?:full of|filled with|red with) blood`],
+  },
+  'shock-signs': {
+    zh: [
+      '头(?:好|很|特别|有点)?晕',
+      '晕乎乎',
+      '发晕',
+      '(?:快|要)晕(?:了|倒)?',
+      '腿软',
+      '站不住',
+      '(?:脸|面色|脸色)(?:白得|煞白|惨白|蜡黄|像纸|跟纸)',
+      '浑身没劲',
+      '没(?:有)?力气',
+      '心慌',
+      '冷汗',
+    ],
+    en: [
+      '(?:feel(?:s|ing)?|felt|very|so|really) (?:very |so |really )?faint',
+      'faint',
+      'shaky',
+      '(?:heart|pulse) (?:is )?(?:racing|pounding|thumping)',
+      'grey',
+      'gray',
+      'clammy',
+      'wiped out',
+      'cold and clammy',
+    ],
+  },
+  fainted: {
+    zh: [
+      '晕(?:了一下|倒了)',
+      '(?:只会|只能)(?:哼哼|哼)',
+      '不睁眼',
+      '叫(?:他|她)?(?:都|也)?(?:没|不)(?:有)?反应',
+      '(?:喊|叫)(?:他|她)?(?:都|也)?不(?:应|理)',
+    ],
+    en: [
+      'knocked out',
+      "won't open (?:his|her|their) eyes",
+      'only (?:groans|moans|grunts)',
+      'not (?:waking|responding) (?:up )?properly',
+      "won't wake (?:up )?properly",
+    ],
+  },
+  drowsy: {
+    zh: ['想睡', '叫(?:都)?(?:叫)?不醒', '没精神', '蔫蔫?的?', '越来越没精神'],
+    en: ["won't wake", 'hard to wake', 'not waking', 'lethargic', 'really tired and', 'very drowsy'],
+  },
+  'acute-confusion': {
+    zh: ['不认(?:得)?人', '驴唇不对马嘴', '说话颠三倒四', '(?:人|一直|现在)(?:有点|都|很)?迷糊(?:不醒)?'],
+    en: ['mumbling', 'not making sense', "doesn't (?:know|recogni[sz]e) (?:where|who|me)"],
+  },
+  // Milder than acute confusion: counts for sepsis and DKA with other signs, not alone.
+  confusion: { zh: ['迷糊', '懵'], en: ['out of it', 'not (?:himself|herself|themselves)', 'confused'] },
+  fever: {
+    zh: [
+      BARE_FEVER_READING,
+      '(?:腋温|肛温|额温|耳温|口温)' + G + '{0,3}(?:3[89]|4[0-2])',
+      `(?:摸着|摸起来|身上|浑身|额头|脑门|头)${GN}{0,3}(?:烫|滚烫|发烫|烫手)`,
+      '烧(?:得|的)(?:厉害|很高|滚烫)',
+    ],
+    en: [
+      BARE_FEVER_READING,
+      'burning up',
+      '(?:feels?|felt|is|was) (?:very |really |so )?hot(?: to (?:the )?touch)?',
+      'feverish',
+      'temperature (?:is )?(?:high|up)',
+      'fevers',
+    ],
+  },
+  'young-infant': {
+    zh: [
+      `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|出生|满|刚出生)*${DAYS_UNDER_90}(?:天|日)`,
+      `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|满)*${WEEKS_UNDER_13}(?:个)?(?:周|星期)`,
+      `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|满)*${MONTHS_UNDER_3_ZH}`,
+      `(?:出生|生下来|刚满|才|满)${DAYS_UNDER_90}(?:天|日)`,
+      `(?:刚满|才|满)${WEEKS_UNDER_13}(?:个)?(?:周|星期)`,
+      `${WEEKS_UNDER_13}(?:个)?(?:周|星期)(?:大)`,
+      `${DAYS_UNDER_90}天大`,
+      `${MONTHS_UNDER_3_ZH}大`,
+      `${MONTHS_UNDER_3_ZH}的${BABY_ZH}`,
+      '满月',
+    ],
+    en: [
+      `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely |nearly )?${WEEKS_EN} weeks?(?! (?:pregnant|along|into|of|gestation))`,
+      `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely )?(?:[1-9]|[1-8]\\d|90) days?`,
+      `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely )?(?:[12]|one|two|a|1\\.5|one and a half|two and a half) months?`,
+      `${WEEKS_EN}[- ]weeks?[- ]old`,
+      '(?:1|one|a)[- ]months?[- ]old',
+      'born (?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:days|weeks) ago',
+    ],
+  },
+};
