@@ -1,5 +1,5 @@
 import type { KnowledgeEngines } from '../../engines/knowledge-engines.js';
-import { interpretLabs } from '../../engines/labs/index.js';
+import { type InterpretedLabResult, interpretLabs } from '../../engines/labs/index.js';
 import { checkMedications, type MedicationFinding } from '../../engines/medication/index.js';
 import { type Bilingual, type Citation, getClinicalNames } from '../../knowledge/index.js';
 import type { PatientChart } from '../../record/patient-chart.js';
@@ -95,7 +95,7 @@ export async function assembleCaseSources(
     for (const result of interpreted.results) {
       if (result.flag !== 'critical-low' && result.flag !== 'critical-high') continue;
       const name = result.name ?? { en: result.test, zh: result.test };
-      const value = `${result.siValue ?? result.value} ${result.siUnit ?? result.unit ?? ''}`.trim();
+      const value = labValueText(result);
       const source = result.criticalCitation ?? result.citation ?? { title: 'Suwen laboratory knowledge base' };
       alerts.push({
         kind: 'critical-lab',
@@ -118,4 +118,15 @@ export async function assembleCaseSources(
     }
   }
   return { sources, alerts };
+}
+
+/** A result as the clinician reads it: the SI value at its display precision (186 µmol/L, not 185.64). */
+export function labValueText(result: InterpretedLabResult): string {
+  const shown =
+    result.siValue !== undefined
+      ? result.decimals !== undefined
+        ? result.siValue.toFixed(result.decimals)
+        : String(result.siValue)
+      : String(result.value);
+  return `${shown} ${result.siUnit ?? result.unit ?? ''}`.trim();
 }
