@@ -229,6 +229,97 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
 
   // ── Wider classes for existing findings ──
+  /**
+   * Warning signs of suicide beyond the words themselves (WHO mhGAP SUI; NIMH "Warning signs of
+   * suicide"): a plan or the means gathered (pills saved up, rope, a gun, a bridge, pesticide),
+   * goodbyes and letters, giving possessions away, being a burden, no way out.
+   */
+  'suicidal-ideation': {
+    countsWhenPast: true,
+    zh: [
+      '结束(?:这一切|一切|这条命|生命)',
+      `(?:攒|存|囤|准备)(?:了|好)?${G}{0,10}(?:安眠药|药|刀片|绳子|炭)`,
+      `(?:安眠药|药)${G}{0,8}(?:准备好|攒好|存好|都攒|一次(?:性)?(?:吃|吞)|全(?:部)?(?:吃|吞)|吃完|吞完)`,
+      '不想(?:再)?(?:醒(?:过来|来)?|活(?:下去)?|撑(?:下去|落去)?|坚持(?:下去)?|熬(?:下去)?)了',
+      '不想再撑',
+      '撑不下去',
+      '(?:活着|活得)(?:太|好|真|实在)?累',
+      '遗书',
+      '遗言',
+      `(?:道过?别|告别)${G}{0,6}(?:了|过)`,
+      `(?:跟|和)(?:家里人|家人|大家|你们)${G}{0,4}(?:道别|告别)`,
+      `(?:东西|心爱的|宝贝)${G}{0,8}(?:送人|送给|送掉|分给)`,
+      '(?:以后|从此)(?:你们|大家)(?:就)?(?:轻松|解脱|不用(?:再)?(?:麻烦|操心|管我))',
+      '不用再麻烦你们',
+      '(?:安安静静|悄悄|静静)地?走',
+      '(?:托付给|交代好)',
+      `(?:买了|准备了)${G}{0,4}(?:农药|敌敌畏|百草枯|老鼠药|绳子|炭)`,
+      `(?:站在|爬上|坐在)${G}{0,6}(?:楼顶|天台|桥上|江边|河边|窗台)`,
+      '一死了之',
+      '以死',
+      '想(?:要)?解脱',
+      '(?<!想[^,.!?;。]{0,4})想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
+    ],
+    en: [
+      '(?:want|wanna|going|gonna|ready) to end it',
+      'end(?:ing)? everything',
+      '(?:saved|saving|stockpil\\w*|hoard\\w*|collect\\w*) (?:up )?(?:all )?(?:my |of my |the )?(?:pills|tablets|meds|medication)',
+      '(?:take|taking|swallow\\w*) (?:them|it|the pills|the tablets|my pills) all',
+      '(?:letters?|notes?) (?:to|for) (?:my )?(?:family|kids|children|wife|husband|mum|mom|parents)',
+      'suicide note',
+      "(?:won't|will not|wouldn't) be (?:around|here)(?! for| to)",
+      'better off without (?:me|him|her|them)',
+      'giving (?:his|her|my|their|all (?:his|her|my)) (?:stuff|things|belongings|possessions) away',
+      'gave (?:away )?(?:my|his|her) (?:dog|cat|stuff|things|belongings|possessions)',
+      '(?:bought|got|have) (?:a |some )?rope',
+      '(?:the )?gun (?:is )?loaded',
+      'loaded gun',
+      '(?:standing|sitting) on (?:the|a) (?:bridge|ledge|roof|edge)',
+      "(?:don't|do not|can't) see (?:the |any )?(?:point|reason)(?: (?:anymore|in (?:living|going on|anything|carrying on)|to (?:live|go on|carry on)))?",
+      'no (?:point|reason) (?:in )?(?:living|going on|carrying on|being alive|to live)',
+      'no way out',
+      'how many (?:paracetamol|pills|tablets|sleeping pills)\\w* (?:it )?(?:takes|would|to)',
+      'my last message',
+      'this is (?:my )?(?:the )?last (?:message|time)',
+      'goodbye (?:everyone|all|forever|world)',
+      "(?:don't|do not) want to wake up",
+      "(?:can't|cannot) (?:do this|go on|take (?:it|this)) any ?more",
+      'a burden',
+    ],
+  },
+  'severe-abdominal-pain': {
+    zh: [],
+    en: [
+      'doubled over',
+      `${SUDDEN_EN} (?:severe|excruciating|agoni\\w*|intense|unbearable|sharp|stabbing) pain(?! in (?:my|his|her|the) (?:head|chest|back|leg|arm|knee|foot|neck|ear|tooth|teeth|hand|eye))`,
+    ],
+  },
+  'head-injury': {
+    zh: ['摔(?:了|到|伤)(?:了)?(?:头|脑袋)', '(?:头|脑袋)(?:着地|先着地)', '(?:撞|磕|砸|摔)(?:到|了)?(?:个|一下)?头'],
+    en: [
+      `(?:hit|struck|whacked|smacked|bashed|clobbered)${W5} (?:on|to|in|over) (?:the|my|his|her) head`,
+      '(?:on|onto) (?:his|her|my|their|the) head',
+      'fell (?:on|onto) (?:his|her|my|the) head',
+    ],
+  },
+  'non-blanching-rash': {
+    zh: [
+      `(?:一|用力|用杯子?|拿杯子?)?压(?:了|一下|上去|下去|落去|住)?${GN}{0,3}(?:都|也|还|仍然)?(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
+      `(?:杯|玻璃)${G}{0,14}(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
+    ],
+    en: [
+      `(?:tumbler|glass)${S}{0,40}(?:stay\\w*|still (?:there|see|visible|show)|can still see|didn't fade|doesn't fade|don't fade)`,
+      "(?:don't|doesn't|do not|does not|didn't|won't) fade",
+    ],
+  },
+  'coughing-blood': {
+    zh: [],
+    en: ['cough(?:ing|ed|s)? (?:up )?(?:some |a bit of |lots of |bright red |fresh )?blood(?! (?:pressure|sugar|test))'],
+  },
+  'pleuritic-chest-pain': {
+    zh: [`(?:吸气|呼吸|咳嗽)${GN}{0,4}(?:时候|时|的时候)${GN}{0,4}(?:心口|胸口|胸|肋)${GN}{0,4}(?:痛|疼|刺痛)`],
+    en: [],
+  },
   'chest-pain': { zh: [], en: ['pain in (?:the )?chest', 'chest (?:really |very |so )?(?:tight|heavy|sore)'] },
   sweating: {
     zh: ['一身汗', '满头(?:大)?汗', '汗(?:如雨下|湿|直流|一直流)'],
@@ -236,6 +327,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   breathless: {
     zh: [
+      '哮喘(?:发作|犯了|又犯)',
       '(?:还是|一直|很|特别|好)喘',
       '喘(?:得|的)(?:厉害|不行|很)',
       '喘不动',
@@ -245,6 +337,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?:拉风箱|呼哧呼哧)',
     ],
     en: [
+      'asthma attack',
       'struggling (?:to breathe|for (?:air|breath))',
       'each breath is a (?:fight|struggle)',
       "can't (?:catch|get) (?:my |his |her )?breath",
@@ -254,6 +347,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'severe-breathless': {
     zh: [
+      '(?:一句|整句|完整的?)话(?:都|也)?说不(?:完|下去)',
       `(?:说|讲)(?:一句|一两句|几个字|两个字|一句话)${GN}{0,3}(?:就|要|得)?(?:停|喘|歇)`,
       `(?:说|讲)不(?:了|出)(?:几句|一句|完整)`,
       '(?:透不到气|透不过气|喘不上来|上不来气)',
@@ -262,7 +356,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
     en: [
       '(?:can|could) only (?:say|speak|manage|get out) (?:\\d+|one|two|three|a few|a couple of) words',
-      `(?:breath\\w*|asthma|inhaler|wheez\\w*)${G}{0,30}(?:can't|unable to|too breathless to) (?:talk|speak)`,
+      `(?:breath\\w*|asthma|inhaler|wheez\\w*)${S}{0,40}(?:can't|unable to|too breathless to) (?:talk|speak)`,
       '(?:breathing|breath\\w*) (?:really |very |so )?(?:fast|rapid|quick) and shallow',
       'fast,? shallow breath\\w*',
     ],
@@ -308,7 +402,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['whistl\\w* (?:when|breath)'] },
   'vomiting-blood': {
     zh: [`(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
-    en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', '(?:throwing|threw|thrown) up${G}{0,20}blood'],
+    en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', `(?:throwing|threw|thrown) up${G}{0,20}blood`],
   },
   'black-stool': {
     zh: [`(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`],
@@ -323,6 +417,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'shock-signs': {
     zh: [
+      '要晕倒',
+      '快晕倒',
+      '差点晕',
       '头(?:好|很|特别|有点)?晕',
       '晕乎乎',
       '发晕',
@@ -336,6 +433,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '冷汗',
     ],
     en: [
+      '(?:going to|gonna|about to|might|could) (?:pass out|faint|collapse|black out)',
       '(?:feel(?:s|ing)?|felt|very|so|really) (?:very |so |really )?faint',
       'faint',
       'shaky',
@@ -379,6 +477,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?:腋温|肛温|额温|耳温|口温)' + G + '{0,3}(?:3[89]|4[0-2])',
       `(?:摸着|摸起来|身上|浑身|额头|脑门|头)${GN}{0,3}(?:烫|滚烫|发烫|烫手)`,
       '烧(?:得|的)(?:厉害|很高|滚烫)',
+      '(?<![燃火柴炭])烧了(?:半天|一天|两天|三天|几天|一夜|一晚|一整天|\\d+\\s*(?:天|个?小时))',
     ],
     en: [
       BARE_FEVER_READING,

@@ -3,11 +3,13 @@ import { RED_FLAG_FINDINGS, type RedFlagFinding } from './red-flag-findings.js';
 import { TEXT_COMBOS } from './text-combos.js';
 import {
   CLAUSE_BREAK,
+  HYPOTHETICAL,
   NEGATION_AFTER,
   NEGATION_AT_END,
   OTHER_PERSON,
   PAST_EVENT,
   PRESENT_NOW,
+  QUESTION_WORDS,
   REMOTE_PAST,
   SENTENCE_BREAK,
   TRAILING_FILLER,
@@ -125,6 +127,13 @@ function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause
   return PAST_EVENT.test(whole) && !PRESENT_NOW.test(text.slice(clause.start, clause.end));
 }
 
+/** A question ("…会不会突然说不出话？") or a supposition ("如果嘴歪了") rather than a report. */
+function isQuestionOrHypothetical(text: string, clause: Span): boolean {
+  const c = text.slice(clause.start, clause.end);
+  if (HYPOTHETICAL.test(c)) return true;
+  return /\?\s*$/.test(c) && QUESTION_WORDS.test(c);
+}
+
 function isRemotePast(text: string, clause: Span): boolean {
   const c = text.slice(clause.start, clause.end);
   return REMOTE_PAST.test(c) && !PRESENT_NOW.test(c);
@@ -162,7 +171,7 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
     const sentence = segmentAround(sentences, hit.start, text.length);
     if (isNegated(text, hit, clause, spanEndingAt)) continue;
     if (isOtherPersonsHistory(text, hit, sentence, clause)) continue;
-    if (!hit.phrase.countsWhenPast && isRemotePast(text, clause)) continue;
+    if (!hit.phrase.countsWhenPast && (isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause))) continue;
     found.add(hit.phrase.finding);
   }
   return found;
@@ -174,7 +183,7 @@ function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean
   const sentence = segmentAround(ctx.sentences, hit.start, text.length);
   if (isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
   if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
-  return countsWhenPast || !isRemotePast(text, clause);
+  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause));
 }
 
 interface Context {

@@ -78,8 +78,13 @@ const SLUR_EN =
 const HEADACHE_EN = '(?:headache|head (?:pain|ache)|(?:my|his|her|the) head|skull)';
 /** Severity of a thunderclap headache. */
 const WORST_EN =
-  "(?:worst|severe\\w*|excruciating|explo\\w*|blinding|unbearable|agoni\\w*|intense|splitting|10/10|ten out of ten|hit (?:by|with)|like (?:being |getting |i was |i'd been |i got )?(?:hit|kicked|struck|smacked|whacked|shot|punched)|like a (?:bat|hammer|brick|bomb|gunshot|explosion|thunderclap|thunderbolt|lightning|bolt|baseball bat|sledgehammer)|never (?:had|felt|experienced) (?:anything|one|a headache|pain|something) like|terrible|horrendous|horrific|horrible)";
-const ONSET_EN = `(?:${SUDDEN_EN.slice(3, -1)}|in (?:a few )?seconds|within seconds|instantly|instant|came on like|like a switch|during sex|while (?:straining|lifting|having sex|on the toilet)|out of the blue|from nowhere|without warning|exploded|hit me)`;
+  "(?:worst|severe\\w*|excruciating|explo\\w*|blinding|unbearable|agoni\\w*|intense|splitting|10/10|ten out of ten|hit (?:by|with)|like (?:being |getting |i was |i'd been |i got )?(?:hit|kicked|struck|smacked|whacked|shot|punched)|like (?:a |an )?(?:bat|hammer|brick|bomb|gunshot|explosion|thunderclap|thunderbolt|lightning|bolt|baseball bat|sledgehammer)|(?:going to|gonna|about to) (?:burst|explode|split)|burst\\w*|most (?:terrible|painful|severe|intense|excruciating|awful|horrible) (?:pain|headache)|never (?:had|felt|experienced) (?:anything|one|a headache|pain|something) like|terrible|horrendous|horrific|horrible)";
+const ONSET_EN = `(?:${SUDDEN_EN.slice(3, -1)}|in (?:a few |one |a |1 )?seconds?|within seconds|instantly|instant|came on like|like a switch|during sex|while (?:straining|lifting|having sex|on the toilet)|out of the blue|from nowhere|without warning|exploded|hit me)`;
+/** Back, for aortic dissection. */
+const BACK_ZH = '(?:后背|背部|背|肩胛骨?|腰背)';
+const BACK_SEVERE_ZH = '(?:剧痛|刀割|刀绞|刀子|刀扎|刀砍|撕|裂|剧烈|痛得|疼得|要命|受不了|钻心)';
+const BACK_EN = '(?:back|shoulder blades?)';
+const TEAR_EN = '(?:ripp?\\w*|tearing|torn (?:open|apart)|tore (?:open|apart)|split (?:in two|open|apart)|being split|splitting)';
 const BELLY_EN = '(?:abdomen|abdominal|stomach|tummy|belly|pelvis|pelvic|lower (?:tummy|belly|stomach|abdomen)|low down|side)';
 const SEVERE_PAIN_EN =
   "(?:severe|really bad|terrible|excruciating|unbearable|intense|awful|horrible|agoni\\w*|sharp|stabbing|knife|worst|crippling|doubled over|doubling me over|can't stand (?:up )?straight|screaming)";
@@ -131,6 +136,43 @@ export const TEXT_COMBOS: readonly Combo[] = [
     '(?:headache|head (?:pain|ache))',
     '(?:worst|never (?:had|felt|experienced) (?:anything|one|a headache|pain|something) like)',
   ),
+
+  // ── Aortic dissection: sudden × back × tearing or knife-like severity; chest and back together ──
+  zh('sudden-severe-back-pain', 'sentence', ONSET_ZH, BACK_ZH, BACK_SEVERE_ZH),
+  en('sudden-severe-back-pain', 'sentence', ONSET_EN, BACK_EN, `(?:${SEVERE_PAIN_EN.slice(3, -1)}|${TEAR_EN.slice(3, -1)}|knife)`),
+  zh('chest-pain-through-to-back', 'sentence', ONSET_ZH, CHEST_ZH, BACK_ZH, `(?:${BACK_SEVERE_ZH.slice(3, -1)}|痛|疼)`),
+  en('chest-pain-through-to-back', 'sentence', ONSET_EN, CHEST_EN, BACK_EN, `(?:${SEVERE_PAIN_EN.slice(3, -1)}|${TEAR_EN.slice(3, -1)})`),
+  en('tearing-chest-back-pain', 'sentence', TEAR_EN, `(?:${CHEST_EN}|${BACK_EN})`),
+  zh('tearing-chest-back-pain', 'sentence', '(?:撕心裂肺|撕开|撕裂|豁开|劈开|裂开)', `(?:${CHEST_ZH}|${BACK_ZH})`, ONSET_ZH),
+
+  // ── Breathless all of a sudden, across a comma ("突然累得不行，上气不接下气") ──
+  zh(
+    'sudden-breathless',
+    'sentence',
+    ONSET_ZH,
+    '(?:喘不(?:过|上)|上不来气|透不过气|吸不(?:进|上)|气(?:短|促|喘)|上气不接下气|呼吸(?:很|特别)?(?:困难|急促|费力)|憋气|憋得)',
+  ),
+  en(
+    'sudden-breathless',
+    'sentence',
+    ONSET_EN,
+    "(?:short of breath|breathless|out of breath|can't (?:catch|get) (?:my |a |enough )?(?:breath|air)|can't breathe|struggling to breathe|gasping)",
+  ),
+
+  // ── Thunderclap: a blow-like headache with no onset word, the worst pain ever in the head ──
+  en(
+    'thunderclap-headache',
+    'sentence',
+    '(?:head|headache)',
+    "(?:like|as if) (?:she|he|i|someone|somebody|something|they)?(?: got| was| had been| 'd been| been| just)? ?(?:hit|struck|smacked|whacked|kicked|shot|punched)",
+  ),
+  en(
+    'thunderclap-headache',
+    'sentence',
+    '(?:head|headache)',
+    '(?:(?:worst|most (?:terrible|painful|severe|intense|excruciating|awful|horrible)) (?:pain|headache)(?: ever| of (?:my|his|her) life)|(?:pop|snap|burst|bang) in (?:my|his|her|the) head)',
+  ),
+  zh('thunderclap-headache', 'sentence', HEAD_ZH, '(?:从来|从)(?:都)?没(?:有)?(?:这么|这样|如此)(?:痛|疼|厉害)'),
 
   // ── Severe abdominal pain: the belly × a severity word ──
   zh('severe-abdominal-pain', 'clause', BELLY_ZH, SEVERE_PAIN_ZH),

@@ -20,7 +20,7 @@ export const SENTENCE_BREAK = /[。!?;\n]|\.(?!\d)/g;
 /** What may stand between a negation word and the phrase (or between two negated phrases). */
 export const TRAILING_FILLER = new RegExp(
   '(?:\\s|[、/]' +
-    '|和|或者?|或是|及|以及|与|跟|也|有|什么|任何|明显的?|的|出现|过|感到|觉得|感觉|发生|再|太|特别|很|伴有?|发现|一点|丝毫|想过|念头|打算' +
+    '|和|或者?|或是|及|以及|与|跟|也|有|什么|任何|明显的?|的|出现|过|感到|觉得|感觉|发生|再|太|特别|很|伴有?|发现|一点|丝毫|想过|想要|想|念头|打算|要' +
     '|(?<![a-z])(?:and|or|any|a|an|the|my|history of|hx of|signs? of|symptoms? of|complaints? of|episodes? of|thoughts? of|feelings? of|evidence of' +
     '|had|have|having|has|been|get|getting|got|experienced|experiencing|feel|feeling|felt|noticed|notice|report(?:s|ed)?|significant|obvious|further|more|recent|new|current|other|real|really|actual|any more|anymore)(?![a-z]))*$',
 );
@@ -38,11 +38,24 @@ export const OTHER_PERSON =
 
 /** The other person's event is history, not now ("晕过去" is fainting, not "the past"). */
 export const PAST_EVENT =
-  /曾经|曾|以前|之前|(?<![晕昏])过去|当年|那年|年前|去世|过世|死于|走了|病史|家族史|得过|患过|有过|(?<![a-z])(?:had|died|passed away|years ago|used to|history of|back in|was diagnosed|when (?:he|she|they) was|when (?:he|she|they) were)(?![a-z])/;
+  /曾经|曾|以前|之前|(?<![晕昏])过去|当年|那年|年前|去世|过世|死于|走了|病史|家族史|得过|患过|有过|(?<![a-z])(?:died|passed away|years ago|used to|history of|back in|was diagnosed|when (?:he|she|they) was|when (?:he|she|they) were)(?![a-z])/;
 
 /** Marks the statement as current, overriding a past cue. */
-export const PRESENT_NOW = /现在|正在|刚才|刚刚|今天|此刻|目前|(?<![a-z])(?:now|right now|currently|today|at the moment)(?![a-z])/;
+export const PRESENT_NOW =
+  /现在|正在|刚才|刚刚|今天|今晚|今早|此刻|目前|这会儿|(?<![a-z])(?:now|right now|currently|today|tonight|at the moment|just|this (?:morning|evening|afternoon)|in the last (?:hour|few hours|\d+ (?:minutes|hours))|(?:an|\d+) (?:hour|hours|minutes) ago)(?![a-z])/;
 
 /** The patient's own remote past: a mention in this clause is history, not a current red flag. */
 export const REMOTE_PAST =
-  /(?:\d+|[一两二三四五六七八九十几多]+)\s*年前|小时候|年轻时|多年前|以前|曾经|既往|(?<![a-z])(?:years ago|as a (?:child|kid|teenager)|when i was (?:young|little|a child|a kid|\d+)|in the past|history of|back in \d{4}|last year)(?![a-z])/;
+  /(?:\d+|[一两二三四五六七八九十几多]+)\s*年前|小时候|年轻时|多年前|以前|曾经|既往|(?<![a-z])(?:years ago|as a (?:child|kid|teenager|toddler|baby)|when i was (?:young|little|a child|a kid|\d+)|in the past|history of|back in \d{4}|last year)(?![a-z])/;
+
+/**
+ * A question about a sign rather than a report of it ("中风是什么感觉？会不会突然说不出话？", "is it
+ * normal for my face to look uneven?"): the clause ends in a question mark and asks. Used with
+ * HYPOTHETICAL; suicidal ideation is exempt (asking about it is itself a disclosure).
+ */
+export const QUESTION_WORDS =
+  /会不会|是不是|什么|怎么|有没有|吗|呢|(?<![a-z])(?:is it|is that|is this|does|do you|do i|can you|can it|could it|could this|could that|should i|how (?:do|can|would|long|to)|what (?:is|are|does|if|happens|should|would)|(?:a )?signs? of|symptoms? of)(?![a-z])/;
+
+/** A supposition: "如果嘴歪了", "if my face droops", "in case I get chest pain". */
+export const HYPOTHETICAL =
+  /如果|万一|要是|假如|假设|(?<![a-z])(?:if (?:i|you|he|she|someone|somebody|my|your|a|the)|in case|what if|supposing)(?![a-z])/;

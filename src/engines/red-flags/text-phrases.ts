@@ -423,7 +423,8 @@ const CORE_TEXT_PHRASES = {
   'suicidal-ideation': {
     countsWhenPast: true,
     zh: [
-      '想死(?![你您他她咱]|我了|大家)',
+      // Not the idioms "想死的心都有了" (exasperation) or "想你们想死了" (missing someone).
+      '(?<!想[^,.!?;。]{1,4})想死(?!的心|[你您他她咱]|我了|大家)',
       '不想活',
       '自杀',
       '轻生',
