@@ -342,7 +342,7 @@ export const EMERGENCY_TEXT_PHRASES = {
       '站不起来',
       '眼前发黑',
       '(?:差点|快要?|几乎)晕',
-      '心慌',
+      // Not 心慌 (palpitations) alone: with chest tightness it is the everyday "胸闷心慌".
       '心跳(?:得)?(?:很|特别|好|非常)快',
       '(?:脸色|面色|脸)(?:发白|苍白|煞白|很白|惨白)',
       '人很虚',

@@ -401,7 +401,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['whistl\\w* (?:when|breath)'] },
   'vomiting-blood': {
-    zh: [`(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
+    zh: [`(?<![得到])(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
     en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', `(?:throwing|threw|thrown) up${G}{0,20}blood`],
   },
   'black-stool': {
@@ -429,7 +429,6 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?:脸|面色|脸色)(?:白得|煞白|惨白|蜡黄|像纸|跟纸)',
       '浑身没劲',
       '没(?:有)?力气',
-      '心慌',
       '冷汗',
     ],
     en: [

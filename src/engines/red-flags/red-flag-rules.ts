@@ -67,6 +67,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['chest-pain', 'shock-signs'],
       ['chest-pain', 'fainted'],
       ['sudden-breathless', 'sweating'],
+      ['sweating', 'nausea', 'sense-of-doom'],
     ],
   },
   {

@@ -82,3 +82,59 @@ describe('red-flag evaluation sets', () => {
     expect(alarms.length / cases.length).toBeLessThanOrEqual(MAX_FALSE_ALARM_RATE);
   });
 });
+
+/**
+ * The third set (data/red-flags-eval/third/, written blind by another session, committed before
+ * the engine was generalised on it): emergencies carry a clinical category, not rule ids, so a
+ * hit is any red flag firing; a look-alike must fire nothing. Per-language, per-category figures
+ * are printed so a failure names the category that slipped.
+ */
+interface ThirdCase {
+  id: string;
+  lang: 'zh' | 'en';
+  category: string;
+  text: string;
+}
+
+function loadThird(file: string): ThirdCase[] {
+  return readFileSync(path.join(DIR, 'third', file), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as ThirdCase);
+}
+
+const thirdEmergencies = loadThird('emergencies.jsonl');
+const thirdLookalikes = loadThird('lookalikes.jsonl');
+
+describe('red-flag third set (blind training wording)', () => {
+  it('has 16 categories with emergencies in both languages', () => {
+    const categories = new Set(thirdEmergencies.map((c) => c.category));
+    expect(categories.size).toBe(16);
+    for (const lang of LANGS) expect(thirdEmergencies.filter((c) => c.lang === lang).length).toBeGreaterThan(0);
+  });
+
+  it.each(LANGS)('some red flag fires on every %s emergency (recall 1.0)', (lang) => {
+    const cases = thirdEmergencies.filter((c) => c.lang === lang);
+    const missed = cases.filter((c) => fired(c.text).length === 0);
+    console.log(`third set recall (${lang}): ${pct(cases.length - missed.length, cases.length)}`);
+    for (const category of [...new Set(cases.map((c) => c.category))].sort()) {
+      const ofCategory = cases.filter((c) => c.category === category);
+      const miss = missed.filter((c) => c.category === category);
+      console.log(`  ${category}: ${pct(ofCategory.length - miss.length, ofCategory.length)}`);
+    }
+    if (missed.length > 0) console.log(`  missed:\n    ${missed.map((c) => `${c.id} [${c.category}] ${c.text}`).join('\n    ')}`);
+    expect(missed.map((c) => `${c.id} [${c.category}]`)).toEqual([]);
+  });
+
+  it.each(LANGS)('false alarms on the %s look-alikes stay at or under 10 percent', (lang) => {
+    const cases = thirdLookalikes.filter((c) => c.lang === lang);
+    const alarms = cases.flatMap((c) => {
+      const got = fired(c.text);
+      return got.length === 0 ? [] : [`${c.id} [${c.category}] ${c.text} — fired ${got.join(', ')}`];
+    });
+    console.log(`third set false alarms (${lang}): ${pct(alarms.length, cases.length)}`);
+    if (alarms.length > 0) console.log(`  fired:\n    ${alarms.join('\n    ')}`);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(alarms.length / cases.length).toBeLessThanOrEqual(MAX_FALSE_ALARM_RATE);
+  });
+});
