@@ -197,23 +197,33 @@ function addComboFindings(text: string, ctx: Context, scripts: Record<'zh' | 'en
   for (const combo of COMPILED_COMBOS) {
     if (found.has(combo.finding) || !scripts[combo.script]) continue;
     const starts = combo.scope === 'clause' ? ctx.clauses : ctx.sentences;
+    // First the segments where every part occurs at all (cheap), then the context checks there only.
+    const hitsByPart: (Span & { seg: number })[][] = [];
     let common: Set<number> | undefined;
     for (const part of combo.parts) {
-      const segments = new Set<number>();
+      const hits: (Span & { seg: number })[] = [];
       part.lastIndex = 0;
       for (let m = part.exec(text); m !== null; m = part.exec(text)) {
         if (m[0].length === 0) {
           part.lastIndex++;
           continue;
         }
-        const hit = { start: m.index, end: m.index + m[0].length };
-        if (!asserted(text, hit, ctx, combo.countsWhenPast)) continue;
-        const seg = segmentAround(starts, hit.start, text.length).start;
-        if (common === undefined || common.has(seg)) segments.add(seg);
+        const seg = segmentAround(starts, m.index, text.length).start;
+        if (common === undefined || common.has(seg)) hits.push({ start: m.index, end: m.index + m[0].length, seg });
       }
-      common = segments;
+      common = new Set(hits.map((h) => h.seg));
+      hitsByPart.push(hits);
       if (common.size === 0) break;
     }
-    if (common !== undefined && common.size > 0) found.add(combo.finding);
+    if (common === undefined || common.size === 0) continue;
+    let asserting: Set<number> = common;
+    for (const hits of hitsByPart) {
+      const ok = new Set<number>();
+      for (const hit of hits)
+        if (asserting.has(hit.seg) && !ok.has(hit.seg) && asserted(text, hit, ctx, combo.countsWhenPast)) ok.add(hit.seg);
+      asserting = ok;
+      if (asserting.size === 0) break;
+    }
+    if (asserting.size > 0) found.add(combo.finding);
   }
 }
