@@ -44,8 +44,6 @@ const BABY_ZH = '(?:宝宝|孩子|婴儿|娃娃?|儿子|女儿|闺女|小孩|宝
 const BABY_EN = '(?:baby|babies|newborn|infant|son|daughter|boy|girl|little one|lo|bub|bubba|grandson|granddaughter|twins?)';
 const WEEKS_EN = '(?:[1-9]|1[0-2]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
 
-const HEAD_ZH = '(?:头|脑袋|后脑勺?|额头|脑门)';
-
 export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   // ── New findings ──
   nausea: {
@@ -311,6 +309,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:tumbler|glass)${S}{0,40}(?:stay\\w*|still (?:there|see|visible|show)|can still see|didn't fade|doesn't fade|don't fade)`,
       "(?:don't|doesn't|do not|does not|didn't|won't) fade",
     ],
+  },
+  'very-fast-breathing': {
+    zh: [`(?:呼吸|喘气|出气)${G}{0,10}?${RESP_25_PLUS}\\s*(?:多)?\\s*(?:次|下)`],
+    en: [`(?:breathing|breaths?|respirations?|resp rate|rr)${G}{0,15}?${RESP_25_PLUS}\\s*(?:times|breaths|/min|a minute|per minute)`],
   },
   'coughing-blood': {
     zh: [],

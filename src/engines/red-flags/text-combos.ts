@@ -133,7 +133,7 @@ export const TEXT_COMBOS: readonly Combo[] = [
   en(
     'thunderclap-headache',
     'sentence',
-    '(?:headache|head (?:pain|ache))',
+    HEADACHE_EN,
     '(?:worst|never (?:had|felt|experienced) (?:anything|one|a headache|pain|something) like)',
   ),
 
