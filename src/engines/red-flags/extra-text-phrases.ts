@@ -98,6 +98,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'purpuric-rash': {
     zh: [
+      '针尖(?:大小|大|样)?的?(?:红点|出血点|点|斑点)',
       `(?:紫红色?|紫黑色?|紫色|暗红色?|青紫)(?:的)?${G}{0,3}(?:点|斑|疹|块|印)`,
       '紫癜',
       '瘀点',
@@ -217,6 +218,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'seizure-with-no-recovery': {
     zh: [
+      `(?:抽|发作)(?:完|了一次|一次|了)?${S}{0,4}?(?:又|再)(?:开始)?(?:抽|发作)${S}{0,20}?(?:没醒|不醒|没缓过来|没反应|叫不醒|迷糊|没清醒)`,
       `(?:抽|发作)${S}{0,12}?(?:还没|没|未)(?:有)?(?:缓过来|醒过来|醒|清醒)${S}{0,6}?(?:又|再)${S}{0,4}?(?:抽|发作)`,
       `(?:抽|发作)(?:了)?(?:好几|几|[二两三四五六七八九]|\\d+)(?:回|次|下)${S}{0,20}?(?:不醒|没醒|醒不过来|迷糊|不认人|叫不醒|没缓过来|没反应)`,
     ],
@@ -235,6 +237,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'suicidal-ideation': {
     countsWhenPast: true,
     zh: [
+      '累赘',
+      '(?:不如|想|只想)(?:永远)?消失',
+      '(?:想|要|准备)(?:从这里)?跳(?:下去|楼|河|江|海|桥)',
       '结束(?:这一切|一切|这条命|生命)',
       `(?:攒|存|囤|准备)(?:了|好)?${G}{0,10}(?:安眠药|药|刀片|绳子|炭)`,
       `(?:安眠药|药)${G}{0,8}(?:准备好|攒好|存好|都攒|一次(?:性)?(?:吃|吞)|全(?:部)?(?:吃|吞)|吃完|吞完)`,
@@ -302,6 +307,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'non-blanching-rash': {
     zh: [
+      `压${GN}{0,4}(?:不|没)(?:有)?(?:消|散|变白|发白)`,
       `(?:一|用力|用杯子?|拿杯子?)?压(?:了|一下|上去|下去|落去|住)?${GN}{0,3}(?:都|也|还|仍然)?(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
       `(?:杯|玻璃)${G}{0,14}(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
     ],
@@ -324,11 +330,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'chest-pain': { zh: [], en: ['pain in (?:the )?chest', 'chest (?:really |very |so )?(?:tight|heavy|sore)'] },
   sweating: {
-    zh: ['一身汗', '满头(?:大)?汗', '汗(?:如雨下|湿|直流|一直流)'],
+    zh: [`汗${G}{0,6}湿透`, '湿透了', '一身汗', '满头(?:大)?汗', '汗(?:如雨下|湿|直流|一直流)'],
     en: ['sweaty', 'sweating', 'pouring (?:with )?sweat', 'soaked in sweat', 'grey and sweaty'],
   },
   breathless: {
     zh: [
+      '喘得',
       '哮喘(?:发作|犯了|又犯)',
       '(?:还是|一直|很|特别|好)喘',
       '喘(?:得|的)(?:厉害|不行|很)',
@@ -349,6 +356,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'severe-breathless': {
     zh: [
+      '(?:一个字一个字|一字一字|一个词一个词|一字一顿)',
+      '喘得(?:躺不下|不能躺|没法躺)',
       '(?:一句|整句|完整的?)话(?:都|也)?说不(?:完|下去)',
       `(?:说|讲)(?:一句|一两句|几个字|两个字|一句话)${GN}{0,3}(?:就|要|得)?(?:停|喘|歇)`,
       `(?:说|讲)不(?:了|出)(?:几句|一句|完整)`,
@@ -402,6 +411,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['whistl\\w* (?:when|breath)'] },
+  'face-droop': {
+    zh: ['(?:一边|一侧|嘴角)(?:一直)?流口水', '(?:一侧|一边|半边|半侧|左侧|右侧|左边|右边)(?:的)?(?:脸|面部?|面颊)(?:发)?麻'],
+    en: [],
+  },
   'vomiting-blood': {
     zh: [`(?<![得到])(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
     en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', `(?:throwing|threw|thrown) up${G}{0,20}blood`],
@@ -471,7 +484,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: ['mumbling', 'not making sense', "doesn't (?:know|recogni[sz]e) (?:where|who|me)"],
   },
   // Milder than acute confusion: counts for sepsis and DKA with other signs, not alone.
-  confusion: { zh: ['迷糊', '懵'], en: ['out of it', 'not (?:himself|herself|themselves)', 'confused'] },
+  confusion: { zh: ['迷瞪', '迷糊', '懵'], en: ['out of it', 'not (?:himself|herself|themselves)', 'confused'] },
   fever: {
     zh: [
       BARE_FEVER_READING,

@@ -60,6 +60,8 @@ const COMPILED: readonly CompiledPhrase[] = RED_FLAG_FINDINGS.flatMap((finding) 
 interface CompiledCombo {
   finding: RedFlagFinding;
   parts: RegExp[];
+  /** Per part: whether a negation before it cancels it ("~" parts: no). */
+  negatable: boolean[];
   scope: 'clause' | 'sentence';
   countsWhenPast: boolean;
   script: 'zh' | 'en';
@@ -68,7 +70,11 @@ interface CompiledCombo {
 /** Composed findings (text-combos.ts): one global regex per part. */
 const COMPILED_COMBOS: readonly CompiledCombo[] = TEXT_COMBOS.map((combo) => ({
   finding: combo.finding,
-  parts: combo.parts.map((p) => new RegExp(combo.script === 'en' ? `\\b(?:${p})(?![a-z])` : p, 'g')),
+  parts: combo.parts.map((raw) => {
+    const p = raw.replace(/^~/, '');
+    return new RegExp(combo.script === 'en' ? `\\b(?:${p})(?![a-z])` : p, 'g');
+  }),
+  negatable: combo.parts.map((raw) => !raw.startsWith('~')),
   scope: combo.scope,
   countsWhenPast: combo.countsWhenPast === true,
   script: combo.script,
@@ -178,10 +184,10 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
 }
 
 /** Whether a hit counts: not negated, not someone else's history, not the remote past. */
-function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean): boolean {
+function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean, negatable = true): boolean {
   const clause = segmentAround(ctx.clauses, hit.start, text.length);
   const sentence = segmentAround(ctx.sentences, hit.start, text.length);
-  if (isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
+  if (negatable && isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
   if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
   return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause));
 }
@@ -217,10 +223,11 @@ function addComboFindings(text: string, ctx: Context, scripts: Record<'zh' | 'en
     }
     if (common === undefined || common.size === 0) continue;
     let asserting: Set<number> = common;
-    for (const hits of hitsByPart) {
+    for (const [k, hits] of hitsByPart.entries()) {
       const ok = new Set<number>();
+      const negatable = combo.negatable[k] !== false;
       for (const hit of hits)
-        if (asserting.has(hit.seg) && !ok.has(hit.seg) && asserted(text, hit, ctx, combo.countsWhenPast)) ok.add(hit.seg);
+        if (asserting.has(hit.seg) && !ok.has(hit.seg) && asserted(text, hit, ctx, combo.countsWhenPast, negatable)) ok.add(hit.seg);
       asserting = ok;
       if (asserting.size === 0) break;
     }

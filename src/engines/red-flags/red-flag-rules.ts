@@ -173,6 +173,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['infection', 'mottled-or-blue-skin'],
       ['infection', 'no-urine'],
       ['infection', 'very-fast-breathing'],
+      ['infection', 'fever', 'rigors'],
     ],
   },
   {

@@ -15,6 +15,7 @@ import type { RedFlagFinding } from './red-flag-findings.js';
  * sepsis and meningitis, NHS ectopic pregnancy, WAO 2020 anaphylaxis criteria.
  */
 
+/** A part written with a leading "~" (a body side or limb) is not checked for negation: in "can't feel my left arm" the negation belongs to the symptom. */
 export interface Combo {
   finding: RedFlagFinding;
   script: 'zh' | 'en';
@@ -29,7 +30,8 @@ const GZ = '[^,.!?;。不没无未否]';
 
 // ── Chinese synonym classes ──
 /** The chest, in the words patients use (心口/心窝 are the chest, not the heart). */
-const CHEST_ZH = '(?:胸口|胸部|胸前|前胸|胸膛|胸骨|心口|心窝子?|心前区|胸(?![罩围针怀有卡牌肌大小口前部膛骨]))';
+const CHEST_ZH =
+  '(?:心脏(?:那块|那里|这块|这里|部位|位置|那儿)|胸口|胸部|胸前|前胸|胸膛|胸骨|心口|心窝子?|心前区|胸(?![罩围针怀有卡牌肌大小口前部膛骨]))';
 /** What chest pain is like: pain, tightness, pressure, heaviness, a weight. */
 const CHEST_FEEL_ZH = '(?:痛|疼|闷|憋|紧|压|堵|沉|难受|不舒服|绞|揪|勒|箍|胀|刺|烧|火辣辣)';
 /** Pressure or weight on the chest (NHS: pressure, heaviness, tightness or squeezing). */
@@ -38,13 +40,13 @@ const PRESSURE_ZH = '(?:压(?!力)|勒|箍|挤|攥|揪|石头|重物|大象|千�
 const SPREAD_SITE_ZH = '(?:(?:左|右)(?:边|侧)?的?)?(?:手臂|胳膊|胳臂|膀子|上臂|肩膀|肩|下巴|下颌|下颚|牙齿?|脖子|颈部|后背|背部|左手|右手)';
 const SPREAD_FEEL_ZH = '(?:痛|疼|麻|酸|胀|沉|发紧|不舒服|难受|没劲)';
 /** One side of the body. */
-const SIDE_ZH = '(?:一侧|一边|半边|半侧|单侧|左侧|右侧|左边|右边|左半边|右半边|(?<![往向朝偏])左(?!右)|(?<![往向朝偏左])右)';
-const LIMB_ZH = '(?:手|胳膊|胳臂|手臂|上肢|腿|脚|下肢|手脚|肢体|身子|身体|半身|手和腿|胳膊和腿)';
+const SIDE_ZH = '~(?:一条|一只|一侧|一边|半边|半侧|单侧|左侧|右侧|左边|右边|左半边|右半边|(?<![往向朝偏])左(?!右)|(?<![往向朝偏左])右)';
+const LIMB_ZH = '~(?:手|胳膊|胳臂|手臂|上肢|腿|脚|下肢|手脚|肢体|身子|身体|半身|手和腿|胳膊和腿)';
 const WEAK_ZH =
-  '(?:无力|没(?:有)?(?:力气?|劲)|使不上劲|不听使唤|抬不起|举不起|拿不住|握不住|拿不稳|动不了|不能动|不会动|瘫|软(?:了|绵绵)|不灵活?|不好使|没知觉)';
+  '(?:无力|没(?:有)?(?:力气?|劲)|使不上劲|不听使唤|抬不起|举不起|拿不住|握不住|拿不稳|动不了|不能动|不会动|瘫|软(?:了|绵绵)|不灵活?|不好使|没知觉|拖着|拖不动|迈不开)';
 const NUMB_ZH = '(?:麻木|发麻|麻了|没(?:有)?知觉|没感觉)';
 const FACE_ZH = '(?:嘴巴|嘴角|口角|嘴|脸|面部|半边脸|口眼)';
-const DROOP_ZH = '(?:歪|斜|耷拉|下垂|往一边|向一边|偏向一边|不对称|流口水|漏水|漏饭|鼓不起|合不拢)';
+const DROOP_ZH = '(?:歪|斜|耷拉|下垂|往一边|向一边|偏向一边|不对称|流口水|漏水|漏饭|鼓不起|合不拢|合不上|闭不上|漏气|麻)';
 const SPEECH_ZH = '(?:说话|讲话|说的话|讲的话|口齿|吐字|舌头|言语|话)';
 const SLUR_ZH = '(?:不清|含糊|含混|不利索|大舌头|听不懂|说不出|讲不出|不连贯|打结|不灵|乱七八糟|颠三倒四|答非所问|不对劲)';
 const HEAD_ZH = '(?:头|脑袋|脑壳|后脑勺?|脑子|太阳穴|后脑)';
@@ -65,8 +67,8 @@ const PRESSURE_EN =
   '(?:pressure|heav(?:y|iness)|squeez\\w*|crush\\w*|weight|elephant|vice|band|sitting on|pressing|clamp\\w*|clench\\w*|like a (?:brick|rock|ton|boulder|belt))';
 const SPREAD_SITE_EN = '(?:(?:left|right|both) )?(?:arms?|jaw|shoulders?|neck|teeth|back)';
 const SPREAD_FEEL_EN = '(?:pain\\w*|hurt\\w*|ach\\w*|numb\\w*|tingl\\w*|heavy|sore|weird|funny|dead)';
-const SIDE_EN = '(?:one side|left|right|one|half)';
-const LIMB_EN = '(?:arm|hand|leg|side|body|foot)';
+const SIDE_EN = '~(?:one side|left|right|one|half)';
+const LIMB_EN = '~(?:arm|hand|leg|side|body|foot)';
 const WEAK_EN =
   "(?:weak\\w*|numb\\w*|limp|dead|paraly\\w*|no strength|can't (?:move|lift|raise|grip|hold|feel|use)|floppy|useless|won't (?:work|move)|not working|stopped working|drag\\w*|gave out|giving (?:out|way)|went|gone)";
 const FACE_EN = '(?:face|mouth|smile|lip|lips|cheek)';
@@ -115,6 +117,13 @@ export const TEXT_COMBOS: readonly Combo[] = [
   en('arm-weakness', 'clause', SIDE_EN, LIMB_EN, WEAK_EN),
   en('arm-weakness', 'sentence', ONSET_EN, SIDE_EN, LIMB_EN, '(?:numb\\w*|tingl\\w*|pins and needles)'),
   zh('face-droop', 'clause', FACE_ZH, DROOP_ZH),
+  en(
+    'face-droop',
+    'clause',
+    '~(?:one side|half|side)',
+    FACE_EN,
+    "(?:wrong|odd|weird|funny|different|strange|numb\\w*|dead|not (?:moving|working)|won't move)",
+  ),
   en('face-droop', 'clause', FACE_EN, DROOP_EN),
   zh('speech-difficulty', 'clause', SPEECH_ZH, SLUR_ZH),
   en('speech-difficulty', 'clause', SPEECH_EN, SLUR_EN),
@@ -127,7 +136,7 @@ export const TEXT_COMBOS: readonly Combo[] = [
     'sentence',
     HEAD_ZH,
     '(?:像|好像|如同|跟)',
-    '(?:雷劈|雷击|被劈|被砸|被锤|被打|闷棍|棍子|锤子|榔头|炸开|爆炸|炸了)',
+    '(?:雷劈|雷击|被劈|被砸|被锤|被打|闷棍|棍子|锤子|榔头|砖头|炸开|爆炸|炸了|被人?(?:用)?[^,.!?;。]{0,4}(?:打|拍|砸|敲|锤|抡))',
   ),
   en('thunderclap-headache', 'sentence', ONSET_EN, '(?:headache|head)', WORST_EN),
   en(
