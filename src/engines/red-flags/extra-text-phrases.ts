@@ -416,7 +416,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: [],
   },
   'vomiting-blood': {
-    zh: [`(?<![得到])(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`, '血块'],
+    zh: [`(?<!(?:得|到)(?:快|要|都|快要)?)(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`],
     en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', `(?:throwing|threw|thrown) up${G}{0,20}blood`],
   },
   'black-stool': {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeText } from './normalize-text.js';
+import { screenMessage } from './screen-message.js';
+
+/**
+ * Wording the engine must generalise to (issue 23 item 1): written while restructuring the engine
+ * into normalised text and composed findings, none of it in the evaluation sets. Each positive
+ * failed on the engine before that change (commit 95bac6f); the negatives are look-alikes the
+ * wider classes must not turn into alarms.
+ */
+
+const POSITIVES: [string, string][] = [
+  ['胸口跟压了个磨盘似的，左肩膀酸得抬不起来', 'cardiac-chest-pain'],
+  ['老爸说心脏那块像被人攥住一样，手都是凉的，汗把衣服都湿透了', 'cardiac-chest-pain'],
+  ['pain in chest like someone standing on me, goes into both arms, sweatin n dizzy', 'cardiac-chest-pain'],
+  ['heavy feeling in chest, nauseous and dizzy for 40 mins', 'cardiac-chest-pain'],
+  ['他突然讲话讲唔清楚，右边手脚冇力', 'stroke-signs'],
+  ['老公突然一条腿拖着走，胳膊也抬不起来', 'stroke-signs'],
+  ['suddenly cant feel my left arm or leg', 'stroke-signs'],
+  ['suddenly lost vision in one eye', 'stroke-signs'],
+  ['头痛得跟被人用砖头拍了一样，一下子就来了', 'thunderclap-headache'],
+  ['headache hit me out of nowhere like lightning, peaked in seconds', 'thunderclap-headache'],
+  ['took amoxicillin and now covered in hives and wheezing', 'anaphylaxis'],
+  ['发烧38.8，浑身发抖，头晕，血压量着85/50', 'sepsis-signs'],
+  ['im on chemo, temp 38.7 and shivering', 'sepsis-signs'],
+  ['孩子发烧，身上出了好多紫红色小点点', 'meningitis-signs'],
+  ['月经推迟了两周，右下腹突然剧痛，头晕', 'pregnancy-warning'],
+  ['missed my period, stabbing pelvic pain and shoulder tip pain', 'pregnancy-warning'],
+  ['sudden sharp chest pain when i breathe in and coughing blood', 'pulmonary-embolism'],
+  ['excrutiating pain in chest n back came out of nowhere like being split in two', 'aortic-dissection'],
+  ['我爸有肝硬化，刚才吐雪吐了半盆', 'severe-bleeding'],
+  ['the fitting stopped for a second then started again, hes been like this for twelve minutes', 'status-epilepticus'],
+  ['bg 520 mg/dl, throwing up, cant keep water down', 'diabetic-ketoacidosis'],
+  ['got hit with a bottle on the head, clear fluid dripping from my nose', 'head-injury'],
+  ['asthma attack, used my inhaler like 10 times no help', 'severe-breathing'],
+  ['透唔到气，讲一句要停三次，口唇都紫咗', 'severe-breathing'],
+  ['我把这些年攒的安眠药都准备好了，今晚就不想再醒过来了', 'suicidal-ideation'],
+  ['ive saved up all my pills and tonight im taking them all', 'suicidal-ideation'],
+  ['kms', 'suicidal-ideation'],
+  ['六个礼拜大嘅BB发烧38.8度', 'infant-fever'],
+  ['my baby is nine weeks, temperature thirty eight point seven', 'infant-fever'],
+  ['宝宝刚一个半月，显示101.8°F', 'infant-fever'],
+];
+
+const NEGATIVES: string[] = [
+  '中风是什么感觉？会不会突然说不出话？',
+  'is it normal for my face to look a bit uneven in photos? no weakness or numbness',
+  '如果突然说话不清楚应该怎么办？',
+  '这关游戏太难了，我想死的心都有了，哈哈',
+  '想你们想死了，下个月就回家',
+  '我没有想伤害自己，就是最近压力大睡不好',
+  '看账单看得吐血',
+  '工作累得快吐血了',
+  '最近熬夜，胸口有点闷，心慌',
+  '月经量多，有血块，每次都这样',
+  'had a febrile convulsion as a toddler, none since',
+  'my 3 year old has a fever of 38.5 but is playing happily',
+  'i weigh 39.5 kg',
+  'heartburn after spicy food and feel a bit sick',
+  'my dad had a stroke 5 years ago, doing well now',
+];
+
+describe('red flags generalise beyond the phrases they were tuned on', () => {
+  it.each(POSITIVES)('%s → %s', (text, rule) => {
+    expect(screenMessage(text).rules).toContain(rule);
+  });
+
+  it.each(NEGATIVES)('%s → nothing', (text) => {
+    expect(screenMessage(text).rules).toEqual([]);
+  });
+
+  it('normalises text-speak, dialect, pinyin slips, number words and temperature units', () => {
+    expect(normalizeText('sweatin n dizzy, cant breathe, im ok')).toBe("sweating and dizzy, can't breathe, i'm ok");
+    expect(normalizeText('temperature thirty eight point seven')).toBe('temperature 38.7');
+    expect(normalizeText('体温三十九度五')).toBe('体温39.5度');
+    expect(normalizeText('量了38度7')).toBe('量了38.7度');
+    expect(normalizeText('讲唔清楚，冇力')).toBe('说不清楚,没力');
+    expect(normalizeText('胸口门得慌，吐雪')).toBe('胸口闷得慌,吐血');
+    expect(normalizeText('39.5c')).toBe('39.5°c');
+    expect(normalizeText('102 f')).toBe('102°f');
+  });
+});
