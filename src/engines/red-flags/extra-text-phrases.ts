@@ -228,6 +228,31 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
 
+  /** BE FAST "Balance": a sudden loss of balance or coordination (with vomiting or other signs). */
+  'sudden-balance-loss': {
+    zh: [`${SUDDEN}${GN}{0,8}?(?:走路不稳|站不稳|往一边倒|一边倒|像喝醉|走不了直线|走不成直线|失去平衡|天旋地转)`],
+    en: [
+      `${SUDDEN_EN}${G}{0,20}(?:lost (?:his|her|my|their) balance|can't walk straight|walking like (?:he's |she's |i'm )?drunk|falling to one side|staggering|unsteady)`,
+      "walking like (?:he|she|i)(?:'s| is| am|'m)? drunk",
+    ],
+  },
+  /** Pain in the arm and jaw together, without the chest named (NHS: pain spreading to arms, jaw, neck). */
+  'arm-and-jaw-pain': {
+    zh: [
+      `(?:左)?(?:胳膊|手臂|肩膀|臂)(?:和|跟|还有|连着|、)(?:下巴|下颌|牙)${GN}{0,4}(?:痛|疼|酸)`,
+      `(?:下巴|下颌|牙)(?:和|跟|还有|连着|、)(?:左)?(?:胳膊|手臂|肩膀|臂)${GN}{0,4}(?:痛|疼|酸)`,
+    ],
+    en: [
+      '(?:pain|ache|aching|hurts?)(?: in)? (?:my |the )?(?:left )?(?:arm and jaw|jaw and (?:left )?arm|arm and neck|jaw and neck)',
+      '(?:left )?(?:arm and jaw|jaw and (?:left )?arm) (?:pain|ache|hurt\\w*)',
+    ],
+  },
+  /** "It may feel like indigestion" (NHS heart attack symptoms): only with sweating and grey/faint or breathless. */
+  'indigestion-like': {
+    zh: ['烧心', '胃灼热', '消化不良'],
+    en: ['indigestion', 'heartburn'],
+  },
+
   // ── Wider classes for existing findings ──
   /**
    * Warning signs of suicide beyond the words themselves (WHO mhGAP SUI; NIMH "Warning signs of
@@ -237,6 +262,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'suicidal-ideation': {
     countsWhenPast: true,
     zh: [
+      `(?:想|要|准备)${G}{0,6}跳下去`,
       '累赘',
       '(?:不如|想|只想)(?:永远)?消失',
       '(?:想|要|准备)(?:从这里)?跳(?:下去|楼|河|江|海|桥)',
@@ -264,6 +290,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4})想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      '(?:taken|had|done|did|took) (?:an |a )?(?:overdose|od)',
+      "od(?:ed|'d|'ing)",
       '(?:want|wanna|going|gonna|ready) to end it',
       'end(?:ing)? everything',
       '(?:saved|saving|stockpil\\w*|hoard\\w*|collect\\w*) (?:up )?(?:all )?(?:my |of my |the )?(?:pills|tablets|meds|medication)',
@@ -427,11 +455,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'heavy-rectal-bleeding': {
-    zh: [`(?:马桶|便池|蹲坑)${G}{0,6}(?:全是|都是|一片|好多|很多)(?:的)?(?:鲜)?血`],
+    zh: ['大量便血', '便血(?:很多|不止|止不住|一大摊|一直)', `(?:马桶|便池|蹲坑)${G}{0,6}(?:全是|都是|一片|好多|很多)(?:的)?(?:鲜)?血`],
     en: [`(?:toilet|bowl|pan)${G}{0,10}(?:full of|filled with|red with) blood`],
   },
   'shock-signs': {
     zh: [
+      '(?:脸|脸色|面色)(?:都|色都)?(?:白|发白|煞白)了',
       '要晕倒',
       '快晕倒',
       '差点晕',

@@ -101,6 +101,9 @@ export const RED_FLAG_FINDINGS = [
   'blue-lips',
   'overdose-taken',
   'seizure-with-no-recovery',
+  'sudden-balance-loss',
+  'arm-and-jaw-pain',
+  'indigestion-like',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];

@@ -68,6 +68,11 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['chest-pain', 'fainted'],
       ['sudden-breathless', 'sweating'],
       ['sweating', 'nausea', 'sense-of-doom'],
+      ['arm-and-jaw-pain', 'sweating'],
+      ['arm-and-jaw-pain', 'breathless'],
+      ['arm-and-jaw-pain', 'nausea'],
+      ['indigestion-like', 'sweating', 'shock-signs'],
+      ['indigestion-like', 'sweating', 'breathless'],
     ],
   },
   {
@@ -82,7 +87,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       section: 'Balance, Eyes, Face drooping, Arm weakness, Speech difficulty, Time to call',
       url: 'https://www.stroke.org/en/about-stroke/stroke-symptoms',
     },
-    whenAll: [['face-droop'], ['arm-weakness'], ['speech-difficulty'], ['sudden-vision-loss']],
+    whenAll: [['face-droop'], ['arm-weakness'], ['speech-difficulty'], ['sudden-vision-loss'], ['sudden-balance-loss', 'vomiting']],
   },
   {
     id: 'anaphylaxis',
