@@ -40,6 +40,11 @@ const POSITIVES: [string, string][] = [
   ['六个礼拜大嘅BB发烧38.8度', 'infant-fever'],
   ['my baby is nine weeks, temperature thirty eight point seven', 'infant-fever'],
   ['宝宝刚一个半月，显示101.8°F', 'infant-fever'],
+  ['頭突然痛得要爆炸，說話不清楚', 'stroke-signs'],
+  ['胸口好悶，一直冒冷汗', 'cardiac-chest-pain'],
+  ['cant breath, chesst pain and sweeting', 'cardiac-chest-pain'],
+  ['pain in my left arm and jaw, cold sweat, feel sick', 'cardiac-chest-pain'],
+  ['他突然走路像喝醉了一样，一边倒，还吐了', 'stroke-signs'],
 ];
 
 const NEGATIVES: string[] = [

@@ -56,6 +56,23 @@ const TEXT_SPEAK: readonly [RegExp, string][] = [
   [/\b&\b|&/g, ' and '],
   [/\bexcrutiating|excruciatin\b|excrutiatin\b/g, 'excruciating'],
   [/\bbreathin\b/g, 'breathing'],
+  // Common misspellings of the words the phrases need
+  [/\b(?:brething|breahting|breathign|breating)\b/g, 'breathing'],
+  [/\b(can't|cannot|couldn't|hard to|struggling to|trouble to) breath\b/g, '$1 breathe'],
+  [/\b(?:chesst|chets|chect)\b/g, 'chest'],
+  [/\bstomache\b/g, 'stomach'],
+  [/\b(?:seizur|seizer|siezure|seazure|sezure)(s?)\b/g, 'seizure$1'],
+  [/\b(?:unconcious|unconsious|unconscience)\b/g, 'unconscious'],
+  [/\b(?:vomitting|vommiting|vommitting|vomitin)\b/g, 'vomiting'],
+  [/\b(?:pregant|pregnat|prenant|pregnent)\b/g, 'pregnant'],
+  [/\b(?:temprature|tempreture|temperture|tempature)\b/g, 'temperature'],
+  [/\b(?:headace|hedache|headach)\b/g, 'headache'],
+  [/\bswolen\b/g, 'swollen'],
+  [/\b(?:bleading|bleeing)\b/g, 'bleeding'],
+  [/\b(?:dizzey|dizy)\b/g, 'dizzy'],
+  [/\b(?:sweeting|swetting)\b/g, 'sweating'],
+  [/\b(?:diabetis|diabeties|diabetec)\b/g, 'diabetes'],
+  [/\bsuicde\b|\bsucide\b/g, 'suicide'],
   // Dropped final g: "sweatin", "bleedin", "throwin up"
   [
     /\b(sweat|breath|bleed|vomit|throw|puk|shak|fitt|seiz|hurt|kill|dy|burn|com|go|gett|feel|hav|los|pass|cough|spitt|chok|gasp|wheez|struggl|fad|spread|pound|rac)in\b/g,
@@ -205,6 +222,19 @@ function temperatureUnits(text: string): string {
     .replace(/(?<![\d.])(9[5-9]|10\d|11[0-1])(\.\d+)?\s*(?:°|º|deg(?:rees?)?)(?![a-z°])/g, '$1$2°f');
 }
 
+/**
+ * Traditional characters that occur in the red-flag phrases, mapped to simplified (a message typed
+ * in Taiwan or Hong Kong: "頭痛得要爆炸", "說話不清楚", "寶寶發燒"). One character each, so offsets
+ * are kept.
+ */
+const TRADITIONAL =
+  '頭發燒說話講語臉無氣難嘔暈識驚癇熱體溫寶兒嬰個週歲腳動側邊視線見風團癢腫嚨嗎噁悶壓緊絞鐘時間後劇懷經陰產術島藥殺傷樓農遺書別點頸燈華睏紺飽燙額滾過來沒麼這樣會還現剛爺媽孫們醫為從覺厲嚴狀況續診斷應該辦讓給對開關門隻條張聽問題較錯誤幾兩萬離雖與處將電腦臟膽腸顏變轉帶連陣隨癥驗陽測試紙槓釐鮮極麵塊導髒濕揮撐嚇盤緒歡擔險態虛傳癲羥輸針蟲蝦堅擊錘縮擠鐵紅黃綠藍塗靜腎膚瘡嚥飲攤暫級據療癒淚勁懶鬆軟隱';
+const SIMPLIFIED =
+  '头发烧说话讲语脸无气难呕晕识惊痫热体温宝儿婴个周岁脚动侧边视线见风团痒肿咙吗恶闷压紧绞钟时间后剧怀经阴产术岛药杀伤楼农遗书别点颈灯华困绀饱烫额滚过来没么这样会还现刚爷妈孙们医为从觉厉严状况续诊断应该办让给对开关门只条张听问题较错误几两万离虽与处将电脑脏胆肠颜变转带连阵随症验阳测试纸杠厘鲜极面块导脏湿挥撑吓盘绪欢担险态虚传癫羟输针虫虾坚击锤缩挤铁红黄绿蓝涂静肾肤疮咽饮摊暂级据疗愈泪劲懒松软隐';
+const T2S = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i] ?? c]));
+const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
+const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'g');
+
 /** NFKC, lower case, apostrophes, text-speak, Chinese numerals and temperature units. */
 export function normalizeText(text: string): string {
   let t = text
@@ -215,6 +245,7 @@ export function normalizeText(text: string): string {
   if (/[a-z]/.test(t)) for (const [re, to] of TEXT_SPEAK) t = t.replace(re, to);
   if (/[a-z]/.test(t)) t = enNumbers(t);
   if (/[\u4e00-\u9fff]/.test(t)) {
+    if (HAS_TRADITIONAL.test(t)) t = t.replace(TRADITIONAL_CHAR, (c) => T2S.get(c) ?? c);
     for (const [re, to] of ZH_VARIANTS) t = t.replace(re, to);
     t = zhNumerals(t);
   }
