@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { getClinicalNames } from './clinical-names.js';
 import { getInteractionTranslations } from './interaction-translations.js';
 import { getKnowledgeBase } from './load-knowledge-base.js';
 
@@ -65,6 +66,56 @@ describe('Chinese interaction texts', () => {
       .filter((r) => !translations.rule(r).translated)
       .map((r) => r.id);
     expect(untranslated).toEqual([]);
+  });
+
+  it('translates the mechanism and advice of every rule in the built knowledge base', () => {
+    const rules = kb.interactions.rules;
+    expect(rules.length).toBeGreaterThan(1500);
+    const untranslated = rules.filter((r) => !translations.rule(r).translated).map((r) => r.id);
+    // Coverage over all rules, reported so a regression shows the figure, not just a list.
+    expect({ translated: rules.length - untranslated.length, of: rules.length, untranslated }).toEqual({
+      translated: rules.length,
+      of: rules.length,
+      untranslated: [],
+    });
+    for (const rule of rules) {
+      const text = translations.rule(rule);
+      if (rule.mechanism.trim()) expect(text.mechanism.zh, rule.id).toMatch(CJK);
+      if (rule.management.trim()) expect(text.management?.zh, rule.id).toMatch(CJK);
+    }
+  });
+
+  it('keeps every number of the English text in the Chinese (no dose, threshold or duration dropped or changed)', () => {
+    // Digits only: the Chinese may write "two to three weeks" as "2~3周" or name 5-羟色胺, but every
+    // number the English gives must be there as written.
+    const numbers = (text: string) => (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.'));
+    const texts = new Set(kb.interactions.rules.flatMap((r) => [r.mechanism, r.management]).filter((t) => t.trim()));
+    const changed: string[] = [];
+    for (const en of texts) {
+      const zh = translations.zh(en);
+      if (zh === undefined) continue;
+      const left = numbers(zh);
+      for (const n of numbers(en)) {
+        const at = left.indexOf(n);
+        if (at < 0) {
+          changed.push(`${n}: ${en} → ${zh}`);
+          break;
+        }
+        left.splice(at, 1);
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+
+  it('has a Chinese name for every drug the interaction pairs can name in a finding', () => {
+    const curated = new Map(kb.drugs.map((d) => [d.id, d.names.zh]));
+    const names = getClinicalNames();
+    const used = new Set(kb.interactions.pairs.flatMap(([a, b]) => [a, b]));
+    const missing = [...used]
+      .map((i) => kb.interactions.vocabulary[i])
+      .filter((v) => v !== undefined && !curated.get(v.id)?.match(CJK) && !names.drugZh(v.id)?.match(CJK))
+      .map((v) => v?.id);
+    expect({ named: used.size - missing.length, of: used.size, missing }).toEqual({ named: used.size, of: used.size, missing: [] });
   });
 
   it('keeps the English when no translation is on file, and says where the Chinese comes from', () => {
