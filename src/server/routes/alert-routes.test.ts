@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertCount, EmergencyAlert, EmergencyWorklist } from '../../api/alerts.js';
+import { DIALECTS } from '../../store/test-stores.js';
 import { signAlertBody } from '../../workflows/alerts/webhook-dispatcher.js';
 import type { IntakeView } from '../../workflows/intake/intake-service.js';
 import { startTestServer, type TestServer } from '../testing/test-server.js';
@@ -51,13 +52,13 @@ async function redFlagIntake(server: TestServer, clinician: string, patientId: s
   return link.id;
 }
 
-describe('emergency worklist over HTTP (issue 23 item 5)', () => {
+describe.each(DIALECTS)('emergency worklist over HTTP on %s (issue 23 item 5)', (dialect) => {
   let pager: Awaited<ReturnType<typeof startPager>>;
   let server: TestServer;
   let clinician: string;
   beforeAll(async () => {
     pager = await startPager();
-    server = await startTestServer('sqlite', {
+    server = await startTestServer(dialect, {
       env: {
         SUWEN_ALERTS_WEBHOOK_URL: pager.url,
         SUWEN_ALERTS_WEBHOOK_SECRET: SECRET,
