@@ -15,7 +15,7 @@ import type { RedFlagFinding } from './red-flag-findings.js';
  * ≤ 90 mmHg, pulse ≥ 131/min, respiration rate ≥ 25/min — calls for urgent review.
  */
 const SYSTOLIC_90_OR_LESS = '(?<![\\d.])(?:[4-8]\\d|90)\\s*/\\s*\\d{2,3}(?![\\d.])';
-const PULSE_131_PLUS = '(?<![\\d.])(?:13[1-9]|1[4-9]\\d|2[0-4]\\d)(?![\\d.])';
+const PULSE_131_PLUS = '(?<![\\d.])(?:13[1-9]|1[4-9]\\d|2[0-4]\\d|130(?=\\s*多))(?![\\d.])';
 const RESP_25_PLUS = '(?<![\\d.])(?:2[5-9]|[3-6]\\d)(?![\\d.])';
 /**
  * Blood glucose ≥ 11.1 mmol/L (200 mg/dL), the DKA glucose criterion of the ADA/EASD/JBDS
@@ -98,6 +98,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'purpuric-rash': {
     zh: [
+      '紫(?:点|斑|块|疹)',
+      '针(?:扎|眼)',
+
       '针尖(?:大小|大|样)?的?(?:红点|出血点|点|斑点)',
       `(?:紫红色?|紫黑色?|紫色|暗红色?|青紫)(?:的)?${G}{0,3}(?:点|斑|疹|块|印)`,
       '紫癜',
@@ -111,6 +114,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:身上|腿上|皮肤|肚子上|胳膊上)${G}{0,6}紫(?:的|了)`,
     ],
     en: [
+      '(?:tiny|small|little) (?:red|purple|dark) (?:dots|spots|marks)',
+      'pinpoint',
+
       `(?:purple|purplish|dark red|blood) (?:spots?|blotch\\w*|splotch\\w*|marks?|dots|patches|rash)`,
       '(?:rash|spots?) (?:that )?looks? like (?:bruis\\w*|blood)',
       'pin-?pricks?',
@@ -163,6 +169,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   polydipsia: {
     zh: [
+      '老(?:是)?(?:喝水|尿尿|口渴|上厕所|想喝水)',
+
       '(?:喝水|饮水)(?:特别|非常|很|超级)?多',
       '口渴(?:得)?(?:厉害|要命|不行)',
       '一直(?:口)?渴',
@@ -254,6 +262,11 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
 
   // ── Wider classes for existing findings ──
+  'deep-breathing': { zh: ['呼吸(?:很|特别|又)?(?:深|粗)(?!呼吸)'], en: ['breathing (?:really |very )?heavily', 'big deep breaths'] },
+  'chest-recession': {
+    zh: [],
+    en: ['(?:tummy|belly|stomach|chest|neck|ribs?|skin between (?:his|her|the) ribs) (?:is |keeps )?(?:sucking|pulling|caving|sinking) in'],
+  },
   /**
    * Warning signs of suicide beyond the words themselves (WHO mhGAP SUI; NIMH "Warning signs of
    * suicide"): a plan or the means gathered (pills saved up, rope, a gun, a bridge, pesticide),
@@ -262,6 +275,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'suicidal-ideation': {
     countsWhenPast: true,
     zh: [
+      '(?:吃掉|吞掉|吃完|吞下|吃了|吞了)(?:所有|全部|一整瓶|整瓶)的?(?:安眠)?药',
+      '死了(?:以后|之后)?(?:大家|你们|家里人?|别人)?(?:都)?(?:会|就)?(?:更好|轻松|解脱)',
+
       `(?:想|要|准备)${G}{0,6}跳下去`,
       '累赘',
       '(?:不如|想|只想)(?:永远)?消失',
@@ -290,6 +306,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4})想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      '(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up',
+      'never wake up',
+      '(?:jump\\w*|throw\\w* myself) (?:off|from|in front of) (?:the |a )?(?:bridge|building|roof|train|cliff|balcony)',
+
       '(?:taken|had|done|did|took) (?:an |a )?(?:overdose|od)',
       "od(?:ed|'d|'ing)",
       '(?:want|wanna|going|gonna|ready) to end it',
@@ -335,11 +355,15 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'non-blanching-rash': {
     zh: [
+      '压(?:了|一下|上去|下去)?(?:都|也|还)?(?:不|没)(?:有)?(?:消|散|掉|变白|发白|褪|退)',
+
       `压${GN}{0,4}(?:不|没)(?:有)?(?:消|散|变白|发白)`,
       `(?:一|用力|用杯子?|拿杯子?)?压(?:了|一下|上去|下去|落去|住)?${GN}{0,3}(?:都|也|还|仍然)?(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
       `(?:杯|玻璃)${G}{0,14}(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
     ],
     en: [
+      "(?:don't|doesn't|do not|does not|didn't|won't) (?:go|go away|disappear|fade)(?: \\w+)? when (?:pressed|i press|you press|pushed|i push)",
+
       `(?:tumbler|glass)${S}{0,40}(?:stay\\w*|still (?:there|see|visible|show)|can still see|didn't fade|doesn't fade|don't fade)`,
       "(?:don't|doesn't|do not|does not|didn't|won't) fade",
     ],
@@ -384,6 +408,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'severe-breathless': {
     zh: [
+      '说不成(?:句|话)',
+      '(?:坐着|躺着|休息|不动)(?:都|也)(?:喘|憋)',
+
       '(?:一个字一个字|一字一字|一个词一个词|一字一顿)',
       '喘得(?:躺不下|不能躺|没法躺)',
       '(?:一句|整句|完整的?)话(?:都|也)?说不(?:完|下去)',
@@ -523,6 +550,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<![燃火柴炭])烧了(?:半天|一天|两天|三天|几天|一夜|一晚|一整天|\\d+\\s*(?:天|个?小时))',
     ],
     en: [
+      '(?:has|have|had|got|running|with) (?:a )?(?:high |raised )?temperature(?! (?:of|is|was) (?:3[0-7]|9[0-9])(?:\\.\\d+)?(?![\\d.]))',
+
       BARE_FEVER_READING,
       'burning up',
       '(?:feels?|felt|is|was) (?:very |really |so )?hot(?: to (?:the )?touch)?',
@@ -545,6 +574,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '满月',
     ],
     en: [
+      `${BABY_EN} (?:aged|age|of) (?:only |just )?(?:${WEEKS_EN} weeks?|(?:[1-9]|[1-8]\\d|90) days?|(?:[12]|one|two) months?)`,
+
       `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely |nearly )?${WEEKS_EN} weeks?(?! (?:pregnant|along|into|of|gestation))`,
       `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely )?(?:[1-9]|[1-8]\\d|90) days?`,
       `${BABY_EN}(?: is| was|'s)? (?:only |just |nearly |barely )?(?:[12]|one|two|a|1\\.5|one and a half|two and a half) months?`,
