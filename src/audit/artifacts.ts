@@ -164,40 +164,52 @@ export class ArtifactService {
       .select(['patients.name_text as patient_name', 'users.display_name as reviewer_name']);
   }
 
-  async create(input: NewArtifact, createdBy: string | null): Promise<Artifact> {
+  /**
+   * Stores a draft. `alongside` runs in the same transaction, with the transaction's store, so what
+   * must exist with the draft (an emergency alert for a red-flag finding) commits with it or not at all.
+   */
+  async create(
+    input: NewArtifact,
+    createdBy: string | null,
+    alongside?: (store: Store, created: { id: string; createdAt: string }) => Promise<void>,
+  ): Promise<Artifact> {
     const a = newArtifactSchema.parse(input);
     const id = newId();
-    await this.store.db
-      .insertInto('artifacts')
-      .values({
-        id,
-        kind: a.kind,
-        workflow: a.workflow,
-        patient_id: a.patientId ?? null,
-        encounter_id: a.encounterId ?? null,
-        model_id: a.model?.id ?? null,
-        model_version: a.model?.version ?? null,
-        prompt_id: a.prompt?.id ?? null,
-        prompt_version: a.prompt?.version ?? null,
-        prompt_hash: a.prompt?.hash ?? null,
-        input_hash: a.inputHash ?? hashInput(a.input),
-        content: JSON.stringify(a.content),
-        sources: JSON.stringify(a.sources),
-        guardrails: JSON.stringify(a.guardrails),
-        latency_ms: a.latencyMs ?? null,
-        tokens_in: a.tokensIn ?? null,
-        tokens_out: a.tokensOut ?? null,
-        status: 'draft',
-        created_by: createdBy,
-        created_at: nowIso(),
-        reviewer_id: null,
-        reviewed_at: null,
-        review_note: null,
-        edited_content: null,
-        edit_diff: null,
-        edit_distance: null,
-      })
-      .execute();
+    const createdAt = nowIso();
+    await this.store.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('artifacts')
+        .values({
+          id,
+          kind: a.kind,
+          workflow: a.workflow,
+          patient_id: a.patientId ?? null,
+          encounter_id: a.encounterId ?? null,
+          model_id: a.model?.id ?? null,
+          model_version: a.model?.version ?? null,
+          prompt_id: a.prompt?.id ?? null,
+          prompt_version: a.prompt?.version ?? null,
+          prompt_hash: a.prompt?.hash ?? null,
+          input_hash: a.inputHash ?? hashInput(a.input),
+          content: JSON.stringify(a.content),
+          sources: JSON.stringify(a.sources),
+          guardrails: JSON.stringify(a.guardrails),
+          latency_ms: a.latencyMs ?? null,
+          tokens_in: a.tokensIn ?? null,
+          tokens_out: a.tokensOut ?? null,
+          status: 'draft',
+          created_by: createdBy,
+          created_at: createdAt,
+          reviewer_id: null,
+          reviewed_at: null,
+          review_note: null,
+          edited_content: null,
+          edit_diff: null,
+          edit_distance: null,
+        })
+        .execute();
+      await alongside?.({ ...this.store, db: trx }, { id, createdAt });
+    });
     return (await this.get(id)) as Artifact;
   }
 

@@ -57,25 +57,31 @@ export async function readDocumentArtifact(
 /** Records an AI output from a workflow or an external tool as a draft for review. */
 export async function recordArtifact(deps: ArtifactReviewDeps, actor: Actor, input: NewArtifact): Promise<Artifact> {
   if (input.patientId && !(await patientExists(deps.store, input.patientId))) throw notFound('patient');
-  const artifact = await deps.artifacts.create(input, actor.userId);
+  const redFlags = (input.guardrails ?? []).filter((g) => g.severity === 'critical' && g.code.startsWith('red-flag:'));
+  const alerts = redFlags.length > 0 ? deps.alerts : undefined;
+  // The alert commits with the draft: a crash between the two must not leave an emergency unpinned.
+  const artifact = await deps.artifacts.create(
+    input,
+    actor.userId,
+    alerts &&
+      (async (store, created) => {
+        await raiseEmergencyAlert(store, alerts.settings, {
+          kind: 'artifact-red-flag',
+          patientId: input.patientId ?? null,
+          artifactId: created.id,
+          rules: redFlags.map((g) => g.code.slice('red-flag:'.length)),
+          triage: 'emergency',
+          at: created.createdAt,
+        });
+      }),
+  );
+  alerts?.notify();
   await deps.access.recordChange(actor, 'artifact.create', {
     entityType: 'artifact',
     entityId: artifact.id,
     patientId: artifact.patientId,
     details: { kind: artifact.kind, workflow: artifact.workflow, model: artifact.model.id },
   });
-  const redFlags = artifact.guardrails.filter((g) => g.severity === 'critical' && g.code.startsWith('red-flag:'));
-  if (deps.alerts && redFlags.length > 0) {
-    await raiseEmergencyAlert(deps.store, deps.alerts.settings, {
-      kind: 'artifact-red-flag',
-      patientId: artifact.patientId,
-      artifactId: artifact.id,
-      rules: redFlags.map((g) => g.code.slice('red-flag:'.length)),
-      triage: 'emergency',
-      at: artifact.createdAt,
-    });
-    deps.alerts.notify();
-  }
   return artifact;
 }
 
