@@ -261,6 +261,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: ['indigestion', 'heartburn'],
   },
 
+  /** The face or eyes swelling: anaphylaxis only with an allergen, hives or breathing trouble (not a toothache). */
+  'face-swelling': {
+    zh: ['(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
+    en: ['(?:face|eyes?|eyelids?) (?:is |are |started |keeps )?(?:puffing up|puffy|swelling up|swollen|blowing up|ballooning)'],
+  },
+
   // ── Wider classes for existing findings ──
   'deep-breathing': { zh: ['呼吸(?:很|特别|又)?(?:深|粗)(?!呼吸)'], en: ['breathing (?:really |very )?heavily', 'big deep breaths'] },
   'chest-recession': {
@@ -438,16 +444,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'airway-swelling': {
-    zh: [
-      '(?:嗓子眼儿?|喉咙|嗓子)(?:里)?(?:跟|像|好像)?(?:塞|堵)(?:了|住|着)',
-      '(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)',
-      '(?:脸|眼皮|眼睛)(?:都|也|一下子|突然)?肿(?:了|起来|得)',
-    ],
+    zh: ['(?:嗓子眼儿?|喉咙|嗓子)(?:里)?(?:跟|像|好像)?(?:塞|堵)(?:了|住|着)', '(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)'],
     en: [
       '(?:throat|tongue) (?:feels |is |feel )?(?:thick|tight|closing|weird|funny|swollen|big)',
       "(?:can't|cannot|unable to) swallow (?:my )?(?:spit|saliva)",
       '(?:voice|he|she) (?:is |sounds |went |has gone )?(?:hoarse|croaky)',
-      '(?:face|lips?|eyes?|tongue) (?:is |are |started )?(?:puffing up|puffy|swelling up|blowing up|ballooning)',
+      '(?:lips?|tongue) (?:is |are |started )?(?:puffing up|puffy|swelling up|blowing up|ballooning)',
     ],
   },
   'allergen-exposure': {
@@ -517,7 +519,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   fainted: {
     zh: [
-      '晕(?:了一下|倒了)',
+      '(?<!头)晕(?:了一下|倒了)',
       '(?:只会|只能)(?:哼哼|哼)',
       '不睁眼',
       '叫(?:他|她)?(?:都|也)?(?:没|不)(?:有)?反应',

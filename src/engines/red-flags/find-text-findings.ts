@@ -4,6 +4,7 @@ import { TEXT_COMBOS } from './text-combos.js';
 import {
   CLAUSE_BREAK,
   HYPOTHETICAL,
+  LONG_STANDING,
   NEGATION_AFTER,
   NEGATION_AT_END,
   OTHER_PERSON,
@@ -134,6 +135,11 @@ function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause
 }
 
 /** A question ("…会不会突然说不出话？") or a supposition ("如果嘴歪了") rather than a report. */
+/** A trait the patient has always had ("从小就这样", "always been crooked"). */
+function isLongStanding(text: string, sentence: Span): boolean {
+  return LONG_STANDING.test(text.slice(sentence.start, sentence.end));
+}
+
 function isQuestionOrHypothetical(text: string, clause: Span): boolean {
   const c = text.slice(clause.start, clause.end);
   if (HYPOTHETICAL.test(c)) return true;
@@ -177,7 +183,11 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
     const sentence = segmentAround(sentences, hit.start, text.length);
     if (isNegated(text, hit, clause, spanEndingAt)) continue;
     if (isOtherPersonsHistory(text, hit, sentence, clause)) continue;
-    if (!hit.phrase.countsWhenPast && (isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause))) continue;
+    if (
+      !hit.phrase.countsWhenPast &&
+      (isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause) || isLongStanding(text, sentence))
+    )
+      continue;
     found.add(hit.phrase.finding);
   }
   return found;
@@ -189,7 +199,7 @@ function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean
   const sentence = segmentAround(ctx.sentences, hit.start, text.length);
   if (negatable && isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
   if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
-  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause));
+  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause) || isLongStanding(text, sentence));
 }
 
 interface Context {

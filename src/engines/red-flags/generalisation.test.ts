@@ -63,6 +63,11 @@ const NEGATIVES: string[] = [
   'i weigh 39.5 kg',
   'heartburn after spicy food and feel a bit sick',
   'my dad had a stroke 5 years ago, doing well now',
+  '蹲久了站起来头晕了一下，马上就好了',
+  '胃不舒服，有点恶心，胸口也有点烧心，吃了药好了',
+  '朋友说我嘴有点歪，其实从小就这样',
+  'my smile has always been a bit crooked',
+  '牙疼得厉害，半边脸都肿了',
 ];
 
 describe('red flags generalise beyond the phrases they were tuned on', () => {

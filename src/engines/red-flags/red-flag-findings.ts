@@ -104,6 +104,7 @@ export const RED_FLAG_FINDINGS = [
   'sudden-balance-loss',
   'arm-and-jaw-pain',
   'indigestion-like',
+  'face-swelling',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];

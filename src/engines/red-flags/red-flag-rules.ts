@@ -114,6 +114,10 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['allergen-exposure', 'shock-signs'],
       ['allergen-exposure', 'fainted'],
       ['allergen-exposure', 'reliever-not-working'],
+      ['face-swelling', 'allergen-exposure'],
+      ['face-swelling', 'hives'],
+      ['face-swelling', 'wheeze'],
+      ['face-swelling', 'breathless'],
     ],
   },
   {

@@ -59,3 +59,10 @@ export const QUESTION_WORDS =
 /** A supposition: "如果嘴歪了", "if my face droops", "in case I get chest pain". */
 export const HYPOTHETICAL =
   /如果|万一|要是|假如|假设|(?<![a-z])(?:if (?:i|you|he|she|someone|somebody|my|your|a|the)|in case|what if|supposing)(?![a-z])/;
+
+/**
+ * A long-standing trait, not a new sign: "朋友说我嘴有点歪，其实从小就这样", "my smile has always been a
+ * bit crooked". Checked over the sentence; suicidal ideation is exempt.
+ */
+export const LONG_STANDING =
+  /从小(?:就)?(?:这样|如此|就有)|一直(?:都)?(?:是)?这样|天生(?:的|就)|生下来就|(?<![a-z])(?:always (?:been|had|was|looked|like that)|since (?:i was (?:a )?(?:kid|child|baby|born)|birth|childhood)|born with|my whole life)(?![a-z])/;
