@@ -220,6 +220,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:喝|吞)(?:了|下)?${G}{0,3}(?:农药|敌敌畏|百草枯|老鼠药|安眠药)`,
     ],
     en: [
+      '(?:took|taken|swallowed) all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medication|medicine)',
+
       '(?:swallowed|took|taken|had) (?:a |the )?(?:whole|entire|full) (?:bottle|pack|box|packet|strip)',
       '(?:took|taken|swallowed) (?:all|loads|lots|a load) of (?:my |the |his |her )?(?:pills|tablets|paracetamol|meds)',
     ],
@@ -268,6 +270,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
 
   // ── Wider classes for existing findings ──
+  vomiting: {
+    zh: ['(?:还|又|一直)(?:在)?吐', '吐(?:了)?(?:好几|几|两|三|四)(?:次|回|下)'],
+    en: ['(?:been|was|keeps? being|got) sick (?:twice|again)', 'sick twice'],
+  },
   'deep-breathing': { zh: ['呼吸(?:很|特别|又)?(?:深|粗)(?!呼吸)'], en: ['breathing (?:really |very )?heavily', 'big deep breaths'] },
   'chest-recession': {
     zh: [],
@@ -552,6 +558,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<![燃火柴炭])烧了(?:半天|一天|两天|三天|几天|一夜|一晚|一整天|\\d+\\s*(?:天|个?小时))',
     ],
     en: [
+      'hot to (?:the )?touch',
+
       '(?:has|have|had|got|running|with) (?:a )?(?:high |raised )?temperature(?! (?:of|is|was) (?:3[0-7]|9[0-9])(?:\\.\\d+)?(?![\\d.]))',
 
       BARE_FEVER_READING,
