@@ -140,10 +140,12 @@ function isLongStanding(text: string, sentence: Span): boolean {
   return LONG_STANDING.test(text.slice(sentence.start, sentence.end));
 }
 
-function isQuestionOrHypothetical(text: string, clause: Span): boolean {
-  const c = text.slice(clause.start, clause.end);
-  if (HYPOTHETICAL.test(c)) return true;
-  return /\?\s*$/.test(c) && QUESTION_WORDS.test(c);
+function isQuestionOrHypothetical(text: string, hit: Span, clause: Span): boolean {
+  // Only a question or supposition that leads up to the sign: "胸口疼出冷汗是不是心梗？" reports the
+  // signs and then asks, so it still fires.
+  const lead = text.slice(clause.start, hit.start);
+  if (HYPOTHETICAL.test(lead)) return true;
+  return /\?\s*$/.test(text.slice(clause.start, clause.end)) && QUESTION_WORDS.test(lead);
 }
 
 function isRemotePast(text: string, clause: Span): boolean {
@@ -185,7 +187,7 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
     if (isOtherPersonsHistory(text, hit, sentence, clause)) continue;
     if (
       !hit.phrase.countsWhenPast &&
-      (isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause) || isLongStanding(text, sentence))
+      (isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence))
     )
       continue;
     found.add(hit.phrase.finding);
@@ -199,7 +201,7 @@ function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean
   const sentence = segmentAround(ctx.sentences, hit.start, text.length);
   if (negatable && isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
   if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
-  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, clause) || isLongStanding(text, sentence));
+  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence));
 }
 
 interface Context {

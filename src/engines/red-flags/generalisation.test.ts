@@ -45,6 +45,9 @@ const POSITIVES: [string, string][] = [
   ['cant breath, chesst pain and sweeting', 'cardiac-chest-pain'],
   ['pain in my left arm and jaw, cold sweat, feel sick', 'cardiac-chest-pain'],
   ['他突然走路像喝醉了一样，一边倒，还吐了', 'stroke-signs'],
+  // A report followed by a question still fires; only a question that leads up to the sign does not.
+  ['胸口疼出冷汗是不是心梗？', 'cardiac-chest-pain'],
+  ["my chest is crushing and i'm sweating is this a heart attack?", 'cardiac-chest-pain'],
 ];
 
 const NEGATIVES: string[] = [
