@@ -88,7 +88,7 @@ describe('Chinese interaction texts', () => {
   it('keeps every number of the English text in the Chinese (no dose, threshold or duration dropped or changed)', () => {
     // Digits only: the Chinese may write "two to three weeks" as "2~3周" or name 5-羟色胺, but every
     // number the English gives must be there as written.
-    const numbers = (text: string) => (text.match(/\d+(?:[.,]\d+)?/g) ?? []).map((n) => n.replace(',', '.'));
+    const numbers = (text: string) => text.replace(/(\d),(\d{3})\b/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? [];
     const texts = new Set(kb.interactions.rules.flatMap((r) => [r.mechanism, r.management]).filter((t) => t.trim()));
     const changed: string[] = [];
     for (const en of texts) {
