@@ -136,9 +136,12 @@ function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause
 
 /** A question ("…会不会突然说不出话？") or a supposition ("如果嘴歪了") rather than a report. */
 /** A trait the patient has always had ("从小就这样", "always been crooked"). */
-function isLongStanding(text: string, sentence: Span): boolean {
-  return LONG_STANDING.test(text.slice(sentence.start, sentence.end));
+function isLongStanding(text: string, sentence: Span, finding: RedFlagFinding): boolean {
+  return LONG_STANDING_FINDINGS.has(finding) && LONG_STANDING.test(text.slice(sentence.start, sentence.end));
 }
+
+/** Signs someone may have had all their life, which "从小就这样" / "always been like that" explains. */
+const LONG_STANDING_FINDINGS: ReadonlySet<RedFlagFinding> = new Set(['face-droop', 'arm-weakness', 'speech-difficulty']);
 
 function isQuestionOrHypothetical(text: string, hit: Span, clause: Span): boolean {
   // Only a question or supposition that leads up to the sign: "胸口疼出冷汗是不是心梗？" reports the
@@ -187,7 +190,7 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
     if (isOtherPersonsHistory(text, hit, sentence, clause)) continue;
     if (
       !hit.phrase.countsWhenPast &&
-      (isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence))
+      (isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence, hit.phrase.finding))
     )
       continue;
     found.add(hit.phrase.finding);
@@ -196,12 +199,15 @@ export function findTextFindings(raw: string): Set<RedFlagFinding> {
 }
 
 /** Whether a hit counts: not negated, not someone else's history, not the remote past. */
-function asserted(text: string, hit: Span, ctx: Context, countsWhenPast: boolean, negatable = true): boolean {
+function asserted(text: string, hit: Span, ctx: Context, finding: RedFlagFinding, countsWhenPast: boolean, negatable = true): boolean {
   const clause = segmentAround(ctx.clauses, hit.start, text.length);
   const sentence = segmentAround(ctx.sentences, hit.start, text.length);
   if (negatable && isNegated(text, hit, clause, ctx.spanEndingAt)) return false;
   if (isOtherPersonsHistory(text, hit, sentence, clause)) return false;
-  return countsWhenPast || !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence));
+  return (
+    countsWhenPast ||
+    !(isRemotePast(text, clause) || isQuestionOrHypothetical(text, hit, clause) || isLongStanding(text, sentence, finding))
+  );
 }
 
 interface Context {
@@ -239,7 +245,8 @@ function addComboFindings(text: string, ctx: Context, scripts: Record<'zh' | 'en
       const ok = new Set<number>();
       const negatable = combo.negatable[k] !== false;
       for (const hit of hits)
-        if (asserting.has(hit.seg) && !ok.has(hit.seg) && asserted(text, hit, ctx, combo.countsWhenPast, negatable)) ok.add(hit.seg);
+        if (asserting.has(hit.seg) && !ok.has(hit.seg) && asserted(text, hit, ctx, combo.finding, combo.countsWhenPast, negatable))
+          ok.add(hit.seg);
       asserting = ok;
       if (asserting.size === 0) break;
     }

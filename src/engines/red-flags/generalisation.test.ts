@@ -48,6 +48,9 @@ const POSITIVES: [string, string][] = [
   // A report followed by a question still fires; only a question that leads up to the sign does not.
   ['胸口疼出冷汗是不是心梗？', 'cardiac-chest-pain'],
   ["my chest is crushing and i'm sweating is this a heart attack?", 'cardiac-chest-pain'],
+  // "Always"/"一直" do not make an acute sign long-standing.
+  ['孩子抽搐，一直这样抽了十分钟', 'status-epilepticus'],
+  ["i've always been healthy but now i have crushing chest pain and sweating", 'cardiac-chest-pain'],
 ];
 
 const NEGATIVES: string[] = [

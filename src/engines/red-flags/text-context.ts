@@ -62,7 +62,8 @@ export const HYPOTHETICAL =
 
 /**
  * A long-standing trait, not a new sign: "朋友说我嘴有点歪，其实从小就这样", "my smile has always been a
- * bit crooked". Checked over the sentence; suicidal ideation is exempt.
+ * bit crooked". Checked over the sentence, and only for the signs a person can have had all their life (a crooked
+ * mouth, a weak arm, slurred speech): "I've always been healthy but …" must not silence chest pain.
  */
 export const LONG_STANDING =
-  /从小(?:就)?(?:这样|如此|就有)|一直(?:都)?(?:是)?这样|天生(?:的|就)|生下来就|(?<![a-z])(?:always (?:been|had|was|looked|like that)|since (?:i was (?:a )?(?:kid|child|baby|born)|birth|childhood)|born with|my whole life)(?![a-z])/;
+  /从小(?:就)?(?:这样|如此|就有)|(?:向来|一向|历来)(?:都)?(?:是)?这样|天生(?:的|就)|生下来就|(?<![a-z])(?:(?:has|have|'s|'ve) always (?:been|had|looked)|always (?:looked|been) like (?:that|this)|since (?:i was (?:a )?(?:kid|child|baby|born)|birth|childhood)|born with)(?![a-z])/;
