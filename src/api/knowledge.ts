@@ -127,7 +127,10 @@ export const searchHitSchema = z.object({
   code: z.string().optional(),
   /** The name that matched, as written in the knowledge base. */
   matched: z.string(),
-  match: z.enum(['exact', 'prefix', 'contains', 'fuzzy']),
+  /** `alias`: found through a clinical abbreviation or common name (心梗 for 心肌梗死), named in `alias`. */
+  match: z.enum(['exact', 'alias', 'prefix', 'contains', 'fuzzy']),
+  /** For an `alias` hit: what was typed and the full form it stands for (心梗 = 心肌梗死). */
+  alias: z.object({ short: z.string(), full: z.string() }).optional(),
   score: z.number(),
 });
 

@@ -27,6 +27,45 @@ export function hasHan(text: string): boolean {
   return HAN.test(text);
 }
 
+/**
+ * Chinese word segmentation from the ICU dictionary built into Node (`Intl.Segmenter`, the same
+ * segmenter browsers use for double-click selection): 胸痛风险评分 → 胸痛|风险|评|分,
+ * 房颤卒中风险评分 → 房|颤|卒中|风险|评|分. Words it does not know (most drug names) come out as
+ * single characters, so inside them every position is a boundary and nothing is lost.
+ */
+const segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;
+const wordCache = new Map<string, readonly (readonly [number, number])[]>();
+
+/** The words of `text` as [start, end) code-unit offsets (one span per character without a segmenter). */
+export function wordSpans(text: string): readonly (readonly [number, number])[] {
+  let spans = wordCache.get(text);
+  if (!spans) {
+    spans = segmenter
+      ? [...segmenter.segment(text)].map(({ index, segment }) => [index, index + segment.length] as const)
+      : [...text].map((_, index) => [index, index + 1] as const);
+    if (wordCache.size > 20_000) wordCache.clear();
+    wordCache.set(text, spans);
+  }
+  return spans;
+}
+
+/**
+ * Whether `query` occurs in `name` as words rather than as a fragment straddling two of them:
+ * at least one occurrence starts where a word of `name` starts (呼吸 in 上|呼吸道|感染,
+ * 头痛 in 丛|集|性|头痛), or is the last part of a compound word and a word by itself (细胞 in
+ * 白细胞, 感冒 in 流行性感冒 — Chinese compounds put their head last). 痛风 (gout) in 胸痛|风险 and
+ * 毒血症 in 病毒|血症 are neither.
+ */
+export function occursAsWords(name: string, query: string): boolean {
+  const queryIsWord = wordSpans(query).length === 1;
+  for (let at = name.indexOf(query); at >= 0; at = name.indexOf(query, at + 1)) {
+    const span = wordSpans(name).find(([start, end]) => start <= at && at < end);
+    if (!span || span[0] === at) return true;
+    if (queryIsWord && span[1] === at + query.length) return true;
+  }
+  return false;
+}
+
 /** What the aligner needs to know about one character. */
 export interface CjkChar {
   char: string;

@@ -42,6 +42,25 @@ describe('knowledge search: Chinese typos, homophones and abbreviations', () => 
     expect(search.search('心梗')[0]?.matched).toContain('心肌梗死');
   });
 
+  it('reports a hit through an abbreviation as an alias, with what it stands for (心梗 = 心肌梗死)', () => {
+    expect(search.search('心梗')[0]).toMatchObject({ match: 'alias', alias: { short: '心梗', full: '心肌梗死' } });
+    expect(search.search('房颤')[0]).toMatchObject({ id: 'atrial-fibrillation', match: 'alias', alias: { full: '心房颤动' } });
+    expect(search.search('阿司匹林')[0]?.alias).toBeUndefined();
+  });
+
+  it('matches a short Chinese query on words of a longer name, not on a fragment straddling two', () => {
+    // 痛风 (gout) sat across 胸痛|风险 in the HEART score's 胸痛风险评分; 毒血症 across 病毒|血症.
+    expect(search.search('痛风')).toEqual([]);
+    expect(search.search('毒血症')).toEqual([]);
+    // 中风 (stroke) straddled 卒中|风险 too; it now reaches the stroke-risk score as the common name of 卒中.
+    expect(search.search('中风')[0]).toMatchObject({ id: 'cha2ds2-vasc', match: 'alias', alias: { short: '中风', full: '卒中' } });
+    // Words inside a longer name still match, and so does the head of a compound.
+    expect(search.search('头痛')[0]).toMatchObject({ id: 'cluster-headache', match: 'contains' });
+    expect(search.search('感冒')[0]).toMatchObject({ id: 'influenza', match: 'contains' });
+    expect(search.search('呼吸道感染')[0]?.id).toBe('urti');
+    expect(search.search('肌钙蛋白').length).toBeGreaterThan(0);
+  });
+
   it('reaches hit@1 ≥ 0.9 and hit@5 = 1 on the written-first set, and the look-alikes find nothing', () => {
     const cases = parseSearchEvalSet(readFileSync(ZH_TYPOS, 'utf8'));
     expect(cases.filter((entry) => entry.expect.length > 0).length).toBeGreaterThanOrEqual(34);

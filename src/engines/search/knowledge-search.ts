@@ -1,5 +1,5 @@
 import { type Bilingual, editDistance, type KnowledgeBase, type KnowledgeVocabulary, normalizeTerm } from '../../knowledge/index.js';
-import { CjkMatcher, hasHan, maxCost } from './cjk-match.js';
+import { CjkMatcher, hasHan, maxCost, occursAsWords } from './cjk-match.js';
 import { ZH_CLINICAL_ALIASES, ZH_DOSAGE_FORMS, type ZhAlias } from './zh-aliases.js';
 
 export type SearchKind = 'drug' | 'lab' | 'condition' | 'score' | 'icd10' | 'education' | 'vocabulary' | 'interaction-drug';
@@ -22,7 +22,13 @@ export interface SearchHit {
   code?: string;
   /** The name that matched, as written in the knowledge base. */
   matched: string;
-  match: 'exact' | 'prefix' | 'contains' | 'fuzzy';
+  /**
+   * How: the whole name, its start, a word inside it, a typo of it, or a clinical abbreviation
+   * (`alias`: 心梗 for a name containing 心肌梗死; `alias` below says which).
+   */
+  match: 'exact' | 'alias' | 'prefix' | 'contains' | 'fuzzy';
+  /** For a hit through an abbreviation: what was typed and the full form it stands for (心梗 = 心肌梗死). */
+  alias?: { short: string; full: string };
   score: number;
 }
 
@@ -51,7 +57,7 @@ interface IndexedTerm {
   raw: string;
   folded: string;
   /** An abbreviation or alternative name (ranks just below the knowledge base's own name). */
-  alias?: boolean;
+  alias?: { short: string; full: string };
 }
 
 interface CjkTerm extends IndexedTerm {
@@ -139,7 +145,11 @@ export class KnowledgeSearch {
 
   constructor(docs: SearchDocument[], aliases: readonly ZhAlias[] = ZH_CLINICAL_ALIASES) {
     this.docs = docs;
-    const foldedAliases = aliases.map((alias) => ({ full: normalizeTerm(alias.full), also: alias.also.map(normalizeTerm) }));
+    const foldedAliases = aliases.map((alias) => ({
+      raw: alias.full,
+      full: normalizeTerm(alias.full),
+      also: alias.also.map((short) => ({ short, folded: normalizeTerm(short) })),
+    }));
     docs.forEach((doc, index) => {
       const fuzzy = FUZZY_KINDS.has(doc.kind);
       const seen = new Set<string>();
@@ -155,10 +165,10 @@ export class KnowledgeSearch {
       for (const alias of chinese.length > 0 ? foldedAliases : []) {
         const owner = chinese.find((term) => term.folded.includes(alias.full));
         if (!owner) continue;
-        for (const folded of alias.also) {
+        for (const { short, folded } of alias.also) {
           if (seen.has(folded)) continue;
           seen.add(folded);
-          this.add({ doc: index, raw: owner.raw, folded, alias: true }, fuzzy);
+          this.add({ doc: index, raw: owner.raw, folded, alias: { short, full: alias.raw } }, fuzzy);
         }
       }
     });
@@ -209,10 +219,11 @@ export class KnowledgeSearch {
         ...(doc.code ? { code: doc.code } : {}),
         matched: term.raw,
         match,
+        ...(term.alias ? { alias: term.alias } : {}),
         score,
       });
     };
-    for (const term of this.exact.get(folded) ?? []) offer(term, 'exact', term.alias ? ALIAS_EXACT : 100);
+    for (const term of this.exact.get(folded) ?? []) offer(term, term.alias ? 'alias' : 'exact', term.alias ? ALIAS_EXACT : 100);
     const han = hasHan(folded);
     const minContains = han ? 1 : 3;
     if (folded.length >= minContains) {
@@ -221,7 +232,11 @@ export class KnowledgeSearch {
         // An abbreviation is only ever matched whole or by typo, never by a fragment of it.
         if (term.alias) continue;
         if (term.folded.startsWith(folded)) offer(term, 'prefix', 80 - Math.min(20, term.folded.length - folded.length));
-        else if (term.folded.includes(folded)) offer(term, 'contains', 60 - Math.min(20, term.folded.length - folded.length));
+        // A Chinese query inside a longer name must be words of it, not a fragment straddling two
+        // (痛风 "gout" is not in 胸痛|风险评分, nor 中风 "stroke" in 房颤|卒中|风险).
+        else if (term.folded.includes(folded) && (!han || occursAsWords(term.folded, folded))) {
+          offer(term, 'contains', 60 - Math.min(20, term.folded.length - folded.length));
+        }
       }
     }
     if (best.size < limit && folded.length >= 4 && /^[a-z0-9 ]+$/.test(folded)) {

@@ -20,6 +20,12 @@ export const ZH_CLINICAL_ALIASES: readonly ZhAlias[] = [
       'http://www.mzhwfw.com/post/20324.html (心梗：心肌梗死的简称); http://www.cnkang.com/video/article/112520Tsas.html (心梗即心肌梗死)',
   },
   {
+    full: '卒中',
+    also: ['中风'],
+    source:
+      'https://scholarmate.com/S/snAwDj (脑卒中俗称中风); http://nmg.news.cn/2022ft/ft10/index.htm (脑卒中俗称“中风”，是一种急性脑血管疾病)',
+  },
+  {
     full: '心房颤动',
     also: ['房颤'],
     source: 'https://m.taodocs.com/p-51254689.html (心脏科名词解释：心房颤动的治疗原则：房颤的治疗包括…)',

@@ -60,6 +60,21 @@ describe('/api/v1/knowledge', () => {
     expect(await search('学校')).toEqual([]);
   });
 
+  it('reports an abbreviation hit as an alias and keeps short Chinese words to word boundaries, over HTTP', async () => {
+    const search = async (q: string) => {
+      const response = await server.request(`/api/v1/knowledge/search?q=${encodeURIComponent(q)}`, { cookie: clinician });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { hits: SearchHit[] }).hits;
+    };
+    expect((await search('心梗'))[0]).toMatchObject({
+      id: 'possible-nstemi-stemi',
+      match: 'alias',
+      alias: { short: '心梗', full: '心肌梗死' },
+    });
+    expect(await search('痛风')).toEqual([]);
+    expect((await search('中风'))[0]).toMatchObject({ id: 'cha2ds2-vasc', match: 'alias', alias: { full: '卒中' } });
+  });
+
   it('checks a typed medication list, and refuses a patient or bad input with a message in the caller language', async () => {
     const response = await server.request('/api/v1/knowledge/medications/check', {
       cookie: clinician,

@@ -151,10 +151,17 @@ function HitRow({ hit }: { hit: SearchHit }) {
         {second !== name && <span className="muted">{second}</span>}
         {hit.code && <span className="mono small muted">{hit.code}</span>}
       </div>
-      {(hit.match === 'fuzzy' || hit.matched.toLowerCase() !== name.toLowerCase()) && (
-        <div className="item-meta small">
-          {hit.match === 'fuzzy' ? t('knowledge.fuzzyMatch', { term: hit.matched }) : t('knowledge.matchedBy', { term: hit.matched })}
+      {hit.alias ? (
+        // Found through an abbreviation: say what it stands for (心梗 = 心肌梗死).
+        <div className="item-meta small" data-testid="kb-hit-match" data-match={hit.match}>
+          {t('knowledge.aliasMatch', { short: hit.alias.short, full: hit.alias.full })}
         </div>
+      ) : (
+        (hit.match === 'fuzzy' || hit.matched.toLowerCase() !== name.toLowerCase()) && (
+          <div className="item-meta small" data-testid="kb-hit-match" data-match={hit.match}>
+            {hit.match === 'fuzzy' ? t('knowledge.fuzzyMatch', { term: hit.matched }) : t('knowledge.matchedBy', { term: hit.matched })}
+          </div>
+        )
       )}
     </li>
   );
