@@ -140,6 +140,9 @@ function isLongStanding(text: string, sentence: Span, finding: RedFlagFinding): 
   return LONG_STANDING_FINDINGS.has(finding) && LONG_STANDING.test(text.slice(sentence.start, sentence.end));
 }
 
+/** What turns a supposition into a question about it. */
+const HYPOTHETICAL_ASKS = /\?|吗|怎么办|怎么处理|该怎么|应该|(?<![a-z])(?:what (?:should|do|to|would)|should (?:i|we)|do i need)(?![a-z])/;
+
 /** Signs someone may have had all their life, which "从小就这样" / "always been like that" explains. */
 const LONG_STANDING_FINDINGS: ReadonlySet<RedFlagFinding> = new Set(['face-droop', 'arm-weakness', 'speech-difficulty']);
 
@@ -147,7 +150,8 @@ function isQuestionOrHypothetical(text: string, hit: Span, clause: Span): boolea
   // Only a question or supposition that leads up to the sign: "胸口疼出冷汗是不是心梗？" reports the
   // signs and then asks, so it still fires.
   const lead = text.slice(clause.start, hit.start);
-  if (HYPOTHETICAL.test(lead)) return true;
+  // A supposition counts only with a question after it ("如果嘴歪了怎么办？"): "要是一动就喘不上气" is a report.
+  if (HYPOTHETICAL.test(lead) && HYPOTHETICAL_ASKS.test(text.slice(clause.start))) return true;
   return /\?\s*$/.test(text.slice(clause.start, clause.end)) && QUESTION_WORDS.test(lead);
 }
 

@@ -51,6 +51,9 @@ const POSITIVES: [string, string][] = [
   // "Always"/"一直" do not make an acute sign long-standing.
   ['孩子抽搐，一直这样抽了十分钟', 'status-epilepticus'],
   ["i've always been healthy but now i have crushing chest pain and sweating", 'cardiac-chest-pain'],
+  // A condition ("if", "要是") that is a report, not a question about a supposition.
+  ['要是一动就喘不上气', 'severe-breathing'],
+  ['if i walk a few steps i cant breathe', 'severe-breathing'],
 ];
 
 const NEGATIVES: string[] = [
