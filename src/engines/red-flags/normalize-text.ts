@@ -45,7 +45,7 @@ const TEXT_SPEAK: readonly [RegExp, string][] = [
   [/\bunalive (?:myself|me)\b/g, 'kill myself'],
   [/\bppl\b/g, 'people'],
   [/\bmins\b/g, 'minutes'],
-  [/\bhrs?\b/g, 'hours'],
+  [/\bhrs\b|(?<=\d\s?)hrs?\b/g, 'hours'],
   [/\bsecs\b/g, 'seconds'],
   [/\btemp\b/g, 'temperature'],
   [/\bwks?\b/g, 'weeks'],
