@@ -88,7 +88,7 @@ describe('Chinese interaction texts', () => {
   it('keeps every number of the English text in the Chinese (no dose, threshold or duration dropped or changed)', () => {
     // Digits only: the Chinese may write "two to three weeks" as "2~3周" or name 5-羟色胺, but every
     // number the English gives must be there as written.
-    const numbers = (text: string) => text.replace(/(\d),(\d{3})\b/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? [];
+    const numbers = (text: string): string[] => text.replace(/(\d),(\d{3})\b/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? [];
     const texts = new Set(kb.interactions.rules.flatMap((r) => [r.mechanism, r.management]).filter((t) => t.trim()));
     const changed: string[] = [];
     for (const en of texts) {
@@ -110,7 +110,7 @@ describe('Chinese interaction texts', () => {
   it('has a Chinese name for every drug the interaction pairs can name in a finding', () => {
     const curated = new Map(kb.drugs.map((d) => [d.id, d.names.zh]));
     const names = getClinicalNames();
-    const used = new Set(kb.interactions.pairs.flatMap(([a, b]) => [a, b]));
+    const used = new Set(kb.interactions.pairs.flatMap((pair) => pair.slice(0, 2)));
     const missing = [...used]
       .map((i) => kb.interactions.vocabulary[i])
       .filter((v) => v !== undefined && !curated.get(v.id)?.match(CJK) && !names.drugZh(v.id)?.match(CJK))
