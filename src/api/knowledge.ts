@@ -187,6 +187,7 @@ export const findingKindSchema = z.enum([
   'pregnancy',
   'lactation',
   'unrecognised-drug',
+  'name-read-as',
   'dose-not-checked',
 ]);
 
@@ -215,6 +216,8 @@ export const medicationCheckResultSchema = z.object({
       drugId: z.string().optional(),
       name: bilingualSchema.optional(),
       matchedBy: z.enum(['curated', 'interaction-vocabulary', 'fuzzy']).optional(),
+      /** The known name a misspelt input was read as (华法令 → 华法林). */
+      matchedName: z.string().optional(),
       route: routeSchema.optional(),
       dose: parsedDoseSchema.optional(),
       /** The dose as the drug's ranges count it, when written for a salt (naproxen sodium 220 mg → 200 mg). */

@@ -58,6 +58,7 @@ export type FindingKind =
   | 'pregnancy'
   | 'lactation'
   | 'unrecognised-drug'
+  | 'name-read-as'
   | 'dose-not-checked';
 
 export interface MedicationFinding {
@@ -82,6 +83,8 @@ export interface CheckedMedication {
   drugId?: string;
   name?: Bilingual;
   matchedBy?: ResolvedDrug['matchedBy'];
+  /** The known name a misspelt input was read as (华法令 → 华法林); a `name-read-as` finding says so. */
+  matchedName?: string;
   route?: Route;
   dose?: ParsedDose;
   /** The dose as the drug's ranges count it, when it was written for a salt (naproxen sodium 220 mg → 200 mg naproxen). */
@@ -134,6 +137,7 @@ function prepare(index: MedicationIndex, input: MedicationCheckInput['medication
           drugId: resolved.id,
           name: resolved.drug?.names ?? { en: resolved.name, zh: getClinicalNames().drugZh(resolved.id) ?? resolved.name },
           matchedBy: resolved.matchedBy,
+          ...(resolved.matchedName ? { matchedName: resolved.matchedName } : {}),
         }
       : { suggestions: index.suggest(input.name) }),
     ...(route ? { route } : {}),
@@ -159,6 +163,7 @@ export function checkMedications(index: MedicationIndex, rawInput: MedicationChe
   const findings: MedicationFinding[] = [];
   prepared.forEach((entry, i) => {
     if (!entry.resolved) findings.push(unrecognised(entry.checked, i));
+    else if (entry.checked.matchedName) findings.push(readAs(entry.checked, i));
   });
   findInteractions(index, prepared, findings);
   findCombinations(index, prepared, findings);
@@ -190,6 +195,25 @@ function unrecognised(checked: CheckedMedication, i: number): MedicationFinding 
       zh: `知识库中没有该药名，未对其进行检查${hint}。`,
     },
     source: { title: 'Suwen knowledge base (no matching entry)' },
+    ref: { type: 'input', id: String(i) },
+  };
+}
+
+/** A misspelt name checked as the one known name close to it: shown, so a wrong reading is caught. */
+function readAs(checked: CheckedMedication, i: number): MedicationFinding {
+  const typed = checked.input.name;
+  const known = checked.matchedName ?? '';
+  const names = checked.name ?? { en: known, zh: known };
+  return {
+    kind: 'name-read-as',
+    severity: 'info',
+    medications: [i],
+    title: { en: `“${typed}” read as ${names.en} (${known})`, zh: `“${typed}”按${names.zh}（${known}）检查` },
+    detail: {
+      en: `“${typed}” is not a name in the knowledge base; it was checked as the one close name, ${known}. Correct the name if another drug was meant.`,
+      zh: `知识库中没有“${typed}”这个药名，已按唯一相近的药名“${known}”检查。如指的是其他药物，请更正药名。`,
+    },
+    source: { title: 'Suwen knowledge base (closest name)' },
     ref: { type: 'input', id: String(i) },
   };
 }

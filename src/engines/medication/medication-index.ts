@@ -7,6 +7,7 @@ import {
   normaliseDrugName,
   normalizeTerm,
 } from '../../knowledge/index.js';
+import { CjkMatcher, hasHan, maxCost } from '../search/index.js';
 
 /** How an input name was recognised. */
 export type MatchKind = 'curated' | 'interaction-vocabulary' | 'fuzzy';
@@ -18,7 +19,22 @@ export interface ResolvedDrug {
   id: string;
   name: string;
   matchedBy: MatchKind;
+  /** For a `fuzzy` match: the known name the input was read as (阿斯匹林 → 阿司匹林, metfromin → metformin). */
+  matchedName?: string;
 }
+
+/** A known Chinese drug name close to a typed one, for resolution or "did you mean". */
+interface ChineseCandidate {
+  id: string;
+  name: string;
+  cost: number;
+}
+
+/**
+ * Two Chinese candidates within this cost of each other are too close to choose between (one is
+ * only a sound-alike step further than the other): the check asks instead of picking one.
+ */
+const CHINESE_AMBIGUITY_MARGIN = 0.25;
 
 /** Dose-form and packaging words that do not change which drug is meant ("阿司匹林肠溶片" → 阿司匹林). */
 const DOSE_FORM_WORDS =
@@ -46,6 +62,8 @@ export class MedicationIndex {
   private readonly ingredientCache = new Map<string, number[]>();
   /** Resolved names; the knowledge base never changes under an index, and record systems repeat names endlessly. */
   private readonly resolveCache = new Map<string, ResolvedDrug | null>();
+  /** Chinese names encoded for the typo-tolerant pass, built on the first Chinese name not found as written. */
+  private chinese?: { matcher: CjkMatcher; names: { name: string; id: string; chars: Int32Array }[] };
 
   constructor(kb: KnowledgeBase) {
     this.kb = kb;
@@ -121,9 +139,42 @@ export class MedicationIndex {
     if (exact) return this.toResolved(exact.id, 'curated');
     if (stripped.length >= 5 && /^[a-z ]+$/.test(stripped)) {
       const close = this.closestName(stripped);
-      if (close) return this.toResolved(close, 'fuzzy');
+      if (close) return { ...this.toResolved(close.id, 'fuzzy'), matchedName: close.name };
+    }
+    if (hasHan(stripped)) {
+      // Input-method slips (阿斯匹林, 华法令, 二甲双瓜): the closest Chinese name by the pinyin-weighted
+      // distance the knowledge search uses, only when no other drug is about as close.
+      const [best, second] = this.chineseCandidates(stripped);
+      if (best && (!second || second.cost - best.cost > CHINESE_AMBIGUITY_MARGIN)) {
+        return { ...this.toResolved(best.id, 'fuzzy'), matchedName: best.name };
+      }
     }
     return undefined;
+  }
+
+  /**
+   * Known Chinese names within `max` (by default the search's typo allowance for the query's
+   * length) of `query` as a whole name, the closest per drug, closest first.
+   */
+  private chineseCandidates(query: string, max = maxCost([...query].length)): ChineseCandidate[] {
+    if (max < 0) return [];
+    this.chinese ??= this.encodeChineseNames();
+    const prepared = this.chinese.matcher.prepare(query);
+    const best = new Map<string, ChineseCandidate>();
+    for (const { name, id, chars } of this.chinese.names) {
+      const cost = this.chinese.matcher.distance(prepared, chars, max, false);
+      if (cost > max) continue;
+      const current = best.get(id);
+      if (!current || cost < current.cost) best.set(id, { id, name, cost });
+    }
+    return [...best.values()].sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name));
+  }
+
+  private encodeChineseNames(): NonNullable<MedicationIndex['chinese']> {
+    const matcher = new CjkMatcher();
+    const names: { name: string; id: string; chars: Int32Array }[] = [];
+    for (const [name, entry] of this.names) if (hasHan(name)) names.push({ name, id: entry.id, chars: matcher.encode(name) });
+    return { matcher, names };
   }
 
   /**
@@ -155,25 +206,38 @@ export class MedicationIndex {
   }
 
   /** The one known name within edit distance 1 (≤ 7 letters) or 2; none when ambiguous. */
-  private closestName(query: string): string | undefined {
+  private closestName(query: string): { id: string; name: string } | undefined {
     const max = query.length <= 7 ? 1 : 2;
-    let best: { id: string; distance: number } | undefined;
+    let best: { id: string; name: string; distance: number } | undefined;
     let tie = false;
     for (const [name, entry] of this.names) {
       if (!/^[a-z ]+$/.test(name)) continue;
       const distance = editDistance(query, name, max);
       if (distance > max) continue;
       if (!best || distance < best.distance) {
-        best = { id: entry.id, distance };
+        best = { id: entry.id, name, distance };
         tie = false;
       } else if (distance === best.distance && entry.id !== best.id) tie = true;
     }
-    return best && !tie ? best.id : undefined;
+    return best && !tie ? { id: best.id, name: best.name } : undefined;
   }
 
-  /** Known names close to an unrecognised one, for "did you mean". */
+  /**
+   * Known names close to an unrecognised one, for "did you mean": for a Chinese name, the
+   * sound-alike candidates first (华法令 → 华法林), one name per drug.
+   */
   suggest(name: string, limit = 3): string[] {
     const query = stripDoseForm(normalizeTerm(name));
+    // Character edit distance means nothing between Chinese names (any two-character word is
+    // within 2 of every other): only the sound-alike candidates are offered.
+    // A longer name may be one wrong character away (克波霉素: 克拉霉素 or 克林霉素?).
+    if (hasHan(query)) {
+      const length = [...query].length;
+      const allowance = length >= 4 ? Math.max(1, maxCost(length)) : maxCost(length);
+      return this.chineseCandidates(query, allowance)
+        .map((candidate) => candidate.name)
+        .slice(0, limit);
+    }
     const scored: { name: string; distance: number }[] = [];
     for (const known of this.names.keys()) {
       const distance = editDistance(query, known, 3);

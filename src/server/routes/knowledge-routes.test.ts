@@ -75,6 +75,20 @@ describe('/api/v1/knowledge', () => {
     expect((await search('中风'))[0]).toMatchObject({ id: 'cha2ds2-vasc', match: 'alias', alias: { full: '卒中' } });
   });
 
+  it('checks Chinese drug names typed with a slip (华法令, 阿斯匹林) as the drug they name, says so, and asks about a close call', async () => {
+    const response = await server.request('/api/v1/knowledge/medications/check', {
+      cookie: clinician,
+      body: { medications: [{ name: '华法令' }, { name: '阿斯匹林' }, { name: '二甲双瓜' }, { name: '克波霉素' }] },
+    });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as MedicationCheckResult;
+    expect(result.medications.map((m) => m.drugId)).toEqual(['warfarin', 'aspirin', 'metformin', undefined]);
+    expect(result.medications.map((m) => m.matchedName)).toEqual(['华法林', '阿司匹林', '二甲双胍', undefined]);
+    expect(result.findings.filter((f) => f.kind === 'name-read-as').map((f) => f.medications[0])).toEqual([0, 1, 2]);
+    expect(result.findings.some((f) => f.kind === 'interaction' && f.medications.includes(0) && f.medications.includes(1))).toBe(true);
+    expect(result.medications[3]?.suggestions).toEqual(expect.arrayContaining(['克拉霉素', '克林霉素']));
+  });
+
   it('checks a typed medication list, and refuses a patient or bad input with a message in the caller language', async () => {
     const response = await server.request('/api/v1/knowledge/medications/check', {
       cookie: clinician,
