@@ -216,6 +216,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'overdose-taken': {
     countsWhenPast: true,
     zh: [
+      `(?:安眠药|药|片)${G}{0,6}(?:吃|吞)(?:了)?(?:一整|整|一大|大半|好多|很多)(?:瓶|板|盒|把|袋)`,
+
       `(?:吞|吃|喝)(?:了|下)?${G}{0,3}(?:一整|整|一大|大半|半)(?:瓶|板|盒|把|袋)${G}{0,4}(?:药|片)`,
       `(?:喝|吞)(?:了|下)?${G}{0,3}(?:农药|敌敌畏|百草枯|老鼠药|安眠药)`,
     ],
@@ -263,10 +265,17 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: ['indigestion', 'heartburn'],
   },
 
-  /** The face or eyes swelling: anaphylaxis only with an allergen, hives or breathing trouble (not a toothache). */
+  /** The face or eyes swelling, or the voice going hoarse: anaphylaxis only with an allergen, hives or breathing trouble (not a toothache). */
+  'very-low-glucose': {
+    zh: [`(?:血糖|血糖仪|试纸)${G}{0,8}(?:显示|是|测出)?\\s*lo(?![a-z])`],
+    en: [`(?:sugars?|glucose|bg|meter|reading)${G}{0,15}(?:says|reads|shows|is|of)? ?lo(?![a-z])`],
+  },
   'face-swelling': {
-    zh: ['(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
-    en: ['(?:face|eyes?|eyelids?) (?:is |are |started |keeps )?(?:puffing up|puffy|swelling up|swollen|blowing up|ballooning)'],
+    zh: ['(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)', '(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
+    en: [
+      '(?:voice|he|she) (?:is |sounds |went |has gone )?(?:hoarse|croaky)',
+      '(?:face|eyes?|eyelids?) (?:is |are |started |keeps )?(?:puffing up|puffy|swelling up|swollen|blowing up|ballooning)',
+    ],
   },
 
   // ── Wider classes for existing findings ──
@@ -315,7 +324,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '一死了之',
       '以死',
       '想(?:要)?解脱',
-      '(?<!想[^,.!?;。]{0,4})想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
+      '(?<!想[^,.!?;。]{0,4}|(?:尴尬|丢人|无聊|饿|困|热|冷|烦|羞|笑|馋)得)想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
       '(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up',
@@ -450,11 +459,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'airway-swelling': {
-    zh: ['(?:嗓子眼儿?|喉咙|嗓子)(?:里)?(?:跟|像|好像)?(?:塞|堵)(?:了|住|着)', '(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)'],
+    zh: ['(?:嗓子眼儿?|喉咙|嗓子)(?:里)?(?:跟|像|好像)?(?:塞|堵)(?:了|住|着)'],
     en: [
       '(?:throat|tongue) (?:feels |is |feel )?(?:thick|tight|closing|weird|funny|swollen|big)',
       "(?:can't|cannot|unable to) swallow (?:my )?(?:spit|saliva)",
-      '(?:voice|he|she) (?:is |sounds |went |has gone )?(?:hoarse|croaky)',
       '(?:lips?|tongue) (?:is |are |started )?(?:puffing up|puffy|swelling up|blowing up|ballooning)',
     ],
   },
@@ -544,7 +552,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: ["won't wake", 'hard to wake', 'not waking', 'lethargic', 'really tired and', 'very drowsy'],
   },
   'acute-confusion': {
-    zh: ['不认(?:得)?人', '驴唇不对马嘴', '说话颠三倒四', '(?:人|一直|现在)(?:有点|都|很)?迷糊(?:不醒)?'],
+    zh: ['(?:突然)?不会说话了', '不认(?:得)?人', '驴唇不对马嘴', '说话颠三倒四', '(?:人|一直|现在)(?:有点|都|很)?迷糊(?:不醒)?'],
     en: ['mumbling', 'not making sense', "doesn't (?:know|recogni[sz]e) (?:where|who|me)"],
   },
   // Milder than acute confusion: counts for sepsis and DKA with other signs, not alone.

@@ -9,6 +9,7 @@ import {
   NEGATION_AT_END,
   OTHER_PERSON,
   PAST_EVENT,
+  PET,
   PRESENT_NOW,
   QUESTION_WORDS,
   REMOTE_PAST,
@@ -129,6 +130,7 @@ function isNegated(text: string, match: Span, clause: Span, spanEndingAt: Readon
 
 function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause: Span): boolean {
   const lead = text.slice(sentence.start, match.start);
+  if (PET.test(lead)) return true;
   if (!OTHER_PERSON.test(lead)) return false;
   const whole = text.slice(sentence.start, sentence.end);
   return PAST_EVENT.test(whole) && !PRESENT_NOW.test(text.slice(clause.start, clause.end));

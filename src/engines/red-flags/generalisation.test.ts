@@ -54,6 +54,11 @@ const POSITIVES: [string, string][] = [
   // A condition ("if", "要是") that is a report, not a question about a supposition.
   ['要是一动就喘不上气', 'severe-breathing'],
   ['if i walk a few steps i cant breathe', 'severe-breathing'],
+  ['头疼欲裂，呕吐，突发', 'thunderclap-headache'],
+  ['刚才吃安眠药吃了一大把', 'suicidal-ideation'],
+  ['my sugar reading says LO and i feel weird and shaky', 'severe-hypoglycaemia'],
+  ['SOB at rest, lips blue', 'severe-breathing'],
+  ['我被狗咬了之后脸和嘴唇肿起来，喘气困难', 'anaphylaxis'],
 ];
 
 const NEGATIVES: string[] = [
@@ -77,6 +82,11 @@ const NEGATIVES: string[] = [
   '朋友说我嘴有点歪，其实从小就这样',
   'my smile has always been a bit crooked',
   '牙疼得厉害，半边脸都肿了',
+  '唱歌唱得嗓子哑了',
+  'sore throat and my voice is hoarse from singing',
+  '朋友说尴尬得想死',
+  '我家狗昨天抽搐了，怎么办',
+  'my dog had a seizure yesterday, what should i do',
 ];
 
 describe('red flags generalise beyond the phrases they were tuned on', () => {

@@ -41,6 +41,7 @@ const TEXT_SPEAK: readonly [RegExp, string][] = [
   [/\brn\b/g, 'right now'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\bkms\b/g, 'kill myself'],
+  [/\bsob\b(?! story)/g, 'short of breath'],
   [/\bkys\b/g, 'kill yourself'],
   [/\bunalive (?:myself|me)\b/g, 'kill myself'],
   [/\bppl\b/g, 'people'],

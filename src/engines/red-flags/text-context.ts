@@ -67,3 +67,10 @@ export const HYPOTHETICAL =
  */
 export const LONG_STANDING =
   /从小(?:就)?(?:这样|如此|就有)|(?:向来|一向|历来)(?:都)?(?:是)?这样|天生(?:的|就)|生下来就|(?<![a-z])(?:(?:has|have|'s|'ve) always (?:been|had|looked)|always (?:looked|been) like (?:that|this)|since (?:i was (?:a )?(?:kid|child|baby|born)|birth|childhood)|born with)(?![a-z])/;
+
+/**
+ * An animal, not a person: "我家狗昨天抽搐了", "my dog had a seizure" — the sentence is about the pet
+ * (but not "被狗咬了", "the dog bit me").
+ */
+export const PET =
+  /(?<!被)(?:狗狗|猫咪|宠物|兔子|仓鼠|狗|猫)(?![咬抓挠])|(?<![a-z])(?<!by )(?:my|our|the|a) (?:dog|cat|puppy|kitten|pet|rabbit|hamster|horse)(?![a-z])(?! (?:bit|bites|scratched|attacked|jumped))/;
