@@ -208,7 +208,10 @@ function readAs(checked: CheckedMedication, i: number): MedicationFinding {
     kind: 'name-read-as',
     severity: 'info',
     medications: [i],
-    title: { en: `“${typed}” read as ${names.en} (${known})`, zh: `“${typed}”按${names.zh}（${known}）检查` },
+    title: {
+      en: names.en === known ? `“${typed}” read as ${known}` : `“${typed}” read as ${names.en} (${known})`,
+      zh: names.zh === known ? `“${typed}”按${known}检查` : `“${typed}”按${names.zh}（${known}）检查`,
+    },
     detail: {
       en: `“${typed}” is not a name in the knowledge base; it was checked as the one close name, ${known}. Correct the name if another drug was meant.`,
       zh: `知识库中没有“${typed}”这个药名，已按唯一相近的药名“${known}”检查。如指的是其他药物，请更正药名。`,

@@ -93,6 +93,13 @@ export function DrugAutocomplete({
               <span>{pick(hit.label)}</span>
               {hit.label.en !== hit.label.zh && <span className="muted small"> {pick({ en: hit.label.zh, zh: hit.label.en })}</span>}
               {hit.kind === 'interaction-drug' && <span className="muted small"> · {t('medications.interactionOnly')}</span>}
+              {/* A typo or an abbreviation: say which name it stands for, so a wrong guess is seen before it is chosen. */}
+              {(hit.match === 'fuzzy' || hit.match === 'alias') && (
+                <span className="muted small" data-testid="drug-option-close">
+                  {' '}
+                  · {t('medications.closeTo', { typed: q, name: hit.matched })}
+                </span>
+              )}
             </div>
           ))}
         </div>
