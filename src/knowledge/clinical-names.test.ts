@@ -59,6 +59,33 @@ describe('Chinese names for record codes', () => {
     expect(names.medication('Unheardofumab 5 MG Injectable Solution')).toBeUndefined();
   });
 
+  it('never shows a half-translated medication line: every demo line is all Chinese (bar units, brands, codes) or left in English', () => {
+    const lines = readFileSync(path.resolve(NAMES_DIR, '../../demo/synthea-10/MedicationRequest.000.ndjson'), 'utf8').trim().split('\n');
+    const displays = new Set<string>();
+    for (const line of lines) {
+      const coding = (JSON.parse(line) as { medicationCodeableConcept?: { coding?: { display?: string }[] } }).medicationCodeableConcept
+        ?.coding?.[0];
+      if (coding?.display) displays.add(coding.display);
+    }
+    const mixed: string[] = [];
+    let named = 0;
+    for (const display of displays) {
+      const zh = names.medication(display)?.zh;
+      if (!zh) continue;
+      named += 1;
+      // Left over: a Latin word of 3+ letters outside the brand's brackets and not part of a code or unit.
+      const rest = zh.replace(/（[^）]*）/g, '').replace(/\b[A-Z]*\d[\w.]*\b/g, '');
+      if (/[A-Za-z]{3,}/.test(rest)) mixed.push(`${display} → ${zh}`);
+    }
+    expect(mixed).toEqual([]);
+    expect(named).toBeGreaterThanOrEqual(30);
+    // The salt stays: naproxen sodium 220 mg is not naproxen 220 mg (issue 23 item 3).
+    expect(names.medication('Naproxen sodium 220 MG Oral Tablet')?.zh).toBe('萘普生钠 220 mg 口服片');
+    expect(names.medication('24 HR metoprolol succinate 100 MG Extended Release Oral Tablet')?.zh).toBe(
+      '琥珀酸美托洛尔 100 mg 24小时缓释片',
+    );
+  });
+
   it('gives Chinese generic names for interaction-vocabulary drugs without a curated entry', () => {
     expect(names.drugZh('insulin')).toBe('胰岛素');
     expect(names.drugZh('sotalol')).toBe('索他洛尔');

@@ -94,6 +94,9 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
   const vocabularyZh = new Map(Object.entries(readJson('drug-names-zh.json', drugNamesFileSchema).names));
   // Ingredient names, longest first so "insulin isophane" wins over "insulin".
   const ingredients: { pattern: RegExp; zh: string }[] = [];
+  // The display words first: on a tie in length they win (the sort is stable), so a salt a KB
+  // synonym folds into its drug ("naproxen sodium" → 萘普生) keeps its salt (萘普生钠).
+  for (const [en, zh] of words.ingredients) ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(en)}\\b`, 'i'), zh });
   for (const drug of kb.drugs) {
     for (const name of new Set([drug.names.en, ...drug.synonyms].filter((n) => /^[a-z0-9 .,-]+$/i.test(n) && n.length > 3))) {
       ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(name)}\\b`, 'i'), zh: drug.names.zh });
@@ -102,7 +105,6 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
   for (const [id, zh] of vocabularyZh) {
     ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(id.replaceAll('-', ' '))}\\b`, 'i'), zh });
   }
-  for (const [en, zh] of words.ingredients) ingredients.push({ pattern: new RegExp(`\\b${escapeRegExp(en)}\\b`, 'i'), zh });
   ingredients.sort((a, b) => b.pattern.source.length - a.pattern.source.length);
   const wordRule = ([en, zh]: [string, string]) => ({ pattern: new RegExp(`(?<![A-Za-z])${escapeRegExp(en)}(?![A-Za-z])`, 'gi'), zh });
   const doseForms = words.doseForms.map(wordRule);
@@ -168,6 +170,9 @@ export function createClinicalNames(kb: Pick<KnowledgeBase, 'labs' | 'drugs' | '
       for (const rule of doseForms) text = text.replace(rule.pattern, rule.zh);
       for (const rule of units) text = text.replace(rule.pattern, rule.zh);
       text = text.replace(/\s{2,}/g, ' ').trim();
+      // Half Chinese, half English reads worse than the English original: a word left untranslated
+      // (not a unit or a code such as NDA020800) sends the whole line back to English.
+      if (/[A-Za-z]{3,}/.test(text.replace(/\b[A-Z]*\d[\w.]*\b/g, ''))) return undefined;
       if (hours) text = text.includes('缓释') ? text.replace('缓释', `${hours[1]}小时缓释`) : `${text}（${hours[1]}小时）`;
       return { en: display, zh: brand ? `${text}（${brand[1]}）` : text };
     },
