@@ -29,6 +29,9 @@ describe('medication check: Chinese drug names with a typo', () => {
   it('asks instead of choosing when two drugs are about as close (克拉霉素 or 克林霉素?)', () => {
     expect(index.resolve('克波霉素')).toBeUndefined();
     expect(index.suggest('克波霉素')).toEqual(expect.arrayContaining(['克拉霉素', '克林霉素']));
+    // Both within the typo allowance, equally far (a rhyme each): aciclovir or valaciclovir?
+    expect(index.resolve('拉昔洛韦')).toBeUndefined();
+    expect(index.suggest('拉昔洛韦')).toEqual(expect.arrayContaining(['阿昔洛韦', '伐昔洛韦']));
     expect(index.resolve('阿那普利')).toBeUndefined();
     expect(index.suggest('阿那普利')).toEqual(expect.arrayContaining(['贝那普利', '依那普利']));
   });
