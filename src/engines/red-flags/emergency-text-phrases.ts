@@ -15,10 +15,10 @@ import type { RedFlagFinding } from './red-flag-findings.js';
  * (Epilepsy Action, "Treatment for seizures that last more than 5 minutes and for status
  * epilepticus", https://www.epilepsy.org.uk/info/firstaid/emergency-treatment-seizures-last-long-time).
  */
-const FIVE_MIN_ZH =
+export const FIVE_MIN_ZH =
   '(?:(?:(?<![\\d.])(?:[5-9]|[1-9]\\d{1,2})|[五六七八九十]|十几|[二三四五六七八九]十几?|几十|[五六七八][六七八九])\\s*多?\\s*(?:分钟|分(?!之)|min)|半(?:个)?多?(?:小时|钟头)|[一两几]个多?(?:小时|钟头))(?!前|以前|之前)';
 /** The same in English, not "… ago". */
-const FIVE_MIN_EN =
+export const FIVE_MIN_EN =
   '(?:(?<![\\d.])(?:[5-9]|[1-9]\\d{1,2})\\s*\\+?\\s*(?:mins?|minutes?)|(?:five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty) ?(?:mins?|minutes?)|half an hour|an hour|(?:one|two) hours?)(?! ago)';
 /** A Chinese seizure word ("抽" alone, but not 抽筋 cramp, 抽烟, 抽血 …; not bare 发作, as in 心绞痛发作). */
 const SEIZE_ZH = '(?:抽搐|抽风|抽动|惊厥|癫痫(?:大)?发作|羊(?:角|癫)风|(?<![筋烟血水])抽(?![筋烟血空屉奖签查时出水]))';

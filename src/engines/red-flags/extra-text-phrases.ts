@@ -327,6 +327,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4}|(?:尴尬|丢人|无聊|饿|困|热|冷|烦|羞|笑|馋)得)想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      "(?:don't|doesn't|do not|does not|didn't) want to (?:live|be alive|be here|exist)",
+
       '(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up',
       'never wake up',
       '(?:jump\\w*|throw\\w* myself) (?:off|from|in front of) (?:the |a )?(?:bridge|building|roof|train|cliff|balcony)',
@@ -487,8 +489,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: [],
   },
   'vomiting-blood': {
-    zh: [`(?<!(?:得|到)(?:快|要|都|快要)?)(?:吐|呕)${GN}{0,6}血(?![压糖脂常])`],
-    en: [`(?:brought|bring|bringing) up${G}{0,20}blood`, 'vomit(?:ed|ing)? (?:up )?clots', `(?:throwing|threw|thrown) up${G}{0,20}blood`],
+    zh: [`(?<!(?:得|到)(?:快|要|都|快要)?)(?:吐|呕)${GN}{0,10}血(?![压糖脂常])`],
+    en: [
+      `(?:brought|bring|bringing) up${G}{0,20}blood`,
+      'vomit(?:ed|ing)? (?:up )?clots',
+      `(?:throwing|threw|thrown|brought|bringing) up${G}{0,40}blood(?! (?:pressure|sugar|test))`,
+    ],
   },
   'black-stool': {
     zh: [`(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`],
@@ -533,6 +539,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   fainted: {
     zh: [
+      '叫(?:他|她|孩子|宝宝|人)?(?:也|都)?不(?:太|怎么)?醒',
+
       '(?<!头)晕(?:了一下|倒了)',
       '(?:只会|只能)(?:哼哼|哼)',
       '不睁眼',

@@ -59,6 +59,11 @@ const POSITIVES: [string, string][] = [
   ['my sugar reading says LO and i feel weird and shaky', 'severe-hypoglycaemia'],
   ['SOB at rest, lips blue', 'severe-breathing'],
   ['我被狗咬了之后脸和嘴唇肿起来，喘气困难', 'anaphylaxis'],
+  ['我弟弟癫痫，刚才发作到现在快十分钟了还在抽', 'status-epilepticus'],
+  ['my brother has epilepsy, this fit has been going on nearly 10 minutes', 'status-epilepticus'],
+  ['我吐了一大碗暗红色的血，以前有胃溃疡', 'severe-bleeding'],
+  ['threw up a big bowl of dark red blood, history of stomach ulcer', 'severe-bleeding'],
+  ['my daughter locked herself in her room saying she doesnt want to live', 'suicidal-ideation'],
 ];
 
 const NEGATIVES: string[] = [
@@ -85,6 +90,8 @@ const NEGATIVES: string[] = [
   '唱歌唱得嗓子哑了',
   'sore throat and my voice is hoarse from singing',
   '朋友说尴尬得想死',
+  'had a coughing fit for 10 minutes',
+  '我妈心绞痛发作，持续十分钟，含了药就好了',
   '我家狗昨天抽搐了，怎么办',
   'my dog had a seizure yesterday, what should i do',
 ];

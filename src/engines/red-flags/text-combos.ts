@@ -1,3 +1,4 @@
+import { FIVE_MIN_EN, FIVE_MIN_ZH } from './emergency-text-phrases.js';
 import { SUDDEN, SUDDEN_EN } from './phrase-fragments.js';
 import type { RedFlagFinding } from './red-flag-findings.js';
 
@@ -182,6 +183,16 @@ export const TEXT_COMBOS: readonly Combo[] = [
     '(?:(?:worst|most (?:terrible|painful|severe|intense|excruciating|awful|horrible)) (?:pain|headache)(?: ever| of (?:my|his|her) life)|(?:pop|snap|burst|bang) in (?:my|his|her|the) head)',
   ),
   zh('thunderclap-headache', 'sentence', HEAD_ZH, '(?:从来|从)(?:都)?没(?:有)?(?:这么|这样|如此)(?:痛|疼|厉害)'),
+
+  // ── A seizure of five minutes or more, the duration anywhere in the sentence ("癫痫，刚才发作到现在快十分钟了还在抽");
+  //    not bare 发作 ("心绞痛发作，持续十分钟" is angina) ──
+  zh('prolonged-seizure', 'sentence', '(?:抽搐|抽风|惊厥|癫痫|(?<![筋烟血水])抽(?![筋烟血空屉奖签查时出水]))', FIVE_MIN_ZH),
+  en(
+    'prolonged-seizure',
+    'sentence',
+    '(?<!(?:coughing|laughing|sneezing|crying|giggling|hissy) )(?:fits?|fitting|seizures?|seizing|convuls\\w*|epilep\\w*)',
+    FIVE_MIN_EN,
+  ),
 
   // ── Severe abdominal pain: the belly × a severity word ──
   zh('severe-abdominal-pain', 'clause', BELLY_ZH, SEVERE_PAIN_ZH),
