@@ -270,6 +270,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     zh: [`(?:血糖|血糖仪|试纸)${G}{0,8}(?:显示|是|测出)?\\s*lo(?![a-z])`],
     en: [`(?:sugars?|glucose|bg|meter|reading)${G}{0,15}(?:says|reads|shows|is|of)? ?lo(?![a-z])`],
   },
+  'mottled-or-blue-skin': { zh: ['手脚(?:都)?(?:发紫|发青|青紫|发花)'], en: [] },
+  /** NHS sepsis: passing no urine (or very little) in a day. */
+  'no-urine': {
+    zh: ['尿(?:很少|特别少|几乎没有|少得很|量很少|也很少)', '(?:一整天|一天)(?:都)?(?:没|没有)(?:怎么)?尿'],
+    en: ['(?:hardly|barely) (?:any )?(?:pee|urine|peed|weeing|wee)', 'very little (?:pee|urine|wee)'],
+  },
   'face-swelling': {
     zh: ['(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)', '(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
     en: [
@@ -327,6 +333,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4}|(?:尴尬|丢人|无聊|饿|困|热|冷|烦|羞|笑|馋)得)想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      '(?:thinking (?:about|of)|going to|gonna|planning (?:on|to)|want to) (?:take|taking|swallow\\w*) (?:all|the whole|every one of) (?:of )?(?:my |the |his |her )?(?:pills|tablets|meds|medication)',
+
       "(?:don't|doesn't|do not|does not|didn't) want to (?:live|be alive|be here|exist)",
 
       '(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up',
@@ -410,6 +418,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   breathless: {
     zh: [
+      '喘不(?:匀|顺|动)',
+
       '喘得',
       '哮喘(?:发作|犯了|又犯)',
       '(?:还是|一直|很|特别|好)喘',
@@ -504,7 +514,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'heavy-rectal-bleeding': {
-    zh: ['大量便血', '便血(?:很多|不止|止不住|一大摊|一直)', `(?:马桶|便池|蹲坑)${G}{0,6}(?:全是|都是|一片|好多|很多)(?:的)?(?:鲜)?血`],
+    zh: [
+      '便血(?:一大?滩|一大?摊|好多|一大片)',
+      '大量便血',
+      '便血(?:很多|不止|止不住|一大摊|一直)',
+      `(?:马桶|便池|蹲坑)${G}{0,6}(?:全是|都是|一片|好多|很多)(?:的)?(?:鲜)?血`,
+    ],
     en: [`(?:toilet|bowl|pan)${G}{0,10}(?:full of|filled with|red with) blood`],
   },
   'shock-signs': {
@@ -591,10 +606,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|出生|满|刚出生)*${DAYS_UNDER_90}(?:天|日)`,
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|满)*${WEEKS_UNDER_13}(?:个)?(?:周|星期)`,
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|满)*${MONTHS_UNDER_3_ZH}`,
-      `(?:出生|生下来|刚满|才|满)${DAYS_UNDER_90}(?:天|日)`,
+      `(?:出生|生下来|刚满|才|满)${DAYS_UNDER_90}多?(?:天|日)`,
       `(?:刚满|才|满)${WEEKS_UNDER_13}(?:个)?(?:周|星期)`,
       `${WEEKS_UNDER_13}(?:个)?(?:周|星期)(?:大)`,
-      `${DAYS_UNDER_90}天大`,
+      `${DAYS_UNDER_90}多?天(?:大|的(?:宝宝|婴儿|孩子|娃))`,
       `${MONTHS_UNDER_3_ZH}大`,
       `${MONTHS_UNDER_3_ZH}的${BABY_ZH}`,
       '满月',

@@ -36,7 +36,8 @@ const CHEST_ZH =
 /** What chest pain is like: pain, tightness, pressure, heaviness, a weight. */
 const CHEST_FEEL_ZH = '(?:痛|疼|闷|憋|紧|压|堵|沉|难受|不舒服|绞|揪|勒|箍|胀|刺)';
 /** Pressure or weight on the chest (NHS: pressure, heaviness, tightness or squeezing). */
-const PRESSURE_ZH = '(?:压(?!力)|勒|箍|挤|攥|揪|石头|重物|大象|千斤|磨盘|紧缩|压榨|沉甸甸|沉重|坐着个人|坐了个人|喘不动)';
+const PRESSURE_ZH =
+  '(?:有人坐|坐在上面|压在上面|压(?!力)|勒|箍|挤|攥|揪|石头|重物|大象|千斤|磨盘|紧缩|压榨|沉甸甸|沉重|坐着个人|坐了个人|喘不动)';
 /** Where heart pain spreads. */
 const SPREAD_SITE_ZH = '(?:(?:左|右)(?:边|侧)?的?)?(?:手臂|胳膊|胳臂|膀子|上臂|肩膀|肩|下巴|下颌|下颚|牙齿?|脖子|颈部|后背|背部|左手|右手)';
 const SPREAD_FEEL_ZH = '(?:痛|疼|麻|酸|胀|沉|发紧|不舒服|难受|没劲)';
@@ -85,7 +86,7 @@ const WORST_EN =
 const ONSET_EN = `(?:${SUDDEN_EN.slice(3, -1)}|in (?:a few |one |a |1 )?seconds?|within seconds|instantly|instant|came on like|like a switch|during sex|while (?:straining|lifting|having sex|on the toilet)|out of the blue|from nowhere|without warning|exploded|hit me)`;
 /** Back, for aortic dissection. */
 const BACK_ZH = '(?:后背|背部|背|肩胛骨?|腰背)';
-const BACK_SEVERE_ZH = '(?:剧痛|刀割|刀绞|刀子|刀扎|刀砍|撕|裂|剧烈|痛得|疼得|要命|受不了|钻心)';
+const BACK_SEVERE_ZH = '(?:刀(?!子嘴)|剧痛|刀割|刀绞|刀子|刀扎|刀砍|撕|裂|剧烈|痛得|疼得|要命|受不了|钻心)';
 const BACK_EN = '(?:back|shoulder blades?)';
 const TEAR_EN = '(?:ripp?\\w*|tearing|torn (?:open|apart)|tore (?:open|apart)|split (?:in two|open|apart)|being split|splitting)';
 const BELLY_EN = '(?:abdomen|abdominal|stomach|tummy|belly|pelvis|pelvic|lower (?:tummy|belly|stomach|abdomen)|low down|side)';
