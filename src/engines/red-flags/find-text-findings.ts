@@ -14,6 +14,7 @@ import {
   QUESTION_WORDS,
   REMOTE_PAST,
   SENTENCE_BREAK,
+  SETTLES_WITH_REST,
   TRAILING_FILLER,
 } from './text-context.js';
 import { TEXT_PHRASES } from './text-phrases.js';
@@ -139,8 +140,13 @@ function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause
 /** A question ("…会不会突然说不出话？") or a supposition ("如果嘴歪了") rather than a report. */
 /** A trait the patient has always had ("从小就这样", "always been crooked"). */
 function isLongStanding(text: string, sentence: Span, finding: RedFlagFinding): boolean {
-  return LONG_STANDING_FINDINGS.has(finding) && LONG_STANDING.test(text.slice(sentence.start, sentence.end));
+  const whole = text.slice(sentence.start, sentence.end);
+  if (SETTLING_FINDINGS.has(finding) && SETTLES_WITH_REST.test(whole)) return true;
+  return LONG_STANDING_FINDINGS.has(finding) && LONG_STANDING.test(whole);
 }
+
+/** Exertional signs that "settle with rest" explains (SETTLES_WITH_REST). */
+const SETTLING_FINDINGS: ReadonlySet<RedFlagFinding> = new Set(['breathless', 'severe-breathless', 'shock-signs']);
 
 /** What turns a supposition into a question about it. */
 const HYPOTHETICAL_ASKS = /\?|吗|怎么办|怎么处理|该怎么|应该|(?<![a-z])(?:what (?:should|do|to|would)|should (?:i|we)|do i need)(?![a-z])/;

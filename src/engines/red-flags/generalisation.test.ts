@@ -91,6 +91,7 @@ const NEGATIVES: string[] = [
   'sore throat and my voice is hoarse from singing',
   '朋友说尴尬得想死',
   'had a coughing fit for 10 minutes',
+  '跑步跑得喘不上气，歇一会儿就好',
   '我妈心绞痛发作，持续十分钟，含了药就好了',
   '我家狗昨天抽搐了，怎么办',
   'my dog had a seizure yesterday, what should i do',

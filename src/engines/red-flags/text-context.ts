@@ -74,3 +74,10 @@ export const LONG_STANDING =
  */
 export const PET =
   /(?<!被)(?:狗狗|猫咪|宠物|兔子|仓鼠|狗|猫)(?![咬抓挠])|(?<![a-z])(?<!by )(?:my|our|the|a) (?:dog|cat|puppy|kitten|pet|rabbit|hamster|horse)(?![a-z])(?! (?:bit|bites|scratched|attacked|jumped))/;
+
+/**
+ * Breathlessness or light-headedness on exertion that settles with rest ("跑步跑得喘不上气，歇一会儿就好",
+ * "out of breath after sprinting for the bus, fine now"): an everyday look-alike, not an emergency.
+ */
+export const SETTLES_WITH_REST =
+  /(?:歇|休息|停下来?|坐下)(?:了)?(?:一会儿?|一下|几分钟)?(?:就|后|以后)?(?:好了?|缓过来|没事)|(?<![a-z])(?:fine (?:now|after)|(?:settles|settled|recovers?|recovered|better) (?:after|with|once|when) (?:a )?(?:rest|resting|a minute|a few minutes|sitting)|ok(?:ay)? (?:now|after a (?:minute|rest)))(?![a-z])/;
