@@ -199,7 +199,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: [`clear (?:fluid|liquid|water)${W5} (?:nose|ear|ears)`, `(?:nose|ear|ears)${W5} clear (?:fluid|liquid|water)`],
   },
   'sudden-vision-loss': {
-    zh: [`${SUDDEN}${GN}{0,6}?(?:看不见|看不清|失明|瞎了|一只眼${GN}{0,3}(?:黑|看不)|视物(?:模糊|重影)|重影|看东西(?:模糊|重影|有两个))`],
+    zh: [
+      `${SUDDEN}${GN}{0,6}?(?:看不见|看不清|失明|瞎了|一只眼${GN}{0,3}(?:黑|看不)|视物(?:模糊|重影)|重影|看东西(?:模糊|重影|有两个|一个变两个)|一个变两个)`,
+    ],
     en: [
       `${SUDDEN_EN}${G}{0,20}(?:lost (?:the )?(?:vision|sight)|can't see|blind|double vision|seeing double|see double)`,
       '(?:lost|losing) (?:the )?(?:vision|sight) in (?:one|my (?:left|right)) eye',

@@ -476,6 +476,8 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       // NHS head injury: clear fluid coming from the ears or nose → A&E.
       ['head-injury', 'csf-leak'],
       ['fall-or-knock', 'anticoagulant', 'worsening-headache'],
+      // A fall, then a headache getting worse and vomiting, with the head not named (NHS head injury).
+      ['fall-or-knock', 'worsening-headache', 'vomiting'],
     ],
   },
 ];
