@@ -64,6 +64,12 @@ const POSITIVES: [string, string][] = [
   ['我吐了一大碗暗红色的血，以前有胃溃疡', 'severe-bleeding'],
   ['threw up a big bowl of dark red blood, history of stomach ulcer', 'severe-bleeding'],
   ['my daughter locked herself in her room saying she doesnt want to live', 'suicidal-ideation'],
+  ['喘不上气，休息了也不见好，嘴唇发紫', 'severe-breathing'],
+  ['摔倒后头疼越来越重，还一直吐', 'head-injury'],
+  ['我突然看东西一个变两个，走路打晃', 'stroke-signs'],
+  ['胸口好像有人坐在上面，气都喘不匀', 'cardiac-chest-pain'],
+  ['刚生下来二十多天的宝宝烧到38度多', 'infant-fever'],
+  ['i have been thinking about taking all my pills tonight', 'suicidal-ideation'],
 ];
 
 const NEGATIVES: string[] = [
