@@ -278,6 +278,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     zh: ['尿(?:很少|特别少|几乎没有|少得很|量很少|也很少)', '(?:一整天|一天)(?:都)?(?:没|没有)(?:怎么)?尿'],
     en: ['(?:hardly|barely) (?:any )?(?:pee|urine|peed|weeing|wee)', 'very little (?:pee|urine|wee)'],
   },
+  'vaginal-bleeding': {
+    zh: [],
+    en: [`pregnan\\w*${S}{0,30}(?<![a-z])bleeding(?! (?:gums?|from (?:the |my |his |her )?(?:nose|gums?|mouth|finger|cut)))`],
+  },
   'face-swelling': {
     zh: ['(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)', '(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
     en: [

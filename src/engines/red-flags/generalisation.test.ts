@@ -70,6 +70,9 @@ const POSITIVES: [string, string][] = [
   ['胸口好像有人坐在上面，气都喘不匀', 'cardiac-chest-pain'],
   ['刚生下来二十多天的宝宝烧到38度多', 'infant-fever'],
   ['i have been thinking about taking all my pills tonight', 'suicidal-ideation'],
+  ['胸口同，出汉，喘不上起', 'cardiac-chest-pain'],
+  ['头通得要命，突然的', 'thunderclap-headache'],
+  ['6wk preg, severe pain, bleeding', 'pregnancy-warning'],
 ];
 
 const NEGATIVES: string[] = [
@@ -119,6 +122,8 @@ describe('red flags generalise beyond the phrases they were tuned on', () => {
     expect(normalizeText('量了38度7')).toBe('量了38.7度');
     expect(normalizeText('讲唔清楚，冇力')).toBe('说不清楚,没力');
     expect(normalizeText('胸口门得慌，吐雪')).toBe('胸口闷得慌,吐血');
+    expect(normalizeText('胸口同，出汉，喘不上起')).toBe('胸口痛,出汗,喘不上气');
+    expect(normalizeText('頭痛，說話不清楚')).toBe('头痛,说话不清楚');
     expect(normalizeText('39.5c')).toBe('39.5°c');
     expect(normalizeText('102 f')).toBe('102°f');
   });
