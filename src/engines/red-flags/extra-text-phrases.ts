@@ -290,6 +290,37 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
 
+  /**
+   * The patient names the emergency they fear is happening now ("I think I'm having a heart attack",
+   * "怀疑是中风了"): a worry word before the name, so family history ("我爸十年前心梗") does not count.
+   */
+  'named-heart-attack': {
+    zh: ['(?:觉得|感觉|怀疑|可能|好像|估计|担心|怕)(?:是|在|得了|要|又)?(?:急性)?(?:心梗|心肌梗死?|心脏病发作?)'],
+    en: [
+      "(?:i think|think|worried|scared|afraid|might be|could be|maybe|pretty sure|i'm|i am|he's|she's|he is|she is|they're|mum is|mom is|dad is)(?: \\S+){0,3}? (?:having|has|going into|in|had)? ?(?:a |an )?heart attack",
+    ],
+  },
+  'named-stroke': {
+    zh: ['(?:觉得|感觉|怀疑|可能|好像|估计|担心|怕)(?:是|在|得了|要|又)?(?:急性)?(?:中风|脑梗|脑卒中|脑出血|脑溢血)'],
+    en: [
+      "(?:i think|think|worried|scared|afraid|might be|could be|maybe|pretty sure|i'm|i am|he's|she's|he is|she is|they're|mum is|mom is|dad is)(?: \\S+){0,3}? (?:having|has|going into|in|had)? ?(?:a |an )?stroke",
+    ],
+  },
+  'named-anaphylaxis': {
+    zh: ['过敏性休克', '(?:觉得|感觉|怀疑|可能|好像|估计|担心|怕)(?:是|在|得了|要|又)?(?:急性)?严重过敏'],
+    en: [
+      'anaphylactic shock',
+      'going into anaphylaxis',
+      "(?:i think|think|worried|scared|afraid|might be|could be|maybe|pretty sure|i'm|i am|he's|she's|he is|she is|they're|mum is|mom is|dad is)(?: \\S+){0,3}? (?:having|has|going into|in|had)? ?(?:a |an )?anaphyla\\w*",
+    ],
+  },
+  'named-ectopic': {
+    zh: ['(?:觉得|感觉|怀疑|可能|好像|估计|担心|怕)(?:是|在|得了|要|又)?(?:急性)?宫外孕'],
+    en: [
+      "(?:i think|think|worried|scared|afraid|might be|could be|maybe|pretty sure|i'm|i am|he's|she's|he is|she is|they're|mum is|mom is|dad is)(?: \\S+){0,3}? (?:having|has|going into|in|had)? ?(?:a |an )?ectopic",
+    ],
+  },
+
   // ── Wider classes for existing findings ──
   vomiting: {
     zh: ['(?:还|又|一直)(?:在)?吐', '吐(?:了)?(?:好几|几|两|三|四)(?:次|回|下)'],

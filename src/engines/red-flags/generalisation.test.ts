@@ -73,6 +73,11 @@ const POSITIVES: [string, string][] = [
   ['胸口同，出汉，喘不上起', 'cardiac-chest-pain'],
   ['头通得要命，突然的', 'thunderclap-headache'],
   ['6wk preg, severe pain, bleeding', 'pregnancy-warning'],
+  // The emergency named as a present worry
+  ['i think my dad is having a stroke', 'stroke-signs'],
+  ["i'm scared i'm having a heart attack", 'cardiac-chest-pain'],
+  ['怀疑是中风了', 'stroke-signs'],
+  ['我觉得是宫外孕，肚子好痛', 'pregnancy-warning'],
 ];
 
 const NEGATIVES: string[] = [
@@ -101,6 +106,9 @@ const NEGATIVES: string[] = [
   '朋友说尴尬得想死',
   'had a coughing fit for 10 minutes',
   '跑步跑得喘不上气，歇一会儿就好',
+  'what is anaphylaxis?',
+  '我怕得中风，想问怎么预防',
+  '我爸十年前心梗放过支架，现在挺好的',
   '我妈心绞痛发作，持续十分钟，含了药就好了',
   '我家狗昨天抽搐了，怎么办',
   'my dog had a seizure yesterday, what should i do',

@@ -105,6 +105,11 @@ export const RED_FLAG_FINDINGS = [
   'arm-and-jaw-pain',
   'indigestion-like',
   'face-swelling',
+  // The patient names the emergency they fear now ("I think I'm having a heart attack", "怀疑是中风")
+  'named-heart-attack',
+  'named-stroke',
+  'named-anaphylaxis',
+  'named-ectopic',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];

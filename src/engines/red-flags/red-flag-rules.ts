@@ -68,6 +68,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['chest-pain', 'fainted'],
       ['sudden-breathless', 'sweating'],
       ['sweating', 'nausea', 'sense-of-doom'],
+      ['named-heart-attack'],
       ['arm-and-jaw-pain', 'sweating'],
       ['arm-and-jaw-pain', 'breathless'],
       ['arm-and-jaw-pain', 'nausea'],
@@ -87,7 +88,14 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       section: 'Balance, Eyes, Face drooping, Arm weakness, Speech difficulty, Time to call',
       url: 'https://www.stroke.org/en/about-stroke/stroke-symptoms',
     },
-    whenAll: [['face-droop'], ['arm-weakness'], ['speech-difficulty'], ['sudden-vision-loss'], ['sudden-balance-loss', 'vomiting']],
+    whenAll: [
+      ['face-droop'],
+      ['arm-weakness'],
+      ['speech-difficulty'],
+      ['sudden-vision-loss'],
+      ['sudden-balance-loss', 'vomiting'],
+      ['named-stroke'],
+    ],
   },
   {
     id: 'anaphylaxis',
@@ -108,6 +116,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       // WAO 2020 criteria: skin involvement (hives) with breathing trouble or low blood pressure, or a
       // likely allergen followed by breathing trouble or collapse.
       ['hives', 'breathless'],
+      ['named-anaphylaxis'],
       ['hives', 'wheeze'],
       ['hives', 'shock-signs'],
       ['hives', 'fainted'],
@@ -217,6 +226,8 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       // NHS ectopic pregnancy: a missed period with tummy pain low down on one side, bleeding or
       // shoulder-tip pain; 999 for sudden intense pain with dizziness, fainting or pallor.
       ['missed-period', 'severe-abdominal-pain'],
+      ['named-ectopic', 'abdominal-pain'],
+      ['named-ectopic', 'vaginal-bleeding'],
       ['missed-period', 'one-sided-abdominal-pain'],
       ['missed-period', 'shoulder-tip-pain'],
       ['missed-period', 'abdominal-pain', 'vaginal-bleeding'],
