@@ -210,6 +210,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'blue-lips': {
     zh: [`(?:嘴唇|口唇|唇|舌头|脸)${GN}{0,3}(?:发|变|都|有点|乌|全)?(?:紫|青紫|乌青|发青|发绀|发黑|灰)`],
     en: [
+      '(?:lips?|nails|fingertips|fingers)(?: and (?:nails|fingers|fingertips|lips|tongue|face))? (?:(?:are|is|look|looking|turning|gone|going|a bit|all) )*(?:blue|bluish|grey|gray|purple|dusky)',
+
       `(?:lips?|tongue|face|fingertips|fingers) (?:(?:is|are|look|looks|turning|turned|went|going|gone|a bit|slightly|all|kind of|kinda) )*(?:blue|bluish|grey|gray|purple|dusky)`,
       'turning blue',
       'going blue',
@@ -272,7 +274,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     zh: [`(?:血糖|血糖仪|试纸)${G}{0,8}(?:显示|是|测出)?\\s*lo(?![a-z])`],
     en: [`(?:sugars?|glucose|bg|meter|reading)${G}{0,15}(?:says|reads|shows|is|of)? ?lo(?![a-z])`],
   },
-  'mottled-or-blue-skin': { zh: ['手脚(?:都)?(?:发紫|发青|青紫|发花)'], en: [] },
+  'mottled-or-blue-skin': { zh: [`(?:皮肤|身上|腿上|手脚)${G}{0,4}(?:花纹|花斑|大理石)`, '手脚(?:都)?(?:发紫|发青|青紫|发花)'], en: [] },
   /** NHS sepsis: passing no urine (or very little) in a day. */
   'no-urine': {
     zh: ['尿(?:很少|特别少|几乎没有|少得很|量很少|也很少)', '(?:一整天|一天)(?:都)?(?:没|没有)(?:怎么)?尿'],
@@ -430,6 +432,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:杯|玻璃)${G}{0,14}(?:不|没)(?:有)?(?:褪|退)(?:色)?`,
     ],
     en: [
+      `(?:still )?see${G}{0,15}(?:through|under) (?:a |the )?(?:glass|tumbler)`,
+
       "(?:don't|doesn't|do not|does not|didn't|won't) (?:go|go away|disappear|fade)(?: \\w+)? when (?:pressed|i press|you press|pushed|i push)",
 
       `(?:tumbler|glass)${S}{0,40}(?:stay\\w*|still (?:there|see|visible|show)|can still see|didn't fade|doesn't fade|don't fade)`,

@@ -78,6 +78,10 @@ const POSITIVES: [string, string][] = [
   ["i'm scared i'm having a heart attack", 'cardiac-chest-pain'],
   ['怀疑是中风了', 'stroke-signs'],
   ['我觉得是宫外孕，肚子好痛', 'pregnancy-warning'],
+  ['胸口像火烧一样，还出冷汗', 'cardiac-chest-pain'],
+  ['孩子高烧不退，手脚冰凉，皮肤上有花纹', 'sepsis-signs'],
+  ['my son has fever and a rash i can still see through a glass', 'meningitis-signs'],
+  ['so out of breath, lips and nails purple', 'severe-breathing'],
 ];
 
 const NEGATIVES: string[] = [

@@ -34,7 +34,7 @@ const GZ = '[^,.!?;。不没无未否]';
 const CHEST_ZH =
   '(?:心脏(?:那块|那里|这块|这里|部位|位置|那儿)|胸口|胸部|胸前|前胸|胸膛|胸骨|心口|心窝子?|心前区|胸(?![罩围针怀有卡牌肌大小口前部膛骨]))';
 /** What chest pain is like: pain, tightness, pressure, heaviness, a weight. */
-const CHEST_FEEL_ZH = '(?:痛|疼|闷|憋|紧|压|堵|沉|难受|不舒服|绞|揪|勒|箍|胀|刺)';
+const CHEST_FEEL_ZH = '(?:痛|疼|闷|憋|紧|压|堵|沉|难受|不舒服|绞|揪|勒|箍|胀|刺|火烧|灼烧|烧灼|灼热|烧得慌)';
 /** Pressure or weight on the chest (NHS: pressure, heaviness, tightness or squeezing). */
 const PRESSURE_ZH =
   '(?:有人坐|坐在上面|压在上面|压(?!力)|勒|箍|挤|攥|揪|石头|重物|大象|千斤|磨盘|紧缩|压榨|沉甸甸|沉重|坐着个人|坐了个人|喘不动)';
