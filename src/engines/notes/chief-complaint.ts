@@ -10,9 +10,10 @@
  * 问诊/病历书写 chapter, as quoted at https://www.daowen.com/book/content/235705318/2608688.html and
  * http://xzzxedu.org/xzzxedu/主诉/0). Symptom names are the lexicon's clinical terms (clinical-lexicon.ts).
  */
+
+import { zhNumber } from '../../shared/spoken-numbers.js';
 import type { Speaker, TranscriptTurn } from './clinical-document.js';
 import { SYMPTOMS } from './clinical-lexicon.js';
-import { zhNumber } from './spoken-numbers.js';
 
 /** 主诉 is usually at most 20 characters. */
 export const CHIEF_COMPLAINT_MAX_CHARS = 20;

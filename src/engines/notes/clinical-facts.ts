@@ -6,10 +6,10 @@
  * omission check and the evaluation compare a note with its transcript by meaning, not wording.
  */
 import { normalizeTerm } from '../../knowledge/index.js';
+import { spokenNumbersToDigits, zhNumber } from '../../shared/spoken-numbers.js';
 import type { MedicationIndex } from '../medication/index.js';
 import { ALLERGENS, type LexiconEntry, PROBLEMS, SYMPTOMS } from './clinical-lexicon.js';
 import { splitSentences } from './split-sentences.js';
-import { spokenNumbersToDigits, zhNumber } from './spoken-numbers.js';
 import { hasCjk } from './text-units.js';
 
 export type FactKind = 'medication' | 'dose' | 'allergy' | 'symptom' | 'problem' | 'vital' | 'follow_up' | 'result' | 'pregnancy';

@@ -5,7 +5,7 @@
  * one-character runs). Provenance scoring and the ROUGE/fact evaluation both read text through
  * these functions, so a note and a transcript are compared the same way everywhere.
  */
-import { zhNumber } from './spoken-numbers.js';
+import { zhNumber } from '../../shared/spoken-numbers.js';
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 /** A CJK run, an English word (with inner apostrophes) or a number (decimals kept whole). */

@@ -3,6 +3,7 @@ import { computeScore, getScore } from '../../engines/scores/index.js';
 import type { Citation } from '../../knowledge/index.js';
 import type { LabSummary, PatientChart } from '../../record/patient-chart.js';
 import { ageInYears } from '../../record/patient-queries.js';
+import { spokenNumbersToDigits } from '../../shared/spoken-numbers.js';
 
 /** LOINC codes whose latest value feeds the medication check. */
 const EGFR_CODES = ['98979-8', '62238-1', '33914-3', '48642-3', '48643-1', '69405-9'];
@@ -251,23 +252,6 @@ function routeOf(display: string): string | undefined {
   return ROUTE_WORDS.find(([pattern]) => pattern.test(display))?.[1];
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  'twenty four': 24,
-};
-
 /** Hours in one FHIR Timing period unit (UCUM: s, min, h, d, wk); months and years are left unread. */
 const HOURS_PER_UNIT: Record<string, number> = { s: 1 / 3600, min: 1 / 60, h: 1, d: 24, wk: 168 };
 
@@ -302,13 +286,12 @@ function readDosage(text: string): { dose?: string; count?: number; frequency?: 
     const hours = Number(timing[2]) * (HOURS_PER_UNIT[timing[3]] ?? Number.NaN);
     frequency = perPeriod > 0 ? frequencyWord(hours / perPeriod, timing[3] === 'h') : undefined;
   } else {
-    let words = text
-      .toLowerCase()
-      .replace(/\(qualifier value\)/g, '')
-      .replace(/[.]/g, ' ');
-    for (const [word, value] of Object.entries(NUMBER_WORDS).sort((a, b) => b[0].length - a[0].length)) {
-      words = words.replace(new RegExp(`\\b${word}\\b`, 'g'), String(value));
-    }
+    const words = spokenNumbersToDigits(
+      text
+        .toLowerCase()
+        .replace(/\(qualifier value\)/g, '')
+        .replace(/[.]/g, ' '),
+    );
     // "every 4 to 6 hours": the shorter interval, so the daily total is the most that may be taken.
     const every = /\bevery (\d+)(?:\s*(?:to|-|–)\s*\d+)? hours?\b/.exec(words);
     if (every?.[1]) frequency = frequencyWord(Number(every[1]), true);
