@@ -52,6 +52,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   hives: {
     zh: [
+      '(?:全身|浑身)(?:发|通)?红',
+
       '风团',
       '风疹块',
       '荨麻疹',
@@ -114,6 +116,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:身上|腿上|皮肤|肚子上|胳膊上)${G}{0,6}紫(?:的|了)`,
     ],
     en: [
+      '(?:patches|spots|blotches|marks|areas) of (?:purple|dark red)',
+
       '(?:tiny|small|little) (?:red|purple|dark) (?:dots|spots|marks)',
       'pinpoint',
 
@@ -131,8 +135,15 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: ['rigou?rs', 'shaking (?:with|from) (?:the )?chills', "(?:can't stop|uncontrollabl\\w*) shak\\w*", 'chills', 'shivering'],
   },
   'low-blood-pressure': {
-    zh: ['血压(?:很|特别|非常|太|偏)?低(?!于)', `血压${G}{0,6}?${SYSTOLIC_90_OR_LESS}`, '低血压'],
+    zh: [
+      '血压(?:一直)?(?:下降|掉|降)(?:了|得|下来)?',
+      '血压(?:很|特别|非常|太|偏)?低(?!于)',
+      `血压${G}{0,6}?${SYSTOLIC_90_OR_LESS}`,
+      '低血压',
+    ],
     en: [
+      '(?:bp|blood pressure) (?:is |was )?(?:under|below|less than) (?:9\\d|8\\d|[5-7]\\d)(?![\\d.])',
+
       `(?:bp|blood pressure)${G}{0,12}?${SYSTOLIC_90_OR_LESS}`,
       '(?:low|dropping|dropped) (?:bp|blood pressure)',
       '(?:bp|blood pressure) (?:is |was )?(?:very |really )?low',
@@ -143,8 +154,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     en: [`(?:heart|pulse|hr|heart rate)${G}{0,15}?${PULSE_131_PLUS}`],
   },
   'sense-of-doom': {
-    zh: ['(?:感觉|觉得)(?:自己)?(?:快|要)(?:不行|死)了', '感觉要死了'],
+    zh: ['(?:感觉|觉得)(?:我|自己)?(?:快|要)(?:不行|死)了', '(?:感觉|觉得)(?:自己)?(?:快|要)(?:不行|死)了', '感觉要死了'],
     en: [
+      "feel(?:s|ing)? like (?:i'm |i am |she's |he's )?dying",
+
       "feel(?:s|ing)? like (?:i'm |i am |she's |he's )?(?:going to|gonna|about to) die",
       'feel(?:s|ing)? like death',
       'something (?:is )?(?:really |terribly )?wrong',
@@ -239,6 +252,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:抽|发作)(?:了)?(?:好几|几|[二两三四五六七八九]|\\d+)(?:回|次|下)${S}{0,20}?(?:不醒|没醒|醒不过来|迷糊|不认人|叫不醒|没缓过来|没反应)`,
     ],
     en: [
+      `(?:fit|seizure)${S}{0,30}(?:didn't|did not|hasn't|has not|not|never) (?:wake|woke|come round|come to|came round)${S}{0,30}(?:another|again)`,
+
       `(?:\\d+|two|three|four|five|several|multiple) (?:fits|seizures)${S}{0,40}?(?:not waking|not woken|without waking|doesn't wake|hasn't woken|not coming round|not responding|unresponsive)`,
       `(?:fitting|seizing|shaking|seizure|fit)${S}{0,20}?(?:stopped|stops)${S}{0,20}?(?:start\\w* again|again)`,
     ],
@@ -372,6 +387,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4}|(?:尴尬|丢人|无聊|饿|困|热|冷|烦|羞|笑|馋)得)想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      "(?:don't|doesn't|do not|does not) want to (?:go on|carry on|keep) (?:living|going)",
+
       '(?:thinking (?:about|of)|going to|gonna|planning (?:on|to)|want to) (?:take|taking|swallow\\w*) (?:all|the whole|every one of) (?:of )?(?:my |the |his |her )?(?:pills|tablets|meds|medication)',
 
       "(?:don't|doesn't|do not|does not|didn't) want to (?:live|be alive|be here|exist)",
@@ -454,7 +471,14 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'chest-pain': { zh: [], en: ['pain in (?:the )?chest', 'chest (?:really |very |so )?(?:tight|heavy|sore)'] },
   sweating: {
-    zh: [`汗${G}{0,6}湿透`, '湿透了', '一身汗', '满头(?:大)?汗', '汗(?:如雨下|湿|直流|一直流)'],
+    zh: [
+      '(?:额头|头上|脸上|身上)(?:全是|都是|一头)(?:的)?汗',
+      `汗${G}{0,6}湿透`,
+      '湿透了',
+      '一身汗',
+      '满头(?:大)?汗',
+      '汗(?:如雨下|湿|直流|一直流)',
+    ],
     en: ['sweaty', 'sweating', 'pouring (?:with )?sweat', 'soaked in sweat', 'grey and sweaty'],
   },
   breathless: {
@@ -495,6 +519,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '呼吸(?:又)?急(?:又|而)浅',
     ],
     en: [
+      `(?:can't|unable to|couldn't) (?:talk|speak)${S}{0,40}(?:breath\\w*|wheez\\w*|gasp\\w*)`,
+
       '(?:can|could) only (?:say|speak|manage|get out) (?:\\d+|one|two|three|a few|a couple of) words',
       `(?:breath\\w*|asthma|inhaler|wheez\\w*)${S}{0,40}(?:can't|unable to|too breathless to) (?:talk|speak)`,
       '(?:breathing|breath\\w*) (?:really |very |so )?(?:fast|rapid|quick) and shallow',
@@ -521,7 +547,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'allergen-exposure': {
     zh: [
-      '(?:海鲜|虾|蟹|花生|坚果|芒果|青霉素|头孢|阿莫西林|造影剂|鸡蛋|牛奶|菠萝|蚕豆|芝麻)',
+      '(?:海鲜|虾|蟹|花生|坚果|芒果|青霉素|头孢|阿莫西林|造影剂|鸡蛋|牛奶|菠萝|蚕豆|(?<!黑)芝麻(?!糊))',
       '(?:打|输|注射)(?:了|完)?(?:针|液|疫苗)',
       '过敏',
       '(?:蜂|虫)(?:蜇|蛰|叮|咬)',
@@ -534,7 +560,7 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       'stung|sting',
     ],
   },
-  wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['whistl\\w* (?:when|breath)'] },
+  wheeze: { zh: ['喘气(?:有|带)?(?:哨音|哨子声|呼哧)', '呼哧呼哧'], en: ['noisy breathing', 'whistl\\w* (?:when|breath)'] },
   'face-droop': {
     zh: ['(?:一边|一侧|嘴角)(?:一直)?流口水', '(?:一侧|一边|半边|半侧|左侧|右侧|左边|右边)(?:的)?(?:脸|面部?|面颊)(?:发)?麻'],
     en: [],
@@ -548,7 +574,10 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'black-stool': {
-    zh: [`(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`],
+    zh: [
+      `(?:大便|便便|屎|拉的)${G}{0,6}(?:黑芝麻糊|像墨|墨汁)`,
+      `(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`,
+    ],
     en: [
       '(?:black|tarry|tar-like)(?: \\w+){0,2} (?:diarrh\\w*|poo\\w*|stools?|mess)',
       '(?:diarrh\\w*|poo\\w*|stools?) (?:is |are |was |were )?(?:black|tarry|like tar)',
@@ -595,6 +624,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   fainted: {
     zh: [
+      '(?:瘫|倒|躺)在地上',
+      '瘫倒',
+
       '叫(?:他|她|孩子|宝宝|人)?(?:也|都)?不(?:太|怎么)?醒',
 
       '(?<!头)晕(?:了一下|倒了)',
@@ -644,6 +676,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'young-infant': {
     zh: [
+      `${BABY_ZH}(?:出生|生下来)(?:才|刚)?${MONTHS_UNDER_3_ZH}`,
+
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|出生|满|刚出生)*${DAYS_UNDER_90}(?:天|日)`,
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|今天|满)*${WEEKS_UNDER_13}(?:个)?(?:周|星期)`,
       `${BABY_ZH}(?:才|刚|刚满|刚刚|已经|现在|满)*${MONTHS_UNDER_3_ZH}`,

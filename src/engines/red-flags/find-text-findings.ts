@@ -142,8 +142,13 @@ function isOtherPersonsHistory(text: string, match: Span, sentence: Span, clause
 function isLongStanding(text: string, sentence: Span, finding: RedFlagFinding): boolean {
   const whole = text.slice(sentence.start, sentence.end);
   if (SETTLING_FINDINGS.has(finding) && SETTLES_WITH_REST.test(whole)) return true;
+  if (HEARTACHE_FINDINGS.has(finding) && HEARTACHE.test(whole)) return true;
   return LONG_STANDING_FINDINGS.has(finding) && LONG_STANDING.test(whole);
 }
+
+/** Grief or a break-up said in the same sentence explains a heavy chest ("chest feels heavy with sadness"). */
+const HEARTACHE = /失恋|分手|伤心|难过|心碎|(?<![a-z])(?:heartbroken|heartbreak|break-?up|broke up|sadness|grief|grieving|sad)(?![a-z])/;
+const HEARTACHE_FINDINGS: ReadonlySet<RedFlagFinding> = new Set(['chest-pain', 'crushing-chest-pain']);
 
 /** Exertional signs that "settle with rest" explains (SETTLES_WITH_REST). */
 const SETTLING_FINDINGS: ReadonlySet<RedFlagFinding> = new Set(['breathless', 'severe-breathless', 'shock-signs']);

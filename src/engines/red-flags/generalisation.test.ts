@@ -82,6 +82,15 @@ const POSITIVES: [string, string][] = [
   ['孩子高烧不退，手脚冰凉，皮肤上有花纹', 'sepsis-signs'],
   ['my son has fever and a rash i can still see through a glass', 'meningitis-signs'],
   ['so out of breath, lips and nails purple', 'severe-breathing'],
+  ['打完青霉素不到五分钟，人就瘫在地上，嘴唇发紫', 'anaphylaxis'],
+  ['注射造影剂后全身红，血压下降，人要晕了', 'anaphylaxis'],
+  ['大便像黑芝麻糊一样，人头晕乏力', 'severe-bleeding'],
+  ['我觉得我快死了，胸口疼得厉害', 'cardiac-chest-pain'],
+  ['mum says she feels awful in her chest, pale, sweaty forehead', 'cardiac-chest-pain'],
+  ['fever, rigors, bp under 90', 'sepsis-signs'],
+  ['my kid has a fever and patches of purple on her legs', 'meningitis-signs'],
+  ['had a fit, didnt wake up, then another fit', 'status-epilepticus'],
+  ['i dont want to go on living', 'suicidal-ideation'],
 ];
 
 const NEGATIVES: string[] = [
@@ -111,6 +120,8 @@ const NEGATIVES: string[] = [
   'had a coughing fit for 10 minutes',
   '跑步跑得喘不上气，歇一会儿就好',
   'what is anaphylaxis?',
+  '高血压吃药后头晕了一下',
+  'heartbroken after the breakup, chest feels heavy with sadness',
   '我怕得中风，想问怎么预防',
   '我爸十年前心梗放过支架，现在挺好的',
   '我妈心绞痛发作，持续十分钟，含了药就好了',

@@ -64,7 +64,7 @@ const SEVERE_PAIN_ZH =
 // ── English synonym classes ──
 const CHEST_EN = '(?:chest|breastbone|sternum)(?!y|(?: (?:infection|cold|x-?ray|hair|drain|tube|freezer)))';
 const CHEST_FEEL_EN =
-  '(?:clutch\\w*|grabb\\w*|holding|pain\\w*|hurt\\w*|ach\\w*|tight\\w*|heav\\w*|pressure|press\\w*|squeez\\w*|crush\\w*|discomfort|sore|weight|elephant|vice|band|sitting on|agony|killing|stabbing|clench\\w*|constrict\\w*)';
+  '(?:awful|horrible|funny|weird|strange|not right|wrong|clutch\\w*|grabb\\w*|holding|pain\\w*|hurt\\w*|ach\\w*|tight\\w*|heav\\w*|pressure|press\\w*|squeez\\w*|crush\\w*|discomfort|sore|weight|elephant|vice|band|sitting on|agony|killing|stabbing|clench\\w*|constrict\\w*)';
 const PRESSURE_EN =
   '(?:pressure|heav(?:y|iness)|squeez\\w*|crush\\w*|weight|elephant|vice|band|sitting on|pressing|clamp\\w*|clench\\w*|like a (?:brick|rock|ton|boulder|belt))';
 const SPREAD_SITE_EN = '(?:(?:left|right|both) )?(?:arms?|jaw|shoulders?|neck|teeth|back)';
