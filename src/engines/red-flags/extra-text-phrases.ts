@@ -77,6 +77,9 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:验孕棒|试纸|早孕)${G}{0,6}(?:两道杠|两条杠|阳性|两条线|两道线|中了)`,
     ],
     en: [
+      '(?:\\d+|two|three|a few|several) (?:weeks|months) without (?:a |my |her )?period',
+      'no period for',
+
       `(?:period|periods)${W5} (?:late|overdue|missed)`,
       'missed (?:my |a |her )?period',
       'late period',
@@ -239,6 +242,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       `(?:喝|吞)(?:了|下)?${G}{0,3}(?:农药|敌敌畏|百草枯|老鼠药|安眠药)`,
     ],
     en: [
+      '(?:drank|drunk|swallowed|took|had) (?:a |some |the )?(?:bottle of |cup of |glass of )?(?:weedkiller|bleach|pesticide|paraquat|antifreeze|poison)',
+
       '(?:took|taken|swallowed) all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medication|medicine)',
 
       '(?:swallowed|took|taken|had) (?:a |the )?(?:whole|entire|full) (?:bottle|pack|box|packet|strip)',
@@ -335,6 +340,14 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     zh: ['(?:觉得|感觉|怀疑|可能|好像|估计|担心|怕)(?:是|在|得了|要|又)?(?:急性)?宫外孕'],
     en: [
       "(?:i think|think|worried|scared|afraid|might be|could be|maybe|pretty sure|i'm|i am|he's|she's|he is|she is|they're|mum is|mom is|dad is)(?: \\S+){0,3}? (?:having|has|going into|in|had)? ?(?:a |an )?ectopic",
+    ],
+  },
+
+  /** NHS angina: call 999 if the pain does not ease after the GTN spray or tablets (or 速效救心丸). */
+  'gtn-not-working': {
+    zh: [`(?:硝酸甘油|速效救心丸|救心丸|消心痛|舌下含)${G}{0,10}(?:没用|不管用|不缓解|没缓解|没效果|也不行|不管事|不见好|没好)`],
+    en: [
+      `(?:gtn|nitro\\w*|angina spray|spray)${G}{0,25}(?:not working|isn't working|no help|didn't help|doesn't help|not helping|no difference|didn't work)`,
     ],
   },
 
@@ -519,6 +532,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '呼吸(?:又)?急(?:又|而)浅',
     ],
     en: [
+      '(?:can|could) only get (?:a few|one or two|two or three|a couple of|\\d+) words out',
+
       `(?:can't|unable to|couldn't) (?:talk|speak)${S}{0,40}(?:breath\\w*|wheez\\w*|gasp\\w*)`,
 
       '(?:can|could) only (?:say|speak|manage|get out) (?:\\d+|one|two|three|a few|a couple of) words',
@@ -575,6 +590,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'black-stool': {
     zh: [
+      '黑色(?:的)?(?:稀)?(?:便|大便|屎)',
+
       `(?:大便|便便|屎|拉的)${G}{0,6}(?:黑芝麻糊|像墨|墨汁)`,
       `(?:大便|便便|屎|拉的|拉出来的)${G}{0,8}(?:沥青|柏油|黑乎乎|黑得|漆黑|乌黑|黑色)`,
     ],

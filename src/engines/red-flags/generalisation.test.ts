@@ -91,6 +91,12 @@ const POSITIVES: [string, string][] = [
   ['my kid has a fever and patches of purple on her legs', 'meningitis-signs'],
   ['had a fit, didnt wake up, then another fit', 'status-epilepticus'],
   ['i dont want to go on living', 'suicidal-ideation'],
+  ['心脏部位绞痛半小时，含硝酸甘油没用', 'cardiac-chest-pain'],
+  ['angina pain 30 mins, gtn spray not working', 'cardiac-chest-pain'],
+  ['解了很多黑色稀便，心慌出冷汗', 'severe-bleeding'],
+  ['呼吸很急很费力，说话断断续续', 'severe-breathing'],
+  ['breathing fast and hard, can only get a few words out', 'severe-breathing'],
+  ['2 months without a period, vaginal bleeding and severe belly pain', 'pregnancy-warning'],
 ];
 
 const NEGATIVES: string[] = [
@@ -121,6 +127,7 @@ const NEGATIVES: string[] = [
   '跑步跑得喘不上气，歇一会儿就好',
   'what is anaphylaxis?',
   '高血压吃药后头晕了一下',
+  '心绞痛发作，含了硝酸甘油就好了',
   'heartbroken after the breakup, chest feels heavy with sadness',
   '我怕得中风，想问怎么预防',
   '我爸十年前心梗放过支架，现在挺好的',

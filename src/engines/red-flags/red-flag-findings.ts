@@ -110,6 +110,7 @@ export const RED_FLAG_FINDINGS = [
   'named-stroke',
   'named-anaphylaxis',
   'named-ectopic',
+  'gtn-not-working',
 ] as const;
 
 export type RedFlagFinding = (typeof RED_FLAG_FINDINGS)[number];

@@ -69,6 +69,7 @@ export const RED_FLAG_RULES: readonly RedFlagRule[] = [
       ['sudden-breathless', 'sweating'],
       ['sweating', 'nausea', 'sense-of-doom'],
       ['named-heart-attack'],
+      ['gtn-not-working'],
       ['chest-pain', 'sense-of-doom'],
       ['arm-and-jaw-pain', 'sweating'],
       ['arm-and-jaw-pain', 'breathless'],

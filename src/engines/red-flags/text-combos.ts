@@ -170,6 +170,8 @@ export const TEXT_COMBOS: readonly Combo[] = [
     "(?:short of breath|breathless|out of breath|can't (?:catch|get) (?:my |a |enough )?(?:breath|air)|can't breathe|struggling to breathe|gasping)",
   ),
 
+  zh('severe-breathless', 'sentence', '(?:呼吸|喘|气)', '(?:说话断断续续|说不了几个字|说几个字就)'),
+
   // ── Thunderclap: a blow-like headache with no onset word, the worst pain ever in the head ──
   en(
     'thunderclap-headache',
