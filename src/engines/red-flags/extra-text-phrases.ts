@@ -343,7 +343,12 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
 
-  /** NHS angina: call 999 if the pain does not ease after the GTN spray or tablets (or 速效救心丸). */
+  /**
+   * Angina that the GTN spray or tablets (or 速效救心丸) do not ease: NICE CG126 advises calling an
+   * emergency ambulance if the pain has not gone 5 minutes after a second dose (as summarised at
+   * https://primarycarenotebook.com/pages/cardiovascular-medicine/management/management-of-an-acute-angina-attack;
+   * patient version: https://www.tamesidehospital.nhs.uk/our-services/cardiac-rehab/what-to-do-emergency.htm).
+   */
   'gtn-not-working': {
     zh: [`(?:硝酸甘油|速效救心丸|救心丸|消心痛|舌下含)${G}{0,10}(?:没用|不管用|不缓解|没缓解|没效果|也不行|不管事|不见好|没好)`],
     en: [
