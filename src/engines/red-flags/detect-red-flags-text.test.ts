@@ -198,9 +198,10 @@ describe('detectRedFlags on typed text', () => {
   });
 
   // The budget is "well under 5 ms CPU" per message (issue 23); a phone answer is ~50 characters and
-  // takes ~0.1 ms. Normalisation and composed findings (text-combos.ts) brought a 2,000-character
-  // text from ~0.5 to ~0.8 ms on a quiet CPU, so the bound is 2 ms rather than 1.
-  it('detects in a 2,000-character text in well under 2 ms on average', () => {
+  // takes ~0.13 ms. Normalisation and composed findings (text-combos.ts) brought a 2,000-character
+  // text from ~0.5 to ~1.0 ms on a quiet CPU (up to ~1.7 ms on the shared 2-core test machine), so
+  // the bound is 3 ms rather than 1 — still well inside the 5 ms budget.
+  it('detects in a 2,000-character text in well under 3 ms on average', () => {
     const filler = '患者咳嗽三天，有痰，流鼻涕，没有胸痛，否认发热。The cough is dry at night, no chest pain. ';
     const text = `${filler.repeat(Math.ceil(2000 / filler.length)).slice(0, 1990)}胸口痛出冷汗`;
     expect(text.length).toBeGreaterThanOrEqual(1996);
@@ -216,6 +217,6 @@ describe('detectRedFlags on typed text', () => {
     }
     const perRun = batches.sort((x, y) => x - y)[4] ?? Number.POSITIVE_INFINITY;
     expect(detectRedFlags(facts).map((h) => h.id)).toEqual(['cardiac-chest-pain']);
-    expect(perRun).toBeLessThan(2);
+    expect(perRun).toBeLessThan(3);
   });
 });
