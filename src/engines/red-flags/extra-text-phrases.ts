@@ -216,9 +216,13 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'sudden-vision-loss': {
     zh: [
+      `${SUDDEN}${S}{0,10}(?:半边|一只眼|一边|右眼|左眼|右半边|左半边)${G}{0,4}(?:看不见|看不清|黑了|失明)`,
+
       `${SUDDEN}${GN}{0,6}?(?:看不见|看不清|失明|瞎了|一只眼${GN}{0,3}(?:黑|看不)|视物(?:模糊|重影)|重影|看东西(?:模糊|重影|有两个|一个变两个)|一个变两个)`,
     ],
     en: [
+      `${SUDDEN_EN}${G}{0,20}(?:went|gone|going) (?:dark|black|blank|blurry) in (?:my|his|her|one) (?:left |right )?eye`,
+
       `${SUDDEN_EN}${G}{0,20}(?:lost (?:the )?(?:vision|sight)|can't see|blind|double vision|seeing double|see double)`,
       '(?:lost|losing) (?:the )?(?:vision|sight) in (?:one|my (?:left|right)) eye',
     ],
@@ -236,12 +240,16 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   'overdose-taken': {
     countsWhenPast: true,
     zh: [
+      '(?:吃|吞)了?(?:一把|一大把|好多|一堆)(?:的)?(?:安眠药|药|药片|片)',
+
       `(?:安眠药|药|片)${G}{0,6}(?:吃|吞)(?:了)?(?:一整|整|一大|大半|好多|很多)(?:瓶|板|盒|把|袋)`,
 
       `(?:吞|吃|喝)(?:了|下)?${G}{0,3}(?:一整|整|一大|大半|半)(?:瓶|板|盒|把|袋)${G}{0,4}(?:药|片)`,
       `(?:喝|吞)(?:了|下)?${G}{0,3}(?:农药|敌敌畏|百草枯|老鼠药|安眠药)`,
     ],
     en: [
+      '(?:swallowed|took|taken|had) (?:a |an entire |a whole )?handful of',
+
       '(?:drank|drunk|swallowed|took|had) (?:a |some |the )?(?:bottle of |cup of |glass of )?(?:weedkiller|bleach|pesticide|paraquat|antifreeze|poison)',
 
       '(?:took|taken|swallowed) all (?:of )?(?:my|his|her|their|the) (?:pills|tablets|meds|medication|medicine)',
@@ -302,8 +310,13 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   'vaginal-bleeding': {
     zh: [],
-    en: [`pregnan\\w*${S}{0,30}(?<![a-z])bleeding(?! (?:gums?|from (?:the |my |his |her )?(?:nose|gums?|mouth|finger|cut)))`],
+    en: [
+      'soak\\w* (?:through )?(?:a |my |her )?pads?',
+      'pads? (?:soaked|full of blood)',
+      `pregnan\\w*${S}{0,30}(?<![a-z])bleeding(?! (?:gums?|from (?:the |my |his |her )?(?:nose|gums?|mouth|finger|cut)))`,
+    ],
   },
+  'dvt-sign': { zh: ['(?<![脚大])腿(?:肿|胀痛)(?:了)?'], en: [] },
   'face-swelling': {
     zh: ['(?:声音|嗓子)(?:都)?(?:哑|嘶哑)(?:了)', '(?:脸|眼皮|眼睛|面部)(?:都|也|一下子|突然)?肿(?:了|起来|得)'],
     en: [
@@ -405,6 +418,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
       '(?<!想[^,.!?;。]{0,4}|(?:尴尬|丢人|无聊|饿|困|热|冷|烦|羞|笑|馋)得)想(?:去)?死(?!的心|你|您|他|她|咱|我了|大家|了?[,.!?。]*$)',
     ],
     en: [
+      '(?:slit|slash|cut)(?:ting)? (?:my|his|her) wrists?',
+
       "(?:don't|doesn't|do not|does not) want to (?:go on|carry on|keep) (?:living|going)",
 
       '(?:thinking (?:about|of)|going to|gonna|planning (?:on|to)|want to) (?:take|taking|swallow\\w*) (?:all|the whole|every one of) (?:of )?(?:my |the |his |her )?(?:pills|tablets|meds|medication)',
@@ -487,7 +502,14 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     zh: [`(?:吸气|呼吸|咳嗽)${GN}{0,4}(?:时候|时|的时候)${GN}{0,4}(?:心口|胸口|胸|肋)${GN}{0,4}(?:痛|疼|刺痛)`],
     en: [],
   },
-  'chest-pain': { zh: [], en: ['pain in (?:the )?chest', 'chest (?:really |very |so )?(?:tight|heavy|sore)'] },
+  'chest-pain': {
+    zh: [`心脏(?:被|像|好像)${G}{0,4}(?:捏|攥|抓|挤|压|揪)`],
+    en: [
+      "heart (?:is |feels )?(?:like it'?s )?(?:being )?(?:squeezed|crushed|gripped|clenched)",
+      'pain in (?:the )?chest',
+      'chest (?:really |very |so )?(?:tight|heavy|sore)',
+    ],
+  },
   sweating: {
     zh: [
       '(?:额头|头上|脸上|身上)(?:全是|都是|一头)(?:的)?汗',
@@ -501,6 +523,8 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
   },
   breathless: {
     zh: [
+      '(?:有点|有些|还)喘',
+
       '喘不(?:匀|顺|动)',
 
       '喘得',
@@ -548,8 +572,11 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   'crushing-chest-pain': {
-    zh: [],
-    en: ['like (?:someone|something|a person|an elephant) (?:is )?(?:standing|sitting|kneeling|stepping|pressing) on'],
+    zh: [`心脏(?:被|像|好像)${G}{0,4}(?:捏|攥|抓|挤|压|揪)`],
+    en: [
+      "heart (?:is |feels )?(?:like it'?s )?(?:being )?(?:squeezed|crushed|gripped|clenched)",
+      'like (?:someone|something|a person|an elephant) (?:is )?(?:standing|sitting|kneeling|stepping|pressing) on',
+    ],
   },
   'pain-to-arm-or-jaw': {
     zh: [`(?:痛|疼|麻)(?:到|至)${GN}{0,4}(?:手臂|胳膊|胳臂|肩膀?|下巴|下颌|牙|脖子|后背)`],
@@ -666,15 +693,24 @@ export const EXTRA_TEXT_PHRASES: Partial<Record<RedFlagFinding, PhraseSet>> = {
     ],
   },
   drowsy: {
-    zh: ['想睡', '叫(?:都)?(?:叫)?不醒', '没精神', '蔫蔫?的?', '越来越没精神'],
-    en: ["won't wake", 'hard to wake', 'not waking', 'lethargic', 'really tired and', 'very drowsy'],
+    zh: ['越来越(?:想睡|困|嗜睡|没精神)', '想睡', '叫(?:都)?(?:叫)?不醒', '没精神', '蔫蔫?的?', '越来越没精神'],
+    en: [
+      '(?:getting )?(?:sleepier|drowsier)',
+      'more and more (?:sleepy|drowsy)',
+      "won't wake",
+      'hard to wake',
+      'not waking',
+      'lethargic',
+      'really tired and',
+      'very drowsy',
+    ],
   },
   'acute-confusion': {
     zh: ['(?:突然)?不会说话了', '不认(?:得)?人', '驴唇不对马嘴', '说话颠三倒四', '(?:人|一直|现在)(?:有点|都|很)?迷糊(?:不醒)?'],
     en: ['mumbling', 'not making sense', "doesn't (?:know|recogni[sz]e) (?:where|who|me)"],
   },
   // Milder than acute confusion: counts for sepsis and DKA with other signs, not alone.
-  confusion: { zh: ['迷瞪', '迷糊', '懵'], en: ['out of it', 'not (?:himself|herself|themselves)', 'confused'] },
+  confusion: { zh: ['迷瞪', '迷糊', '懵'], en: ['not with it', 'out of it', 'not (?:himself|herself|themselves)', 'confused'] },
   fever: {
     zh: [
       BARE_FEVER_READING,

@@ -97,6 +97,18 @@ const POSITIVES: [string, string][] = [
   ['呼吸很急很费力，说话断断续续', 'severe-breathing'],
   ['breathing fast and hard, can only get a few words out', 'severe-breathing'],
   ['2 months without a period, vaginal bleeding and severe belly pain', 'pregnancy-warning'],
+  ['我感觉心脏被人捏住了，出冷汗', 'cardiac-chest-pain'],
+  ['feels like my heart is being squeezed, cold sweat', 'cardiac-chest-pain'],
+  ['突然眼前一黑，右半边看不见了', 'stroke-signs'],
+  ['half my body is tingling and my speech is off', 'stroke-signs'],
+  ['腿肿了一周，今天突然咳血', 'pulmonary-embolism'],
+  ['头被撞后一直喊头疼，越来越想睡', 'head-injury'],
+  ['headache like my head is splitting open, stiff neck', 'thunderclap-headache'],
+  ['high fever, shaking, not with it', 'sepsis-signs'],
+  ['2 months pregnant, soaking pads with blood', 'pregnancy-warning'],
+  ['want to slit my wrists', 'suicidal-ideation'],
+  ['吃了一把安眠药', 'suicidal-ideation'],
+  ['swallowed a handful of sleeping pills', 'suicidal-ideation'],
 ];
 
 const NEGATIVES: string[] = [

@@ -78,7 +78,7 @@ const DROOP_EN =
   "(?:droop\\w*|lopsided|crooked|uneven|sag\\w*|fallen|slipped|twisted|pulled to one side|dropped|hanging|one-sided|drool\\w*|not moving|won't move)";
 const SPEECH_EN = '(?:speech|speak\\w*|talk\\w*|words|voice|sentences|saying|said)';
 const SLUR_EN =
-  "(?:slurr\\w*|garbl\\w*|jumbl\\w*|gibberish|nonsense|muddled|mumbl\\w*|wrong|weird|strange|funny|drunk|not making sense|makes no sense|no sense|can't (?:get|find) (?:the |his |her |my )?words|mixed up|couldn't understand|can't understand)";
+  "(?:off|not right|slurr\\w*|garbl\\w*|jumbl\\w*|gibberish|nonsense|muddled|mumbl\\w*|wrong|weird|strange|funny|drunk|not making sense|makes no sense|no sense|can't (?:get|find) (?:the |his |her |my )?words|mixed up|couldn't understand|can't understand)";
 const HEADACHE_EN = '(?:headache|head (?:pain|ache)|(?:my|his|her|the) head|skull)';
 /** Severity of a thunderclap headache. */
 const WORST_EN =
@@ -118,6 +118,12 @@ export const TEXT_COMBOS: readonly Combo[] = [
   zh('arm-weakness', 'sentence', ONSET_ZH, SIDE_ZH, LIMB_ZH, NUMB_ZH),
   en('arm-weakness', 'clause', SIDE_EN, LIMB_EN, WEAK_EN),
   en('arm-weakness', 'sentence', ONSET_EN, SIDE_EN, LIMB_EN, '(?:numb\\w*|tingl\\w*|pins and needles)'),
+  en(
+    'arm-weakness',
+    'clause',
+    '~(?:half|one side of) (?:my|his|her|the) (?:body|face)',
+    '(?:tingl\\w*|numb\\w*|pins and needles|weak\\w*|dead|paraly\\w*)',
+  ),
   zh('face-droop', 'clause', FACE_ZH, DROOP_ZH),
   en(
     'face-droop',
@@ -185,6 +191,8 @@ export const TEXT_COMBOS: readonly Combo[] = [
     '(?:head|headache)',
     '(?:(?:worst|most (?:terrible|painful|severe|intense|excruciating|awful|horrible)) (?:pain|headache)(?: ever| of (?:my|his|her) life)|(?:pop|snap|burst|bang) in (?:my|his|her|the) head)',
   ),
+  en('thunderclap-headache', 'sentence', HEADACHE_EN, WORST_EN, '(?:stiff neck|neck (?:is |feels )?(?:so |really |very )?stiff)'),
+  zh('thunderclap-headache', 'sentence', HEADACHE_ZH, WORST_ZH, '(?:脖子|颈部?|颈项|后颈)(?:发)?(?:僵|硬|梗)'),
   zh('thunderclap-headache', 'sentence', HEAD_ZH, '(?:从来|从)(?:都)?没(?:有)?(?:这么|这样|如此)(?:痛|疼|厉害)'),
 
   // ── A seizure of five minutes or more, the duration anywhere in the sentence ("癫痫，刚才发作到现在快十分钟了还在抽");
